@@ -1,0 +1,1 @@
+//! Scorers for `storyline eval`: storyline and its peers on `../shared/bench`.

@@ -1,0 +1,105 @@
+//! One news page becomes one clean article.
+//!
+//! [`extract`] takes a [`Page`] (raw bytes plus what is known about them) and returns an
+//! [`Article`]: title, teaser, authors, dates, outlet, original outlet, language,
+//! paragraphs and in-body links, without the site's boilerplate.
+//!
+//! The pipeline inside is:
+//! 1. [`decode`]: gunzip if needed, refuse binaries and oversized pages, pick the
+//!    encoding (BOM, HTTP charset, `<meta charset>`, then chardetng) and decode to UTF-8.
+//! 2. [`sniff`]: HTML or a plain-text page dump?
+//! 3. [`html`] (one parse of the document: metadata and main content) or
+//!    [`text_dump`] (line-based, for pages saved as text).
+//! 4. Shared finishing: [`language`], the "no date found"-style warnings.
+//!
+//! Everything here is a pure function of its input: no I/O, no global mutable state
+//! (precompiled patterns in `LazyLock`s are immutable tables).
+
+pub mod dates;
+pub mod decode;
+mod error;
+pub mod html;
+pub mod language;
+pub mod outlet;
+pub mod sniff;
+pub mod text;
+pub mod text_dump;
+
+pub use error::ExtractError;
+use storyline_core::{Article, Page};
+
+/// Limits that bound the work done on one page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest page accepted, in bytes, after gunzip.
+    pub max_page_bytes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_page_bytes: 32 * 1024 * 1024,
+        }
+    }
+}
+
+/// Extracts the article from one page with the default [`Limits`].
+///
+/// Returns [`ExtractError::NoArticle`] when the page decodes but holds no article text
+/// (a home page, a 404 page, an empty document).
+pub fn extract(page: &Page) -> Result<Article, ExtractError> {
+    extract_with(page, &Limits::default())
+}
+
+/// Extracts the article from one page.
+pub fn extract_with(page: &Page, limits: &Limits) -> Result<Article, ExtractError> {
+    let decoded = decode::decode(&page.bytes, page.charset_hint.as_deref(), limits)?;
+    let base = page.url.as_deref().and_then(|u| url::Url::parse(u).ok());
+    let mut article = match sniff::sniff(&decoded.text) {
+        sniff::Kind::Html => html::extract_html(&decoded.text, base.as_ref()),
+        sniff::Kind::Text => text_dump::extract_text_dump(&decoded.text, base.as_ref()),
+    };
+    finish(&mut article, page, base.as_ref());
+    if article.paragraphs.is_empty() {
+        return Err(ExtractError::NoArticle {
+            reason: article
+                .warnings
+                .first()
+                .cloned()
+                .unwrap_or_else(|| "no article text found".into()),
+        });
+    }
+    Ok(article)
+}
+
+/// Steps shared by both extractors: url, outlet fallback, language, warnings.
+fn finish(article: &mut Article, page: &Page, base: Option<&url::Url>) {
+    if let Some(url) = &page.url {
+        article.url = Some(url.clone());
+    } else if article.url.is_none() {
+        article.url = article.canonical_url.clone();
+    }
+    if article.outlet.is_none() {
+        let host_url = base
+            .cloned()
+            .or_else(|| article.url.as_deref().and_then(|u| url::Url::parse(u).ok()));
+        article.outlet = host_url.as_ref().and_then(outlet::outlet_from_host);
+    }
+    if article.language.is_none() {
+        article.language = language::detect(&article.text).map(str::to_owned);
+    }
+    article.text = article.paragraphs.join("\n\n");
+    article.input = page.input.clone();
+    if article.title.is_none() {
+        article.warnings.push("no title found".into());
+    }
+    if article.published.is_none() {
+        article.warnings.push("no date found".into());
+    }
+    if article.authors.is_empty() {
+        article.warnings.push("no author found".into());
+    }
+    if article.language.is_none() {
+        article.warnings.push("language unknown".into());
+    }
+}
