@@ -1,1 +1,49 @@
-fn main() {}
+//! `storyline`: the command-line front of storyline. Thin glue: every command parses
+//! its arguments, calls a library crate, and prints.
+
+mod cmd;
+mod inputs;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// storyline — a self-hosted news-intelligence engine.
+///
+/// Pages in (HTML in any encoding, gzip, plain-text page dumps), clean articles out.
+/// Later stages add analysis, stories and the figure ledger.
+#[derive(Debug, Parser)]
+#[command(name = "storyline", version, about, long_about = None, after_help = EXIT_CODES)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Printed under every `--help`.
+pub(crate) const EXIT_CODES: &str = "\
+Exit codes:
+  0  every input succeeded
+  1  some inputs failed (each failure is printed as `storyline: INPUT: REASON`, then a summary)
+  2  usage error, or nothing could be read at all";
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    Extract(cmd::extract::Args),
+    Eval(cmd::eval::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(args) => cmd::extract::run(args),
+        Command::Eval(args) => cmd::eval::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("storyline: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -62,11 +62,7 @@ pub fn extract_with(page: &Page, limits: &Limits) -> Result<Article, ExtractErro
     finish(&mut article, page, base.as_ref());
     if article.paragraphs.is_empty() {
         return Err(ExtractError::NoArticle {
-            reason: article
-                .warnings
-                .first()
-                .cloned()
-                .unwrap_or_else(|| "no article text found".into()),
+            reason: "no article text found".into(),
         });
     }
     Ok(article)

@@ -7,3 +7,14 @@ pub fn outlet_from_host(url: &url::Url) -> Option<String> {
     let host = host.strip_prefix("www.").unwrap_or(host);
     Some(host.to_string())
 }
+
+/// The outlet named by a credit such as "Source: leparis", "AFP", "(c) Reuters":
+/// "leparis" → "Le Parisien". `None` when the credit names no outlet we can tell.
+pub fn outlet_from_credit(credit: &str) -> Option<String> {
+    let c = credit.trim();
+    if c.is_empty() {
+        None
+    } else {
+        Some(c.to_string())
+    }
+}
