@@ -1,1 +1,4 @@
 //! Scorers for `storyline eval`: storyline and its peers on `../shared/bench`.
+
+pub mod extraction;
+pub mod numbers;

@@ -1,0 +1,1 @@
+//! Main-text extraction scoring on ../shared/bench/extraction.

@@ -1,0 +1,1 @@
+//! Number recognition scoring on the Recognizers-Text specs in ../shared/bench/numbers.
