@@ -23,6 +23,25 @@ pub fn detect(text: &str) -> Option<&'static str> {
     iso639_1(info.lang())
 }
 
+/// Like [`detect`], but only when the guess is confident enough to overrule a page's own
+/// declaration: a long sample and whatlang's reliability flag.
+pub fn detect_reliable(text: &str) -> Option<&'static str> {
+    let mut end = text.len().min(4000);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let sample = &text[..end];
+    if sample.chars().filter(|c| c.is_alphabetic()).count() < 200 {
+        return None;
+    }
+    let info = whatlang::detect(sample)?;
+    if info.is_reliable() && info.confidence() > 0.9 {
+        iso639_1(info.lang())
+    } else {
+        None
+    }
+}
+
 /// Normalises a language tag from `<html lang>` or `og:locale` ("en-US", "fr_FR",
 /// "de") to ISO 639-1, or `None` when it is not a language we know.
 pub fn from_tag(tag: &str) -> Option<&'static str> {

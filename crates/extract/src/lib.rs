@@ -81,10 +81,8 @@ fn finish(article: &mut Article, page: &Page, base: Option<&url::Url>) {
             .or_else(|| article.url.as_deref().and_then(|u| url::Url::parse(u).ok()));
         article.outlet = host_url.as_ref().and_then(outlet::outlet_from_host);
     }
-    if article.language.is_none() {
-        article.language = language::detect(&article.text).map(str::to_owned);
-    }
     article.text = article.paragraphs.join("\n\n");
+    decide_language(article);
     article.input = page.input.clone();
     if article.title.is_none() {
         article.warnings.push("no title found".into());
@@ -97,5 +95,22 @@ fn finish(article: &mut Article, page: &Page, base: Option<&url::Url>) {
     }
     if article.language.is_none() {
         article.warnings.push("language unknown".into());
+    }
+}
+
+/// The page's declared language wins unless the text itself reads, reliably, as
+/// another language (aggregators often serve translations under the original's `lang`).
+fn decide_language(article: &mut Article) {
+    let detected = language::detect_reliable(&article.text);
+    match (article.language.as_deref(), detected) {
+        (None, Some(found)) => article.language = Some(found.to_owned()),
+        (None, None) => article.language = language::detect(&article.text).map(str::to_owned),
+        (Some(declared), Some(found)) if declared != found => {
+            article.warnings.push(format!(
+                "page declares language {declared:?} but its text reads as {found:?}"
+            ));
+            article.language = Some(found.to_owned());
+        }
+        _ => {}
     }
 }
