@@ -1,0 +1,1247 @@
+//! Numbers: digit numerals with locale separators, spelled-out cardinals, fractions and
+//! ordinals, and mixes of both ("3 hundred and 21", "1.5 million").
+
+use super::lexicon::{Class, Lexicon, Morph};
+use super::scan::{Tok, TokKind};
+use super::units::Found;
+use super::Kind;
+
+/// Longest digit run read as a number; longer runs are not numbers we can use.
+const MAX_DIGITS: usize = 400;
+/// Longest word split into number pieces ("dreihundertneunundneunzigtausend…").
+const MAX_COMPOUND: usize = 80;
+
+/// A number found in a chunk: `[start, end)` in chars, `[tok_start, tok_end)` in tokens.
+#[derive(Debug, Clone)]
+pub(crate) struct NumHit {
+    pub start: usize,
+    pub end: usize,
+    pub tok_start: usize,
+    pub tok_end: usize,
+    pub value: f64,
+    pub ordinal: bool,
+    /// Digits written straight against letters ("29km"): a unit, not a bare number.
+    pub glued: bool,
+    /// Written with digits only (no words).
+    pub digits: bool,
+}
+
+impl NumHit {
+    /// This number as a found expression of kind number or ordinal.
+    pub(crate) fn to_found(&self) -> Found {
+        Found::simple(
+            self.start,
+            self.end,
+            if self.ordinal { Kind::Ordinal } else { Kind::Number },
+            self.value,
+        )
+    }
+}
+
+/// The slot-based accumulator of a spelled-out number.
+#[derive(Debug, Clone)]
+struct Acc {
+    total: f64,
+    group: f64,
+    /// Value added since the last hundred or big multiplier (what "dozen" multiplies).
+    tail: f64,
+    last: Option<Last>,
+    last_big: f64,
+    last_chunk: f64,
+    items: usize,
+    only_article: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Last {
+    Zero,
+    Unit,
+    Teen,
+    Ten,
+    Hund,
+    H100,
+    Big,
+    Dozen,
+    Article,
+    Num { int: bool, small: bool },
+    Half,
+}
+
+impl Acc {
+    fn new() -> Self {
+        Acc {
+            total: 0.0,
+            group: 0.0,
+            tail: 0.0,
+            last: None,
+            last_big: f64::INFINITY,
+            last_chunk: 0.0,
+            items: 0,
+            only_article: true,
+        }
+    }
+
+    fn value(&self) -> f64 {
+        self.total + self.group
+    }
+
+    /// Adds a word; false (and no change) when it cannot continue this number.
+    fn push(&mut self, m: Morph, lang: &str) -> bool {
+        let v = m.value;
+        let last = self.last;
+        let fresh = matches!(last, None | Some(Last::H100 | Last::Hund | Last::Big));
+        let ok = match m.class {
+            Class::Zero => last.is_none(),
+            Class::Unit => {
+                if fresh {
+                    self.add(v);
+                    self.last = Some(Last::Unit);
+                    true
+                } else if last == Some(Last::Ten) && self.tail % 10.0 == 0.0 {
+                    self.add(v);
+                    self.last = Some(Last::Unit);
+                    true
+                } else {
+                    false
+                }
+            }
+            Class::Teen => {
+                if fresh {
+                    self.add(v);
+                    self.last = Some(Last::Teen);
+                    true
+                } else if lang == "fr" && last == Some(Last::Ten) && matches!(self.tail, 60.0 | 80.0)
+                {
+                    self.add(v);
+                    self.last = Some(Last::Teen);
+                    true
+                } else {
+                    false
+                }
+            }
+            Class::Ten => {
+                if fresh {
+                    self.add(v);
+                    self.last = Some(Last::Ten);
+                    true
+                } else if lang == "fr" && last == Some(Last::Unit) && v == 20.0 && self.tail == 4.0 {
+                    self.add(76.0);
+                    self.last = Some(Last::Ten);
+                    true
+                } else if lang == "fr"
+                    && last == Some(Last::Ten)
+                    && v == 10.0
+                    && matches!(self.tail, 60.0 | 80.0)
+                {
+                    self.add(v);
+                    self.last = Some(Last::Ten);
+                    true
+                } else {
+                    false
+                }
+            }
+            Class::Hund => {
+                if matches!(last, None | Some(Last::Big)) {
+                    self.group += v;
+                    self.tail = 0.0;
+                    self.last = Some(Last::Hund);
+                    true
+                } else {
+                    false
+                }
+            }
+            Class::H100 => {
+                let can = match last {
+                    None | Some(Last::Article) => true,
+                    Some(Last::Unit | Last::Teen | Last::Ten) => self.group < 100.0,
+                    Some(Last::Num { .. }) => self.group < 1000.0,
+                    Some(Last::Big) => false,
+                    _ => false,
+                };
+                if can {
+                    self.group = self.group.max(1.0) * 100.0;
+                    self.tail = 0.0;
+                    self.last = Some(Last::H100);
+                }
+                can
+            }
+            Class::Big => {
+                if last == Some(Last::Big) && v > self.last_big {
+                    self.total = self.total - self.last_chunk + self.last_chunk * v;
+                    self.last_chunk *= v;
+                    self.last_big = v;
+                    true
+                } else if v < self.last_big && last != Some(Last::Zero) {
+                    let chunk = if self.group > 0.0 { self.group } else { 1.0 };
+                    if last.is_some() && self.group <= 0.0 && last != Some(Last::Article) {
+                        false
+                    } else {
+                        self.total += chunk * v;
+                        self.last_chunk = chunk * v;
+                        self.group = 0.0;
+                        self.tail = 0.0;
+                        self.last_big = v;
+                        self.last = Some(Last::Big);
+                        true
+                    }
+                } else {
+                    false
+                }
+            }
+            Class::Dozen => {
+                if matches!(
+                    last,
+                    Some(Last::Unit | Last::Teen | Last::Ten | Last::Article | Last::Half)
+                        | Some(Last::Num { .. })
+                ) {
+                    let t = if self.tail > 0.0 { self.tail } else { 1.0 };
+                    self.group = self.group - self.tail + t * 12.0;
+                    self.tail = 0.0;
+                    self.last = Some(Last::Dozen);
+                    true
+                } else {
+                    false
+                }
+            }
+            Class::Article => {
+                if last.is_none() {
+                    self.group = 1.0;
+                    self.tail = 1.0;
+                    self.last = Some(Last::Article);
+                    true
+                } else {
+                    false
+                }
+            }
+            Class::Half => {
+                if matches!(last, Some(Last::Unit | Last::Teen | Last::Ten)) {
+                    self.group += 0.5;
+                    self.tail += 0.5;
+                    self.last = Some(Last::Half);
+                    true
+                } else {
+                    false
+                }
+            }
+            Class::Conn => false,
+        };
+        if ok {
+            if m.class == Class::Zero {
+                self.last = Some(Last::Zero);
+            }
+            self.items += 1;
+            if m.class != Class::Article {
+                self.only_article = false;
+            }
+        }
+        ok
+    }
+
+    fn add(&mut self, v: f64) {
+        self.group += v;
+        self.tail += v;
+    }
+
+    /// Adds a numeral written in digits.
+    fn push_num(&mut self, v: f64, int: bool) -> bool {
+        let ok = match self.last {
+            None => true,
+            Some(Last::H100) => int && v < 100.0,
+            Some(Last::Big) => int && v < self.last_big.min(1000.0),
+            _ => false,
+        };
+        if ok {
+            self.add(v);
+            self.last = Some(Last::Num { int, small: v < 1000.0 });
+            self.items += 1;
+            self.only_article = false;
+        }
+        ok
+    }
+
+    /// Whether a connector word ("and") may follow here.
+    fn takes_and(&self, lang: &str) -> bool {
+        match self.last {
+            Some(Last::H100 | Last::Hund | Last::Big) => true,
+            Some(Last::Ten) => matches!(lang, "es" | "fr" | "pt" | "it" | "ru"),
+            _ => false,
+        }
+    }
+
+    /// Whether only a multiplier may follow (a digit numeral was the last item).
+    fn after_num(&self) -> bool {
+        matches!(self.last, Some(Last::Num { .. }))
+    }
+}
+
+/// Everything the number parser needs about a chunk.
+struct Ctx<'a> {
+    chars: &'a [char],
+    toks: &'a [Tok],
+    lex: &'a Lexicon,
+}
+
+/// One parsed phrase of words and numerals.
+#[derive(Debug, Clone)]
+struct Phrase {
+    acc: Acc,
+    /// Token index just after the phrase.
+    end: usize,
+    /// The phrase ends with an ordinal word ("twenty-first").
+    ordinal: bool,
+    /// The phrase is a denominator ("fifths", "twenty-firsts"): its value is the denominator.
+    denom: bool,
+    /// Only digit numerals.
+    digits: bool,
+    glued: bool,
+}
+
+/// Finds the numbers of a chunk, left to right, without overlaps.
+pub(crate) fn find(chars: &[char], toks: &[Tok], lex: &Lexicon) -> Vec<NumHit> {
+    let ctx = Ctx { chars, toks, lex };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        let candidate = match t.kind {
+            TokKind::Digits => true,
+            TokKind::Word => could_start(&ctx, i),
+            TokKind::Other => matches!(chars[t.start], '-' | '−' | '.' | ',' | '+' | '½' | '¼' | '¾'),
+            TokKind::Space => false,
+        };
+        if candidate {
+            if let Some(h) = number_at(&ctx, i) {
+                i = h.tok_end.max(i + 1);
+                out.push(h);
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+fn could_start(ctx: &Ctx, i: usize) -> bool {
+    let w = ctx.toks[i].lower.as_str();
+    let lex = ctx.lex;
+    lex.words.contains_key(w)
+        || lex.ords.contains_key(w)
+        || lex.denoms.contains_key(w)
+        || lex.minus_words.contains(&w)
+        || lex.half_words.contains(&w)
+        || (lex.compounds && split_compound(lex, w).is_some())
+}
+
+/// Token index of the next non-space token at or after `i`, with whether spaces were skipped.
+fn skip_space(toks: &[Tok], i: usize) -> usize {
+    let mut j = i;
+    while j < toks.len() && toks[j].kind == TokKind::Space {
+        j += 1;
+    }
+    j
+}
+
+/// Skips the separator between two number words: spaces, a hyphen, or both.
+fn skip_sep(ctx: &Ctx, i: usize) -> usize {
+    let mut j = skip_space(ctx.toks, i);
+    if j < ctx.toks.len()
+        && ctx.toks[j].kind == TokKind::Other
+        && matches!(ctx.chars[ctx.toks[j].start], '-' | '‐' | '–')
+    {
+        j = skip_space(ctx.toks, j + 1);
+    }
+    j
+}
+
+/// The token whose start is char `pos` (or the first after it).
+fn tok_at(toks: &[Tok], pos: usize) -> usize {
+    toks.partition_point(|t| t.start < pos)
+}
+
+fn is_word(ctx: &Ctx, i: usize, w: &str) -> bool {
+    i < ctx.toks.len() && ctx.toks[i].kind == TokKind::Word && ctx.toks[i].lower == w
+}
+
+/// Matches a possibly multi-word phrase ("out of") at `i`; returns the token after it.
+fn match_words(ctx: &Ctx, i: usize, phrase: &str) -> Option<usize> {
+    let mut j = i;
+    for (k, w) in phrase.split(' ').enumerate() {
+        if k > 0 {
+            j = skip_space(ctx.toks, j);
+        }
+        if !is_word(ctx, j, w) {
+            return None;
+        }
+        j += 1;
+    }
+    Some(j)
+}
+
+fn number_at(ctx: &Ctx, i: usize) -> Option<NumHit> {
+    let toks = ctx.toks;
+    let chars = ctx.chars;
+    let t = &toks[i];
+    // Sign.
+    let mut sign = 1.0;
+    let mut body = i;
+    if t.kind == TokKind::Other && matches!(chars[t.start], '-' | '−' | '+') {
+        let before_ok = t.start == 0
+            || {
+                let p = chars[t.start - 1];
+                p.is_whitespace() || matches!(p, '(' | '[' | ':' | '=' | ';')
+            };
+        let j = skip_space(toks, i + 1);
+        if !before_ok || j >= toks.len() || toks[j].kind != TokKind::Digits {
+            return None;
+        }
+        if chars[t.start] != '+' {
+            sign = -1.0;
+        }
+        body = j;
+    } else if t.kind == TokKind::Word && ctx.lex.minus_words.contains(&t.lower.as_str()) {
+        let j = skip_space(toks, i + 1);
+        if j >= toks.len() || j == i + 1 {
+            return None;
+        }
+        sign = -1.0;
+        body = j;
+    }
+    let mut h = value_at(ctx, body)?;
+    if sign < 0.0 {
+        if h.ordinal {
+            return None;
+        }
+        h.value = -h.value;
+        h.start = t.start;
+        h.tok_start = i;
+    }
+    Some(h)
+}
+
+/// The number starting exactly at token `i` (no sign).
+fn value_at(ctx: &Ctx, i: usize) -> Option<NumHit> {
+    let toks = ctx.toks;
+    let lex = ctx.lex;
+    let t = &toks[i];
+    // "half", "quarter" alone or before a multiplier.
+    if t.kind == TokKind::Word
+        && (lex.half_words.contains(&t.lower.as_str()) || t.lower == "quarter")
+        && !lex.words.contains_key(t.lower.as_str())
+    {
+        let base = if t.lower == "quarter" { 0.25 } else { 0.5 };
+        let mut end = i + 1;
+        let mut value = base;
+        let j = skip_space(toks, end);
+        let k = match_words(ctx, j, "of a")
+            .or_else(|| match_words(ctx, j, "a"))
+            .map(|k| skip_space(toks, k))
+            .unwrap_or(j);
+        if let Some(m) = toks.get(k).and_then(|w| lex.words.get(w.lower.as_str())) {
+            if matches!(m.class, Class::Big | Class::Dozen | Class::H100) {
+                value = base * m.value;
+                end = k + 1;
+            }
+        }
+        if t.lower == "quarter" && end == i + 1 {
+            return None;
+        }
+        return Some(hit(ctx, i, end, value, false, false, false));
+    }
+    let p = phrase(ctx, i)?;
+    if p.acc.items == 0 {
+        return None;
+    }
+    if p.denom {
+        // "fifths" alone is no number; "a fifth" is handled as article + denominator.
+        return None;
+    }
+    if p.ordinal {
+        if p.acc.only_article {
+            return None;
+        }
+        return Some(hit(ctx, i, p.end, p.acc.value(), true, p.glued, p.digits));
+    }
+    if p.glued {
+        return Some(hit(ctx, i, p.end, p.acc.value(), false, true, p.digits));
+    }
+    let mut value = p.acc.value();
+    let mut end = p.end;
+    let mut digits = p.digits;
+    let last_big = if p.acc.last == Some(Last::Big) { p.acc.last_big } else { 1.0 };
+    let j = skip_sep(ctx, end);
+    // Numerator followed by a denominator: "two thirds", "a hundred trillionths".
+    if let Some(d) = denominator(ctx, j) {
+        if j > end && d.0 != 0.0 {
+            value /= d.0;
+            end = d.1;
+            digits = false;
+            return Some(finish(ctx, i, end, value, digits));
+        }
+    }
+    if p.acc.only_article {
+        return None;
+    }
+    // "one over three", "1 out of 3".
+    let js = skip_space(ctx.toks, end);
+    for ow in lex.over_words {
+        if let Some(k) = match_words(ctx, js, ow) {
+            let k = skip_space(toks, k);
+            if k < toks.len() {
+                if let Some(q) = phrase(ctx, k) {
+                    if !q.denom && !q.ordinal && !q.glued && q.acc.items > 0 && q.acc.value() != 0.0
+                    {
+                        let v = value / q.acc.value();
+                        return Some(finish(ctx, i, q.end, v, false));
+                    }
+                }
+            }
+        }
+    }
+    // "one and a half", "three million and a half", "twenty and three fifths".
+    for aw in lex.and_words {
+        if is_word(ctx, js, aw) && js > end {
+            let k = skip_space(toks, js + 1);
+            if k > js + 1 {
+                if let Some((frac, e)) = fraction_part(ctx, k) {
+                    value += frac * last_big;
+                    end = e;
+                    digits = false;
+                }
+            }
+        }
+    }
+    // "3/4", "-4/5": a written fraction (not a date like 5/17/2018).
+    if p.digits && p.acc.items == 1 && p.acc.value().fract() == 0.0 {
+        let slash_before = ctx.toks[i].start > 0 && ctx.chars[ctx.toks[i].start - 1] == '/';
+        if !slash_before {
+            if let Some(s) = toks.get(end).filter(|t| t.kind == TokKind::Other && ctx.chars[t.start] == '/') {
+                let b = s.end;
+                let after_b = toks.get(end + 1).filter(|t| t.kind == TokKind::Digits);
+                if let Some(bt) = after_b {
+                    let den = digits_value(&ctx.chars[bt.start..bt.end]);
+                    let chained = toks.get(end + 2).is_some_and(|t| t.kind == TokKind::Other && ctx.chars[t.start] == '/');
+                    let glued_after = toks.get(end + 2).is_some_and(|t| t.kind == TokKind::Word);
+                    if den != 0.0 && !chained && !glued_after && bt.start == b && bt.end - bt.start <= 6 {
+                        return Some(finish(ctx, i, end + 2, value / den, true));
+                    }
+                }
+            }
+        }
+    }
+    // "2 1/4": a whole number and a written fraction.
+    if p.digits && p.acc.value().fract() == 0.0 {
+        let k = skip_space(toks, end);
+        if k > end {
+            if let Some((f, e)) = slash_fraction(ctx, k) {
+                return Some(finish(ctx, i, e, value + f.copysign(value), true));
+            }
+        }
+    }
+    // Spelled decimals: "two hundred point zero three".
+    if !p.digits {
+        if let Some((frac, e)) = point_part(ctx, js, end) {
+            value += frac;
+            end = e;
+        }
+    }
+    Some(finish(ctx, i, end, value, digits))
+}
+
+fn finish(ctx: &Ctx, i: usize, end: usize, value: f64, digits: bool) -> NumHit {
+    hit(ctx, i, end, value, false, false, digits)
+}
+
+fn hit(
+    ctx: &Ctx,
+    i: usize,
+    end: usize,
+    value: f64,
+    ordinal: bool,
+    glued: bool,
+    digits: bool,
+) -> NumHit {
+    let end = end.clamp(i + 1, ctx.toks.len());
+    NumHit {
+        start: ctx.toks[i].start,
+        end: ctx.toks[end - 1].end,
+        tok_start: i,
+        tok_end: end,
+        value,
+        ordinal,
+        glued,
+        digits,
+    }
+}
+
+/// A denominator phrase at `j`: ("twenty-fifth", "thirds", "hundredths") → (denominator, end).
+fn denominator(ctx: &Ctx, j: usize) -> Option<(f64, usize)> {
+    if j >= ctx.toks.len() {
+        return None;
+    }
+    let t = &ctx.toks[j];
+    if t.kind != TokKind::Word {
+        return None;
+    }
+    let q = phrase(ctx, j)?;
+    if q.denom || (q.ordinal && q.acc.value() >= 3.0 && !q.digits) {
+        return Some((q.acc.value(), q.end));
+    }
+    None
+}
+
+/// After "and": "a half", "three fifths", "a quarter".
+fn fraction_part(ctx: &Ctx, k: usize) -> Option<(f64, usize)> {
+    let t = ctx.toks.get(k)?;
+    let lex = ctx.lex;
+    if t.kind == TokKind::Word && lex.half_words.contains(&t.lower.as_str()) {
+        return Some((0.5, k + 1));
+    }
+    if t.kind == TokKind::Word && lex.denoms.contains_key(t.lower.as_str()) {
+        let d = lex.denoms.get(t.lower.as_str()).copied().unwrap_or(1.0);
+        if d == 2.0 || d == 4.0 {
+            return Some((1.0 / d, k + 1));
+        }
+    }
+    let p = phrase(ctx, k)?;
+    if p.denom || p.ordinal || p.glued || p.acc.items == 0 || p.digits {
+        return None;
+    }
+    let j = skip_sep(ctx, p.end);
+    let (d, e) = denominator(ctx, j)?;
+    if j == p.end || d == 0.0 {
+        return None;
+    }
+    Some((p.acc.value() / d, e))
+}
+
+/// "1/4" at `k` → (0.25, end).
+fn slash_fraction(ctx: &Ctx, k: usize) -> Option<(f64, usize)> {
+    let toks = ctx.toks;
+    let a = toks.get(k)?;
+    let s = toks.get(k + 1)?;
+    let b = toks.get(k + 2)?;
+    if a.kind != TokKind::Digits
+        || b.kind != TokKind::Digits
+        || s.kind != TokKind::Other
+        || ctx.chars[s.start] != '/'
+        || a.end - a.start > 6
+        || b.end - b.start > 6
+    {
+        return None;
+    }
+    let num = digits_value(&ctx.chars[a.start..a.end]);
+    let den = digits_value(&ctx.chars[b.start..b.end]);
+    if den == 0.0 || num >= den {
+        return None;
+    }
+    Some((num / den, k + 3))
+}
+
+/// After a spelled number: "point zero three", "virgule cinq" → (fraction, end).
+fn point_part(ctx: &Ctx, js: usize, end: usize) -> Option<(f64, usize)> {
+    if js == end {
+        return None;
+    }
+    let t = ctx.toks.get(js)?;
+    if t.kind != TokKind::Word || !ctx.lex.point_words.contains(&t.lower.as_str()) {
+        return None;
+    }
+    let mut k = skip_space(ctx.toks, js + 1);
+    if k == js + 1 {
+        return None;
+    }
+    let mut digits = String::new();
+    let mut e = None;
+    // Digit by digit ("zero three").
+    loop {
+        let Some(w) = ctx.toks.get(k) else { break };
+        let m = ctx.lex.words.get(w.lower.as_str());
+        match m {
+            Some(m) if matches!(m.class, Class::Zero | Class::Unit) && w.kind == TokKind::Word => {
+                let q = phrase(ctx, k)?;
+                if q.acc.value() >= 10.0 {
+                    if digits.is_empty() {
+                        digits = format!("{}", q.acc.value());
+                        e = Some(q.end);
+                    }
+                    break;
+                }
+                digits.push(char::from(b'0' + (m.value as u8).min(9)));
+                e = Some(k + 1);
+                let n = skip_sep(ctx, k + 1);
+                if n == k + 1 {
+                    break;
+                }
+                k = n;
+            }
+            _ => {
+                if digits.is_empty() && w.kind == TokKind::Word {
+                    let q = phrase(ctx, k)?;
+                    if q.acc.items > 0 && !q.ordinal && !q.denom && q.acc.value().fract() == 0.0 {
+                        digits = format!("{}", q.acc.value());
+                        e = Some(q.end);
+                    }
+                }
+                break;
+            }
+        }
+        if digits.len() > 30 {
+            break;
+        }
+    }
+    let e = e?;
+    let frac: f64 = format!("0.{digits}").parse().ok()?;
+    Some((frac, e))
+}
+
+/// Parses words and numerals from token `i` into one number.
+fn phrase(ctx: &Ctx, i: usize) -> Option<Phrase> {
+    let toks = ctx.toks;
+    let lex = ctx.lex;
+    let lang = lex.code;
+    let mut acc = Acc::new();
+    let mut end = i;
+    let mut k = i;
+    let mut ordinal = false;
+    let mut denom = false;
+    let mut digits = true;
+    let mut glued = false;
+    loop {
+        let Some(t) = toks.get(k) else { break };
+        let mut next = acc.clone();
+        let mut item_end = k + 1;
+        let accepted = match t.kind {
+            TokKind::Digits | TokKind::Other => {
+                if acc.items > 0 && !matches!(acc.last, Some(Last::H100 | Last::Big)) {
+                    false
+                } else if let Some(n) = numeral(ctx, k) {
+                    if n.glued || n.ordinal {
+                        if acc.items > 0 {
+                            false
+                        } else {
+                            next.push_num(n.value, n.int);
+                            glued = n.glued;
+                            ordinal = n.ordinal;
+                            item_end = n.tok_end;
+                            true
+                        }
+                    } else if next.push_num(n.value, n.int) {
+                        item_end = n.tok_end;
+                        true
+                    } else {
+                        false
+                    }
+                } else {
+                    false
+                }
+            }
+            TokKind::Word => {
+                let w = t.lower.as_str();
+                if let Some(&m) = lex.words.get(w) {
+                    if acc.after_num() && !matches!(m.class, Class::H100 | Class::Big | Class::Dozen)
+                    {
+                        false
+                    } else if m.class == Class::Article && !article_ok(ctx, k) {
+                        false
+                    } else if m.class == Class::Unit && m.value == 1.0 && acc.items == 0 && blocked_one(ctx, k) {
+                        false
+                    } else {
+                        next.push(m, lang)
+                    }
+                } else if let Some(&m) = lex.ords.get(w) {
+                    let ok = !acc.after_num() && next.push(m, lang);
+                    if ok {
+                        ordinal = true;
+                    }
+                    ok
+                } else if let Some(&d) = lex.denoms.get(w) {
+                    // A plural denominator closes a denominator phrase ("twenty fifths").
+                    let m = Morph { value: d, class: class_of_denom(d) };
+                    let ok = !acc.after_num() && (acc.items == 0 || next.push(m, lang));
+                    if ok {
+                        if acc.items == 0 {
+                            next = Acc::new();
+                            next.group = d;
+                            next.items = 1;
+                            next.only_article = false;
+                        }
+                        denom = true;
+                    }
+                    ok
+                } else if lex.compounds && !acc.after_num() {
+                    match split_compound(lex, w) {
+                        Some(parts) => push_parts(&mut next, &parts, lang, &mut ordinal),
+                        None => false,
+                    }
+                } else {
+                    false
+                }
+            }
+            TokKind::Space => false,
+        };
+        if !accepted {
+            break;
+        }
+        if t.kind == TokKind::Word {
+            digits = false;
+        }
+        acc = next;
+        end = item_end;
+        if ordinal || denom || glued || acc.last == Some(Last::Zero) {
+            break;
+        }
+        // Separator, then maybe a connector word.
+        let j = skip_sep(ctx, end);
+        if j >= toks.len() {
+            break;
+        }
+        let mut k2 = j;
+        if acc.takes_and(lang) && lex.and_words.contains(&toks[j].lower.as_str()) && j > end {
+            let a = skip_space(toks, j + 1);
+            if a == j + 1 {
+                break;
+            }
+            // Only when what follows is a number word that continues this number.
+            k2 = a;
+        }
+        if k2 == end {
+            // Two items glued without separator (e.g. "10k" handled by numeral()).
+            break;
+        }
+        // Newlines end a number.
+        if toks[end..k2].iter().any(|t| {
+            t.kind == TokKind::Space && ctx.chars[t.start..t.end].iter().filter(|&&c| c == '\n').count() > 0
+        }) {
+            break;
+        }
+        k = k2;
+    }
+    if acc.items == 0 {
+        return None;
+    }
+    if acc.only_article && !denom {
+        // "a" alone: only as numerator ("a fifth", "a hundred").
+        return Some(Phrase { acc, end, ordinal: false, denom: false, digits: false, glued: false });
+    }
+    Some(Phrase { acc, end, ordinal, denom, digits, glued })
+}
+
+fn class_of_denom(d: f64) -> Class {
+    if d < 10.0 {
+        Class::Unit
+    } else if d < 20.0 {
+        Class::Teen
+    } else if d < 100.0 {
+        Class::Ten
+    } else if d < 1000.0 {
+        Class::H100
+    } else {
+        Class::Big
+    }
+}
+
+/// "a"/"an" count as one only before a multiplier or a denominator.
+fn article_ok(ctx: &Ctx, k: usize) -> bool {
+    let j = skip_space(ctx.toks, k + 1);
+    if j == k + 1 {
+        return false;
+    }
+    let Some(t) = ctx.toks.get(j) else { return false };
+    let w = t.lower.as_str();
+    let lex = ctx.lex;
+    match lex.words.get(w) {
+        Some(m) => matches!(m.class, Class::H100 | Class::Big | Class::Dozen),
+        None => {
+            lex.denoms.contains_key(w)
+                || lex.ords.get(w).is_some_and(|m| m.value >= 3.0)
+                || (lex.ords.contains_key(w) && false)
+                || denominator_ahead(ctx, j)
+        }
+    }
+}
+
+/// "a twenty-first": a cardinal prefix ending in an ordinal.
+fn denominator_ahead(ctx: &Ctx, j: usize) -> bool {
+    let lex = ctx.lex;
+    let Some(t) = ctx.toks.get(j) else { return false };
+    if !matches!(lex.words.get(t.lower.as_str()), Some(m) if m.class == Class::Ten) {
+        return false;
+    }
+    let k = skip_sep(ctx, j + 1);
+    ctx.toks.get(k).is_some_and(|t| {
+        lex.ords.contains_key(t.lower.as_str()) || lex.denoms.contains_key(t.lower.as_str())
+    })
+}
+
+/// "the one", "which one": a pronoun, not a number.
+fn blocked_one(ctx: &Ctx, k: usize) -> bool {
+    if k < 2 {
+        return false;
+    }
+    let mut j = k - 1;
+    while j > 0 && ctx.toks[j].kind == TokKind::Space {
+        j -= 1;
+    }
+    if j == k - 1 {
+        // No space before: apostrophe forms (l'un) count as blocked.
+        return ctx.toks[j].kind == TokKind::Other && matches!(ctx.chars[ctx.toks[j].start], '\'' | '’');
+    }
+    let prev = &ctx.toks[j];
+    if prev.kind == TokKind::Other && matches!(ctx.chars[prev.start], '\'' | '’') {
+        return true;
+    }
+    if prev.kind != TokKind::Word || !ctx.lex.one_blockers.contains(&prev.lower.as_str()) {
+        return false;
+    }
+    // "the one hundred" is still a number.
+    let n = skip_sep(ctx, k + 1);
+    !ctx.toks.get(n).is_some_and(|t| {
+        ctx.lex
+            .words
+            .get(t.lower.as_str())
+            .is_some_and(|m| matches!(m.class, Class::H100 | Class::Big | Class::Dozen))
+            || ctx.lex.denoms.contains_key(t.lower.as_str())
+    })
+}
+
+fn push_parts(acc: &mut Acc, parts: &[Morph], lang: &str, ordinal: &mut bool) -> bool {
+    // Units before tens in German and Dutch: "fünfundzwanzig" = 5 + 20.
+    let mut seq: Vec<Morph> = Vec::with_capacity(parts.len());
+    let mut idx = 0;
+    while idx < parts.len() {
+        let p = parts[idx];
+        if p.class == Class::Conn {
+            if let (Some(prev), Some(next)) = (seq.last().copied(), parts.get(idx + 1).copied()) {
+                if matches!(prev.class, Class::Unit) && next.class == Class::Ten {
+                    seq.pop();
+                    seq.push(next);
+                    seq.push(prev);
+                    idx += 2;
+                    continue;
+                }
+            }
+            idx += 1;
+            continue;
+        }
+        seq.push(p);
+        idx += 1;
+    }
+    let ords_flag = parts.last().is_some_and(|m| m.value < 0.0);
+    let mut a = acc.clone();
+    for m in &seq {
+        let m = Morph { value: m.value.abs(), class: m.class };
+        if !a.push(m, lang) {
+            return false;
+        }
+    }
+    if ords_flag {
+        *ordinal = true;
+    }
+    // A compound word counts as one item.
+    a.items = acc.items + 1;
+    *acc = a;
+    true
+}
+
+/// Splits a compound number word into pieces (fewest pieces); ordinal last pieces come back
+/// with a negative value.
+fn split_compound(lex: &Lexicon, w: &str) -> Option<Vec<Morph>> {
+    let n = w.len();
+    if !(4..=MAX_COMPOUND * 2).contains(&n) {
+        return None;
+    }
+    let bounds: Vec<usize> = w.char_indices().map(|(b, _)| b).chain(std::iter::once(n)).collect();
+    if bounds.len() > MAX_COMPOUND + 1 {
+        return None;
+    }
+    let m = bounds.len();
+    // best[k] = (pieces, previous index, morph) for prefix ending at bounds[k].
+    let mut best: Vec<Option<(usize, usize, Morph)>> = vec![None; m];
+    let lookup = |s: &str, last: bool| -> Option<Morph> {
+        lex.inner
+            .get(s)
+            .or_else(|| lex.words.get(s))
+            .copied()
+            .map(|mo| if mo.class == Class::Article { Morph { value: mo.value, class: Class::Unit } } else { mo })
+            .or_else(|| {
+                if last {
+                    lex.ords.get(s).map(|o| Morph { value: -o.value, class: o.class })
+                } else {
+                    None
+                }
+            })
+    };
+    for e in 1..m {
+        for s in 0..e {
+            if s > 0 && best[s].is_none() {
+                continue;
+            }
+            if e - s > 14 {
+                continue;
+            }
+            let piece = &w[bounds[s]..bounds[e]];
+            let Some(mo) = lookup(piece, e == m - 1) else { continue };
+            let pieces = if s == 0 { 1 } else { best[s].map_or(usize::MAX, |b| b.0 + 1) };
+            if best[e].is_none_or(|b| pieces < b.0) {
+                best[e] = Some((pieces, s, mo));
+            }
+        }
+    }
+    let mut parts = Vec::new();
+    let mut e = m - 1;
+    while e > 0 {
+        let (_, s, mo) = best[e]?;
+        parts.push(mo);
+        e = s;
+    }
+    parts.reverse();
+    if parts.len() < 2 {
+        return None;
+    }
+    Some(parts)
+}
+
+/// A digit numeral at token `k`.
+struct Numeral {
+    value: f64,
+    int: bool,
+    tok_end: usize,
+    glued: bool,
+    ordinal: bool,
+}
+
+fn digits_value(ds: &[char]) -> f64 {
+    let s: String = ds.iter().filter(|c| c.is_ascii_digit()).collect();
+    s.parse().unwrap_or(0.0)
+}
+
+/// Reads "1,234.5", "1.234,5", "40 000", ".25", "1e10", "1.1^23", "10k", "17th" at token `k`.
+fn numeral(ctx: &Ctx, k: usize) -> Option<Numeral> {
+    let chars = ctx.chars;
+    let toks = ctx.toks;
+    let t = toks.get(k)?;
+    let dec_comma = ctx.lex.decimal_comma;
+    let n = chars.len();
+    let at = |p: usize| -> char { if p < n { chars[p] } else { '\0' } };
+    let run = |p: usize| -> usize {
+        let mut q = p;
+        while q < n && chars[q].is_ascii_digit() {
+            q += 1;
+        }
+        q - p
+    };
+    let mut p = t.start;
+    let mut int_digits = String::new();
+    let mut frac_digits = String::new();
+    // Leading ".25" / ",08".
+    if t.kind == TokKind::Other {
+        let c = at(p);
+        let is_dec = (c == '.' && !dec_comma) || (c == ',' && dec_comma) || (c == '.' && dec_comma);
+        if !is_dec || run(p + 1) == 0 || (p > 0 && (chars[p - 1].is_alphanumeric())) {
+            return None;
+        }
+        if p > 0 && !chars[p - 1].is_whitespace() {
+            return None;
+        }
+        let r = run(p + 1);
+        frac_digits.extend(&chars[p + 1..p + 1 + r]);
+        p += 1 + r;
+    } else {
+        if t.kind != TokKind::Digits {
+            return None;
+        }
+        // Digits right after letters ("abc123") or inside dotted codes are not numbers.
+        if t.start > 0 && chars[t.start - 1].is_alphabetic() {
+            return None;
+        }
+        let r = run(p);
+        if r > MAX_DIGITS {
+            return None;
+        }
+        int_digits.extend(&chars[p..p + r]);
+        let head = r;
+        p += r;
+        // Thousands groups.
+        let group_seps: &[char] = if dec_comma {
+            &['.', ' ', '\u{a0}', '\u{202f}']
+        } else {
+            &[',', ' ', '\u{a0}', '\u{202f}']
+        };
+        if head <= 3 {
+            let mut sep_used: Option<char> = None;
+            loop {
+                let c = at(p);
+                if !group_seps.contains(&c) || sep_used.is_some_and(|s| s != c) {
+                    break;
+                }
+                if run(p + 1) != 3 {
+                    break;
+                }
+                // "1.000.000": dots only when the group is followed by a non-digit.
+                if c == ' ' || c == '\u{a0}' || c == '\u{202f}' {
+                    // A spaced group must not itself be followed by a decimal-less longer run.
+                    if at(p + 4).is_ascii_digit() {
+                        break;
+                    }
+                }
+                if c == '.' && dec_comma {
+                    // "1.5" is a decimal even in German; ".000" groups.
+                } else if c == '.' || c == ',' {
+                    // "192.168.1.2" style codes are split.
+                }
+                int_digits.extend(&chars[p + 1..p + 4]);
+                sep_used = Some(c);
+                p += 4;
+                if int_digits.len() > MAX_DIGITS {
+                    return None;
+                }
+            }
+        }
+        // Decimal part.
+        let c = at(p);
+        let dec_chars: &[char] = if dec_comma { &[',', '.'] } else { &['.', ','] };
+        if dec_chars.contains(&c) && run(p + 1) > 0 {
+            let r = run(p + 1);
+            let after = at(p + 1 + r);
+            let list_like = (after == c && at(p + 2 + r).is_ascii_digit())
+                || (p >= 1 && t.start >= 2 && chars[t.start - 1] == c && chars[t.start - 2].is_ascii_digit());
+            // In English a comma is a decimal mark only for 1–2 digits ("1,3", "5,00").
+            let comma_ok = if !dec_comma && c == ',' { r <= 2 } else { true };
+            // In comma locales a dot with exactly three digits after a short head groups.
+            let dot_group = dec_comma && c == '.' && r == 3 && head <= 3;
+            if !list_like && comma_ok && !dot_group && r <= MAX_DIGITS {
+                frac_digits.extend(&chars[p + 1..p + 1 + r]);
+                p += 1 + r;
+            } else if dot_group && !list_like {
+                int_digits.extend(&chars[p + 1..p + 4]);
+                p += 4;
+            } else if list_like && (c == '.') {
+                // Dotted code: this numeral stops here.
+            }
+        }
+    }
+    let mut value: f64 = if frac_digits.is_empty() {
+        int_digits.parse().ok()?
+    } else {
+        format!("{}.{}", if int_digits.is_empty() { "0" } else { &int_digits }, frac_digits)
+            .parse()
+            .ok()?
+    };
+    let mut int = frac_digits.is_empty();
+    // Exponent "e10", "e+14", "^23", "^-1".
+    let c = at(p);
+    if (c == 'e' || c == 'E') && !at(p + 1).is_alphabetic() {
+        let mut q = p + 1;
+        let mut esign = 1.0;
+        if matches!(at(q), '+' | '-') {
+            if at(q) == '-' {
+                esign = -1.0;
+            }
+            q += 1;
+        }
+        let r = run(q);
+        if r > 0 && r <= 4 && !at(q + r).is_alphabetic() {
+            let e: f64 = chars[q..q + r].iter().collect::<String>().parse().unwrap_or(0.0);
+            value *= 10f64.powf(esign * e);
+            int = value.fract() == 0.0;
+            p = q + r;
+        }
+    } else if c == '^' {
+        let mut q = p + 1;
+        let mut minus = 0;
+        while matches!(at(q), '+' | '-') {
+            if at(q) == '-' {
+                minus += 1;
+            }
+            q += 1;
+        }
+        let r = run(q);
+        if r > 0 && r <= 4 {
+            let e: f64 = chars[q..q + r].iter().collect::<String>().parse().unwrap_or(0.0);
+            let e = if minus % 2 == 1 { -e } else { e };
+            value = value.powf(e);
+            int = value.fract() == 0.0;
+            p = q + r;
+        }
+    }
+    // Multiplier suffixes: "10k", "2.33 k", "1.2b", "10M", "1mm".
+    let mut q = p;
+    let spaced = {
+        let mut s = p;
+        while s < n && (chars[s] == ' ') {
+            s += 1;
+        }
+        s
+    };
+    let word_end = |s: usize| -> usize {
+        let mut e = s;
+        while e < n && chars[e].is_alphabetic() {
+            e += 1;
+        }
+        e
+    };
+    let glued_end = word_end(p);
+    let suffix = |s: usize, e: usize| -> String { chars[s..e].iter().collect() };
+    let mut glued = false;
+    let mut ordinal = false;
+    if glued_end > p {
+        let sfx = suffix(p, glued_end);
+        if let Some(m) = multiplier_suffix(&sfx, true) {
+            value *= m;
+            int = value.fract() == 0.0;
+            q = glued_end;
+        } else if int && is_ordinal_suffix(ctx.lex.code, &sfx.to_lowercase()) {
+            ordinal = true;
+            q = glued_end;
+        } else {
+            glued = true;
+        }
+    } else if spaced > p && spaced - p <= 2 {
+        let e = word_end(spaced);
+        if e > spaced {
+            let sfx = suffix(spaced, e);
+            if let Some(m) = multiplier_suffix(&sfx, false) {
+                value *= m;
+                int = value.fract() == 0.0;
+                q = e;
+            }
+        }
+    }
+    // Ordinal marks "1º", "2ª", "3°" in Romance languages.
+    if !glued && !ordinal && q == p && int && matches!(at(p), 'º' | 'ª') {
+        ordinal = true;
+        q = p + 1;
+    }
+    let tok_end = tok_at(toks, q);
+    Some(Numeral { value, int, tok_end: tok_end.max(k + 1), glued, ordinal })
+}
+
+/// Multipliers written after digits. `glued`: written without a space.
+fn multiplier_suffix(s: &str, glued: bool) -> Option<f64> {
+    let v = match s {
+        "k" | "K" => 1e3,
+        "M" | "MM" | "mm" => 1e6,
+        "G" => 1e9,
+        "T" => 1e12,
+        _ if !glued => return None,
+        "b" | "B" | "bn" | "bln" => 1e9,
+        "mil" | "mln" => 1e6,
+        "tln" | "tn" | "trn" => 1e12,
+        "g" => return None,
+        _ => return None,
+    };
+    if !glued && matches!(s, "mm" | "T") {
+        return None;
+    }
+    Some(v)
+}
+
+fn is_ordinal_suffix(lang: &str, s: &str) -> bool {
+    match lang {
+        "en" => matches!(s, "st" | "nd" | "rd" | "th"),
+        "fr" => matches!(s, "er" | "re" | "e" | "ème" | "eme" | "è" | "ère" | "ere" | "nd" | "nde"),
+        "es" | "pt" | "it" => matches!(s, "o" | "a" | "er" | "ra" | "do" | "da" | "to" | "ta" | "mo" | "ma" | "vo" | "va" | "no" | "na"),
+        "nl" => matches!(s, "e" | "de" | "ste"),
+        _ => false,
+    }
+}

@@ -1,0 +1,99 @@
+use super::*;
+
+fn one(text: &str, lang: &str) -> Quantity {
+    let r = recognize(text, lang);
+    assert_eq!(r.len(), 1, "{text}: {r:?}");
+    r.into_iter().next().unwrap_or_else(|| unreachable!())
+}
+
+fn num(text: &str, lang: &str) -> Vec<(String, f64)> {
+    recognize_numbers(text, lang)
+        .into_iter()
+        .map(|q| (q.text, q.value.unwrap_or(f64::NAN)))
+        .collect()
+}
+
+#[test]
+fn formats_like_recognizers() {
+    assert_eq!(format_value(192.0), "192");
+    assert_eq!(format_value(103.0 + 2.0 / 3.0), "103.666666666667");
+    assert_eq!(format_value(1e-12), "1E-12");
+    assert_eq!(format_value(-1.2732e15), "-1.2732E+15");
+    assert_eq!(format_value(123456789101231.0), "123456789101231");
+    assert_eq!(format_value(0.08), "0.08");
+}
+
+#[test]
+fn english_numbers() {
+    assert_eq!(num("1,234,567", "en"), [("1,234,567".into(), 1234567.0)]);
+    assert_eq!(num("one hundred and sixty-one", "en")[0].1, 161.0);
+    assert_eq!(num("two hundred and two thousand", "en")[0].1, 202000.0);
+    assert_eq!(num("1.5 million", "en")[0].1, 1.5e6);
+    assert_eq!(num("a dozen", "en")[0].1, 12.0);
+    assert_eq!(num("two thirds", "en")[0].1, 2.0 / 3.0);
+    assert_eq!(num("one and a half", "en")[0].1, 1.5);
+    assert_eq!(num("3/4", "en"), [("3/4".into(), 0.75)]);
+    assert_eq!(num("on 5/17/2018", "en").len(), 3);
+    assert_eq!(num("192.168.1.2", "en").len(), 4);
+    assert!(num("the 180ml liquid", "en").is_empty());
+    assert!(num("Which one do you prefer?", "en").is_empty());
+    assert_eq!(num("10k", "en")[0].1, 10000.0);
+}
+
+#[test]
+fn other_languages() {
+    assert_eq!(num("cinq millions", "fr")[0].1, 5e6);
+    assert_eq!(num("quatre-vingt-dix-neuf", "fr")[0].1, 99.0);
+    assert_eq!(num("100 тысяч", "ru")[0].1, 1e5);
+    assert_eq!(num("diecisiete", "es")[0].1, 17.0);
+    assert_eq!(num("cento", "it")[0].1, 100.0);
+    assert_eq!(num("duecentocinquantamila", "it")[0].1, 250000.0);
+    assert_eq!(num("einhunderteinunddreißig", "de")[0].1, 131.0);
+    assert_eq!(num("100.000", "de")[0].1, 100000.0);
+    assert_eq!(num("1,5", "de")[0].1, 1.5);
+    assert_eq!(num("100 000", "fr")[0].1, 100000.0);
+}
+
+#[test]
+fn money_durations_and_more() {
+    let q = one("paid $82,000 in cash", "en");
+    assert_eq!((q.kind, q.value, q.unit.as_deref()), (Kind::Money, Some(82000.0), Some("DOLLAR")));
+    let q = one("five million rubles", "en");
+    assert_eq!((q.kind, q.value, q.unit.as_deref()), (Kind::Money, Some(5e6), Some("RUB")));
+    let q = one("€3bn", "en");
+    assert_eq!((q.kind, q.value), (Kind::Money, Some(3e9)));
+    let q = one("two weeks of training", "en");
+    assert_eq!((q.kind, q.seconds, q.unit.as_deref()), (Kind::Duration, Some(1_209_600.0), Some("week")));
+    let q = one("zwei Wochen", "de");
+    assert_eq!(q.kind, Kind::Duration);
+    let q = one("a 45-year-old man", "en");
+    assert_eq!((q.kind, q.value), (Kind::Age, Some(45.0)));
+    let q = one("12 percent", "en");
+    assert_eq!((q.kind, q.value), (Kind::Percentage, Some(12.0)));
+    let q = one("20 °C", "en");
+    assert_eq!((q.kind, q.unit.as_deref()), (Kind::Temperature, Some("°C")));
+    let q = one("5 km", "en");
+    assert_eq!((q.kind, q.unit.as_deref()), (Kind::Dimension, Some("km")));
+    let q = one("between 50 and 60", "en");
+    assert_eq!((q.kind, q.min, q.max), (Kind::Range, Some(50.0), Some(60.0)));
+    let q = one("tens of thousands", "en");
+    assert_eq!((q.kind, q.min, q.approximate), (Kind::Range, Some(1e4), true));
+    let q = one("several hundred thousand reservists", "en");
+    assert_eq!((q.kind, q.min, q.max), (Kind::Range, Some(2e5), Some(9e5)));
+}
+
+#[test]
+fn offsets_are_code_points() {
+    let q = one("Über 17 Jahre", "de");
+    assert_eq!((q.start, q.end, q.text.as_str()), (5, 13, "17 Jahre"));
+}
+
+#[test]
+fn bad_input_is_bounded() {
+    let big = "9".repeat(500);
+    let _ = recognize(&big, "en");
+    let long = "one two ".repeat(20_000);
+    let r = recognize(&long, "en");
+    assert!(!r.is_empty());
+    let _ = recognize("- - -- ^^ 1^ 1e 1,,, ..5 $ € º", "en");
+}

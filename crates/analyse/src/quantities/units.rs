@@ -1,0 +1,504 @@
+//! Units after (or currency signs before) a number: percentages, money, durations, ages,
+//! dimensions and temperatures.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use super::lexicon::Lexicon;
+use super::numbers::NumHit;
+use super::scan::{Tok, TokKind};
+use super::{Kind, Quantity};
+
+/// An expression found in a chunk, offsets in chars of the chunk.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    pub value: Option<f64>,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    pub unit: Option<String>,
+    pub seconds: Option<f64>,
+    pub approximate: bool,
+    /// Token range, for the range pass.
+    pub tok_start: usize,
+    pub tok_end: usize,
+}
+
+impl Found {
+    /// A plain number or ordinal.
+    pub(crate) fn simple(start: usize, end: usize, kind: Kind, value: f64) -> Found {
+        Found {
+            start,
+            end,
+            kind,
+            value: Some(value),
+            min: None,
+            max: None,
+            unit: None,
+            seconds: None,
+            approximate: false,
+            tok_start: 0,
+            tok_end: 0,
+        }
+    }
+
+    /// The public form, with text and offsets in the whole text.
+    pub(crate) fn into_quantity(self, chars: &[char], base: usize) -> Quantity {
+        let end = self.end.min(chars.len());
+        let start = self.start.min(end);
+        Quantity {
+            text: chars[start..end].iter().collect(),
+            start: base + start,
+            end: base + end,
+            kind: self.kind,
+            value: self.value,
+            min: self.min,
+            max: self.max,
+            unit: self.unit,
+            seconds: self.seconds,
+            approximate: self.approximate,
+        }
+    }
+}
+
+/// One unit phrase: its tokens (lowercase), the kind it makes and the unit name.
+#[derive(Debug)]
+struct UnitDef {
+    pieces: Vec<String>,
+    kind: Kind,
+    unit: &'static str,
+    /// Seconds per unit for durations.
+    seconds: f64,
+}
+
+/// Seconds in each duration unit.
+fn unit_seconds(unit: &str) -> f64 {
+    match unit {
+        "second" => 1.0,
+        "minute" => 60.0,
+        "hour" => 3600.0,
+        "day" | "night" => 86400.0,
+        "week" => 604_800.0,
+        "fortnight" => 1_209_600.0,
+        "month" => 2_592_000.0,
+        "year" => 31_536_000.0,
+        "decade" => 315_360_000.0,
+        "century" => 3_153_600_000.0,
+        _ => 0.0,
+    }
+}
+
+const DURATIONS: &[(&str, &str)] = &[
+    ("second", "second seconds sec secs s seconde secondes sekunde sekunden segundo segundos secondo secondi секунда секунды секунд секунду seconden"),
+    ("minute", "minute minutes min mins minuten minuto minutos minuti минута минуты минут минуту minuut"),
+    ("hour", "hour hours hr hrs h heure heures stunde stunden hora horas ora ore час часа часов uur uren"),
+    ("day", "day days jour jours journée journées tag tage tagen día días dia dias giorno giorni день дня дней сутки суток dag dagen"),
+    ("night", "night nights nuit nuits nacht nächte noche noches notte notti ночь ночи ночей noite noites"),
+    ("week", "week weeks semaine semaines woche wochen semana semanas settimana settimane неделя недели недель неделю weken"),
+    ("fortnight", "fortnight fortnights"),
+    ("month", "month months mois monat monate monaten mes meses mese mesi месяц месяца месяцев mês maand maanden"),
+    ("year", "year years yr yrs an ans année années jahr jahre jahren año años anno anni год года лет ano anos jaar jaren"),
+    ("decade", "decade decades décennie décennies jahrzehnt jahrzehnte década décadas decennio decenni десятилетие десятилетия десятилетий"),
+    ("century", "century centuries siècle siècles jahrhundert jahrhunderte siglo siglos secolo secoli век века веков"),
+];
+
+/// Currency words and codes → ISO 4217 (or a generic name for "dollar"/"pound" without country).
+const CURRENCIES: &[(&str, &str)] = &[
+    ("USD", "usd|us dollar|us dollars|u.s. dollar|u.s. dollars|united states dollar|united states dollars|american dollars|dollars américains|dólares estadounidenses|us-dollar|доллар сша|долларов сша"),
+    ("DOLLAR", "dollar|dollars|dólar|dólares|dollaro|dollari|доллар|доллара|долларов|долларах|bucks"),
+    ("EUR", "eur|euro|euros|евро"),
+    ("RUB", "rub|ruble|rubles|rouble|roubles|rubel|rubeln|rublo|rublos|rublo|rubli|рубль|рубля|рублей|рублях|руб"),
+    ("GBP", "gbp|british pound|british pounds|pounds sterling|pound sterling|sterling|livres sterling|sterline"),
+    ("POUND", "pound|pounds|livre|livres|libra|libras|pfund|фунт|фунта|фунтов"),
+    ("JPY", "jpy|yen|yens|japanese yen|yenes|иен|иены"),
+    ("CNY", "cny|yuan|renminbi|rmb|chinese yuan|юань|юаня|юаней"),
+    ("UAH", "uah|hryvnia|hryvnias|hryvnya|hryvnas|гривна|гривны|гривен|hrywnja|hrywnja"),
+    ("CHF", "chf|swiss franc|swiss francs|francs suisses|franchi svizzeri|schweizer franken|franken"),
+    ("FRANC", "franc|francs|franco|francos|franchi"),
+    ("CAD", "cad|canadian dollar|canadian dollars"),
+    ("AUD", "aud|australian dollar|australian dollars"),
+    ("INR", "inr|rupee|rupees|roupie|roupies|рупий"),
+    ("KRW", "krw|won"),
+    ("SEK", "sek|swedish krona|swedish kronor|kronor|kronen"),
+    ("TRY", "try|turkish lira|turkish liras|lira|liras"),
+    ("MXN", "mxn|mexican peso|mexican pesos|pesos mexicanos"),
+    ("PLN", "pln|zloty|zlotys|złoty|злотых"),
+    ("BTC", "btc|bitcoin|bitcoins"),
+    ("CENT", "cent|cents|centime|centimes|centavo|centavos|centesimi|копеек|копейки|копейка"),
+    ("PENNY", "penny|pence|pennies"),
+];
+
+/// Currency signs written before (or after) the amount.
+const SIGNS: &[(&str, &str)] = &[
+    ("US$", "USD"),
+    ("U.S.$", "USD"),
+    ("C$", "CAD"),
+    ("CA$", "CAD"),
+    ("A$", "AUD"),
+    ("AU$", "AUD"),
+    ("HK$", "HKD"),
+    ("NZ$", "NZD"),
+    ("R$", "BRL"),
+    ("$", "DOLLAR"),
+    ("€", "EUR"),
+    ("£", "POUND"),
+    ("¥", "JPY"),
+    ("₽", "RUB"),
+    ("₴", "UAH"),
+    ("₹", "INR"),
+    ("₩", "KRW"),
+    ("₺", "TRY"),
+    ("Rs", "INR"),
+    ("Rs.", "INR"),
+];
+
+const DIMENSIONS: &[(&str, &str)] = &[
+    ("km", "km|kms|kilometre|kilometres|kilometer|kilometers|kilomètre|kilomètres|kilómetro|kilómetros|chilometro|chilometri|quilômetro|quilômetros|kilometer|kilometern|километр|километра|километров|км"),
+    ("m", "m|metre|metres|meter|meters|mètre|mètres|metro|metros|metri|metern|метр|метра|метров"),
+    ("cm", "cm|centimetre|centimetres|centimeter|centimeters|centimètre|centimètres|centímetro|centímetros|centimetri|сантиметров|см"),
+    ("mm", "mm|millimetre|millimetres|millimeter|millimeters|millimètres|milímetros|millimetri|миллиметров|мм"),
+    ("mi", "mi|mile|miles|milles|millas|miglia|meilen|миль|мили"),
+    ("ft", "ft|foot|feet|pies|piedi|фут|футов"),
+    ("in", "inch|inches|pouce|pouces|pulgada|pulgadas|pollici|zoll|дюйм|дюймов"),
+    ("yd", "yd|yds|yard|yards"),
+    ("kg", "kg|kgs|kilo|kilos|kilogram|kilograms|kilogramme|kilogrammes|kilogramm|kilogramos|chilogrammi|килограмм|килограммов|кг"),
+    ("g", "g|gr|gram|grams|gramme|grammes|gramm|gramos|grammi|грамм|граммов|г"),
+    ("mg", "mg|milligram|milligrams|milligrammes|miligramos"),
+    ("t", "tonne|tonnes|ton|tons|tonnen|tonelada|toneladas|tonnellate|тонн|тонны|тонна"),
+    ("lb", "lb|lbs|pound|pounds"),
+    ("oz", "oz|ounce|ounces|onces|onzas"),
+    ("l", "l|litre|litres|liter|liters|litro|litros|litri|литр|литра|литров"),
+    ("ml", "ml|millilitre|millilitres|milliliter|milliliters|mililitros|миллилитров|мл"),
+    ("gal", "gal|gallon|gallons|galones"),
+    ("km²", "km2|km²|sq km|square kilometres|square kilometers|square kilometre|square kilometer|kilomètres carrés|квадратных километров|кв км"),
+    ("m²", "m2|m²|sq m|square metres|square meters|mètres carrés|metros cuadrados|квадратных метров"),
+    ("mi²", "sq mi|square miles|square mile"),
+    ("ft²", "sq ft|square feet|square foot"),
+    ("ha", "ha|hectare|hectares|hectárea|hectáreas|ettari|hektar|гектаров|гектара"),
+    ("acre", "acre|acres"),
+    ("km/h", "km/h|kmh|kph|kilometres per hour|kilometers per hour|km per hour|км/ч"),
+    ("mph", "mph|miles per hour|mile per hour"),
+    ("m/s", "m/s|metres per second|meters per second"),
+    ("kn", "knot|knots|nœuds"),
+    ("B", "byte|bytes"),
+    ("KB", "kb|kilobyte|kilobytes"),
+    ("MB", "mb|megabyte|megabytes"),
+    ("GB", "gb|gigabyte|gigabytes"),
+    ("TB", "tb|terabyte|terabytes"),
+    ("W", "w|watt|watts"),
+    ("kW", "kw|kilowatt|kilowatts"),
+    ("MW", "mw|megawatt|megawatts|мвт"),
+    ("GW", "gw|gigawatt|gigawatts"),
+    ("kWh", "kwh|kilowatt hour|kilowatt hours"),
+];
+
+const TEMPERATURES: &[(&str, &str)] = &[
+    ("°C", "°c|° c|º c|ºc|degrees celsius|degree celsius|degrees centigrade|deg celsius|deg c|degree c|degrees c|celsius|centigrade|grad celsius|grados celsius|degrés celsius|gradi celsius|градусов цельсия|градуса цельсия|°с"),
+    ("°F", "°f|° f|ºf|degrees fahrenheit|degree fahrenheit|deg fahrenheit|deg f|degree f|degrees f|fahrenheit|grados fahrenheit|degrés fahrenheit|gradi fahrenheit"),
+    ("K", "kelvin|kelvins|degrees kelvin"),
+    ("°", "°|º|degree|degrees|deg|degrés|degré|grados|grado|gradi|grad|градусов|градуса|градус"),
+];
+
+const PERCENTS: &str = "%|percent|per cent|percentage|pct|pour cent|pourcent|por ciento|por cento|per cento|prozent|procent|процент|процента|процентов|процентах";
+
+/// All unit phrases, indexed by their first piece.
+static UNITS: LazyLock<HashMap<String, Vec<UnitDef>>> = LazyLock::new(|| {
+    let mut map: HashMap<String, Vec<UnitDef>> = HashMap::new();
+    let mut put = |phrase: &str, kind: Kind, unit: &'static str, seconds: f64| {
+        let pieces = pieces_of(phrase);
+        if let Some(first) = pieces.first().cloned() {
+            map.entry(first).or_default().push(UnitDef { pieces, kind, unit, seconds });
+        }
+    };
+    for p in PERCENTS.split('|') {
+        put(p, Kind::Percentage, "%", 0.0);
+    }
+    for (unit, words) in DURATIONS {
+        for w in words.split(' ') {
+            put(w, Kind::Duration, unit, unit_seconds(unit));
+        }
+    }
+    for (iso, words) in CURRENCIES {
+        for w in words.split('|') {
+            put(w, Kind::Money, iso, 0.0);
+        }
+    }
+    for (sym, words) in DIMENSIONS {
+        for w in words.split('|') {
+            put(w, Kind::Dimension, sym, 0.0);
+        }
+    }
+    for (sym, words) in TEMPERATURES {
+        for w in words.split('|') {
+            put(w, Kind::Temperature, sym, 0.0);
+        }
+    }
+    for defs in map.values_mut() {
+        defs.sort_by(|a, b| b.pieces.len().cmp(&a.pieces.len()));
+    }
+    map
+});
+
+/// Splits a unit phrase into the pieces the tokenizer makes (words, single symbols).
+fn pieces_of(phrase: &str) -> Vec<String> {
+    let chars: Vec<char> = phrase.chars().collect();
+    super::scan::tokenize(&chars)
+        .into_iter()
+        .filter(|t| t.kind != TokKind::Space)
+        .map(|t| {
+            if t.kind == TokKind::Word {
+                t.lower
+            } else {
+                chars[t.start..t.end].iter().flat_map(|c| c.to_lowercase()).collect()
+            }
+        })
+        .collect()
+}
+
+fn piece(chars: &[char], t: &Tok) -> String {
+    if t.kind == TokKind::Word {
+        t.lower.clone()
+    } else {
+        chars[t.start..t.end].iter().flat_map(|c| c.to_lowercase()).collect()
+    }
+}
+
+/// The longest unit phrase starting at token `i` → (definition, token after it).
+fn unit_at<'a>(chars: &[char], toks: &[Tok], i: usize) -> Option<(&'a UnitDef, usize)> {
+    let t = toks.get(i)?;
+    if t.kind == TokKind::Space {
+        return None;
+    }
+    let first = piece(chars, t);
+    let defs: &'a Vec<UnitDef> = UNITS.get(&first)?;
+    'defs: for d in defs {
+        let mut j = i + 1;
+        for p in &d.pieces[1..] {
+            let mut k = j;
+            while k < toks.len() && toks[k].kind == TokKind::Space && k - j < 1 {
+                k += 1;
+            }
+            let Some(tk) = toks.get(k) else { continue 'defs };
+            if piece(chars, tk) != *p {
+                continue 'defs;
+            }
+            j = k + 1;
+        }
+        // A unit word must end at a word boundary ("m" is not the start of "men").
+        if let Some(next) = toks.get(j) {
+            if next.kind == TokKind::Word || (next.kind == TokKind::Digits && t.kind == TokKind::Word) {
+                continue;
+            }
+        }
+        return Some((d, j));
+    }
+    None
+}
+
+fn is_char(chars: &[char], toks: &[Tok], i: usize, c: char) -> bool {
+    toks.get(i).is_some_and(|t| t.kind == TokKind::Other && chars[t.start] == c)
+}
+
+fn skip_space(toks: &[Tok], i: usize) -> usize {
+    let mut j = i;
+    while j < toks.len() && toks[j].kind == TokKind::Space {
+        j += 1;
+    }
+    j
+}
+
+/// A currency sign right before token `i` → (its first token, ISO code).
+fn sign_before(chars: &[char], toks: &[Tok], i: usize) -> Option<(usize, &'static str)> {
+    let mut j = i;
+    // One optional space between sign and amount.
+    if j > 0 && toks[j - 1].kind == TokKind::Space && toks[j - 1].end - toks[j - 1].start == 1 {
+        j -= 1;
+    }
+    let end = toks.get(j.checked_sub(1)?)?.end;
+    for (sign, iso) in SIGNS {
+        let n = sign.chars().count();
+        if end < n {
+            continue;
+        }
+        let s = end - n;
+        let written: String = chars[s..end].iter().collect();
+        if written.eq_ignore_ascii_case(sign) {
+            // The sign must not be the tail of a word ("ABC$"), except "c $".
+            if s > 0 && chars[s - 1].is_alphanumeric() {
+                continue;
+            }
+            let ti = toks.partition_point(|t| t.start < s);
+            if toks.get(ti).is_some_and(|t| t.start == s) {
+                return Some((ti, iso));
+            }
+        }
+    }
+    // Letter codes before the amount: "USD 5", "EUR 3".
+    if j >= 2 && toks[j - 1].kind == TokKind::Space {
+        let w = &toks[j - 2];
+        if w.kind == TokKind::Word && w.lower.len() == 3 && chars[w.start].is_uppercase() {
+            let up = w.lower.to_uppercase();
+            if CURRENCIES.iter().any(|(iso, _)| *iso == up) {
+                let iso = CURRENCIES.iter().find(|(iso, _)| *iso == up).map(|(iso, _)| *iso)?;
+                return Some((j - 2, iso));
+            }
+        }
+    }
+    None
+}
+
+/// Turns numbers into measured expressions where a unit goes with them.
+pub(crate) fn attach(chars: &[char], toks: &[Tok], nums: &[NumHit], lex: &Lexicon) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::with_capacity(nums.len());
+    let lang = lex.code;
+    for n in nums {
+        let mut f = n.to_found();
+        f.tok_start = n.tok_start;
+        f.tok_end = n.tok_end;
+        if n.ordinal {
+            out.push(f);
+            continue;
+        }
+        let value = n.value;
+        // Money sign before the amount.
+        if let Some((s, iso)) = sign_before(chars, toks, n.tok_start) {
+            let prev_end = out.last().map_or(0, |p| p.tok_end);
+            if s >= prev_end {
+                f.kind = Kind::Money;
+                f.unit = Some(iso.to_string());
+                f.start = toks[s].start;
+                f.tok_start = s;
+                // "$5 million dollars" is rare; "€3bn" is handled by the numeral.
+                out.push(f);
+                continue;
+            }
+        }
+        // "aged 45".
+        if lang == "en" && n.tok_start >= 2 {
+            let p = n.tok_start - 1;
+            if toks[p].kind == TokKind::Space && toks[p - 1].lower == "aged" {
+                f.kind = Kind::Age;
+                f.unit = Some("year".into());
+                f.start = toks[p - 1].start;
+                f.tok_start = p - 1;
+                out.push(f);
+                continue;
+            }
+        }
+        // Unit after the number: directly, after one space, or after a hyphen ("3-inch").
+        let mut j = n.tok_end;
+        let direct = j;
+        let mut hyphen = false;
+        if is_char(chars, toks, j, '-') && toks.get(j + 1).is_some_and(|t| t.kind == TokKind::Word) {
+            j += 1;
+            hyphen = true;
+        } else {
+            j = skip_space(toks, j);
+            if j > direct + 1 || (j > direct && toks[direct].end - toks[direct].start > 3) {
+                j = direct;
+            }
+        }
+        // "5 million" in spec texts can be followed by "of" + unit? Not handled.
+        let unit = unit_at(chars, toks, j);
+        match unit {
+            Some((d, e)) => {
+                let mut kind = d.kind;
+                let mut end_tok = e;
+                let mut unit_name = d.unit.to_string();
+                // A bare "°" is a temperature only for numbers; "degrees" alone too.
+                if kind == Kind::Duration {
+                    // Ages: "45-year-old", "five years old", "ninety five years of age".
+                    let k = skip_space(toks, e);
+                    if hyphen
+                        && is_char(chars, toks, e, '-')
+                        && toks.get(e + 1).is_some_and(|t| t.lower == "old")
+                    {
+                        kind = Kind::Age;
+                        end_tok = e + 2;
+                    } else if toks.get(k).is_some_and(|t| t.lower == "old") && k > e {
+                        kind = Kind::Age;
+                        end_tok = k + 1;
+                    } else if toks.get(k).is_some_and(|t| t.lower == "of") {
+                        let a = skip_space(toks, k + 1);
+                        if toks.get(a).is_some_and(|t| t.lower == "age") {
+                            kind = Kind::Age;
+                            end_tok = a + 1;
+                        }
+                    } else if lang == "de" && toks.get(k).is_some_and(|t| t.lower == "alt") && k > e {
+                        kind = Kind::Age;
+                        end_tok = k + 1;
+                    } else if matches!(lang, "es" | "pt") && toks.get(k).is_some_and(|t| t.lower == "de") {
+                        let a = skip_space(toks, k + 1);
+                        if toks.get(a).is_some_and(|t| t.lower == "edad" || t.lower == "idade") {
+                            kind = Kind::Age;
+                            end_tok = a + 1;
+                        }
+                    }
+                    // Hyphenated durations ("two-week") are adjectives; keep them.
+                    // Very short unit symbols after a space ("5 s", "3 h") only glued.
+                    if matches!(d.pieces[0].as_str(), "s" | "h" | "min" | "sec" | "an") && j > direct
+                    {
+                        if lang != "fr" || d.pieces[0] != "an" {
+                            out.push(f);
+                            continue;
+                        }
+                    }
+                }
+                if kind == Kind::Money && (unit_name == "POUND") && lang == "en" {
+                    // "200 pounds" of weight vs money: money by default.
+                    unit_name = "GBP".into();
+                }
+                if kind == Kind::Dimension && d.unit == "lb" && d.pieces[0].starts_with("pound") {
+                    kind = Kind::Money;
+                    unit_name = "GBP".into();
+                }
+                // Single-letter units written after a space are too ambiguous ("5 g" ok, "a 5 m" ok).
+                if kind == Kind::Dimension
+                    && d.pieces.len() == 1
+                    && d.pieces[0].chars().count() == 1
+                    && toks[j].kind == TokKind::Word
+                    && j > direct
+                    && !chars[toks[j].start].is_lowercase()
+                {
+                    out.push(f);
+                    continue;
+                }
+                f.kind = kind;
+                f.end = toks[end_tok - 1].end;
+                f.tok_end = end_tok;
+                if kind == Kind::Duration {
+                    f.seconds = Some(value * d.seconds);
+                }
+                if kind == Kind::Age {
+                    unit_name = d.unit.to_string();
+                }
+                f.unit = Some(unit_name);
+                if kind == Kind::Money {
+                    // "100 euros (USD 5)" fine; sign after the number: "5 $", "5€".
+                }
+                out.push(f);
+            }
+            None => {
+                if n.glued {
+                    continue;
+                }
+                // Sign after the amount: "5 €", "100$".
+                if let Some(t) = toks.get(j) {
+                    if t.kind == TokKind::Other {
+                        let c = chars[t.start];
+                        if let Some((_, iso)) = SIGNS.iter().find(|(s, _)| s.chars().count() == 1 && s.starts_with(c)) {
+                            f.kind = Kind::Money;
+                            f.unit = Some((*iso).to_string());
+                            f.end = t.end;
+                            f.tok_end = j + 1;
+                        }
+                    }
+                }
+                out.push(f);
+            }
+        }
+    }
+    out
+}
