@@ -247,10 +247,10 @@ fn teaser(
 fn strip_site_suffix(title: &str, outlet: Option<&str>) -> String {
     if let Some(outlet) = outlet {
         for sep in [" | ", " - ", " – ", " — ", " :: "] {
-            if let Some(head) = title.strip_suffix(outlet).and_then(|h| h.strip_suffix(sep)) {
-                if !head.trim().is_empty() {
-                    return head.trim().to_string();
-                }
+            if let Some(head) = title.strip_suffix(outlet).and_then(|h| h.strip_suffix(sep))
+                && !head.trim().is_empty()
+            {
+                return head.trim().to_string();
             }
         }
     }

@@ -239,10 +239,10 @@ pub(super) fn classify(unit: &str) -> Kind {
     if chars <= 200 && INLINE.is_match(unit) {
         return Kind::Boilerplate(Strength::Inline);
     }
-    if chars <= 120 {
-        if let Some(kind) = meta_line(unit) {
-            return kind;
-        }
+    if chars <= 120
+        && let Some(kind) = meta_line(unit)
+    {
+        return kind;
     }
     if is_truncated(unit) {
         return Kind::Truncated;
