@@ -1,20 +1,520 @@
 //! Outlet names: from the host, from metadata, and from "Source: …" credits.
 
+/// Well-known outlets: registrable domains (first is the main one) and the name.
+/// Extra names (`ALIASES`) cover how credits abbreviate them.
+const OUTLETS: &[(&[&str], &str)] = &[
+    (&["cnn.com"], "CNN"),
+    (&["bbc.co.uk", "bbc.com"], "BBC"),
+    (&["nytimes.com"], "The New York Times"),
+    (&["theguardian.com", "guardian.co.uk"], "The Guardian"),
+    (&["washingtonpost.com"], "The Washington Post"),
+    (&["wsj.com"], "The Wall Street Journal"),
+    (&["foxnews.com"], "Fox News"),
+    (&["huffpost.com", "huffingtonpost.com"], "HuffPost"),
+    (&["nbcnews.com"], "NBC News"),
+    (&["cbsnews.com"], "CBS News"),
+    (&["abcnews.go.com", "abcnews.com"], "ABC News"),
+    (&["npr.org"], "NPR"),
+    (&["usatoday.com"], "USA Today"),
+    (&["politico.com", "politico.eu"], "Politico"),
+    (&["bloomberg.com"], "Bloomberg"),
+    (&["ft.com"], "Financial Times"),
+    (&["economist.com"], "The Economist"),
+    (&["independent.co.uk"], "The Independent"),
+    (&["telegraph.co.uk"], "The Telegraph"),
+    (&["dailymail.co.uk"], "Daily Mail"),
+    (&["thetimes.co.uk"], "The Times"),
+    (&["sky.com", "news.sky.com"], "Sky News"),
+    (&["reuters.com"], "Reuters"),
+    (&["apnews.com", "ap.org"], "AP"),
+    (&["afp.com"], "AFP"),
+    (&["aljazeera.com", "aljazeera.net"], "Al Jazeera"),
+    (&["dw.com"], "DW"),
+    (&["france24.com"], "France 24"),
+    (&["euronews.com"], "Euronews"),
+    (&["bolnews.com"], "The BOL News"),
+    (&["dawn.com"], "Dawn"),
+    (
+        &["timesofindia.indiatimes.com", "indiatimes.com"],
+        "The Times of India",
+    ),
+    (&["hindustantimes.com"], "Hindustan Times"),
+    (&["thehindu.com"], "The Hindu"),
+    (&["scmp.com"], "South China Morning Post"),
+    (&["japantimes.co.jp"], "The Japan Times"),
+    (&["abc.net.au"], "ABC News (Australia)"),
+    (&["smh.com.au"], "The Sydney Morning Herald"),
+    (&["cbc.ca"], "CBC News"),
+    (&["theglobeandmail.com"], "The Globe and Mail"),
+    (&["lemonde.fr"], "Le Monde"),
+    (&["leparisien.fr"], "Le Parisien"),
+    (&["lefigaro.fr"], "Le Figaro"),
+    (&["liberation.fr"], "Libération"),
+    (&["francetvinfo.fr"], "franceinfo"),
+    (&["20minutes.fr"], "20 Minutes"),
+    (&["ouest-france.fr"], "Ouest-France"),
+    (&["lesechos.fr"], "Les Echos"),
+    (&["spiegel.de"], "Der Spiegel"),
+    (&["zeit.de"], "Die Zeit"),
+    (&["faz.net"], "Frankfurter Allgemeine Zeitung"),
+    (&["sueddeutsche.de"], "Süddeutsche Zeitung"),
+    (&["bild.de"], "Bild"),
+    (&["tagesschau.de"], "tagesschau"),
+    (&["welt.de"], "Die Welt"),
+    (&["elpais.com"], "El País"),
+    (&["elmundo.es"], "El Mundo"),
+    (&["abc.es"], "ABC (España)"),
+    (&["lavanguardia.com"], "La Vanguardia"),
+    (&["corriere.it"], "Corriere della Sera"),
+    (&["repubblica.it"], "la Repubblica"),
+    (&["lastampa.it"], "La Stampa"),
+    (&["ansa.it"], "ANSA"),
+    (&["publico.pt"], "Público"),
+    (&["globo.com", "oglobo.globo.com"], "O Globo"),
+    (&["folha.uol.com.br"], "Folha de S.Paulo"),
+    (&["nos.nl"], "NOS"),
+    (&["nrc.nl"], "NRC"),
+    (&["volkskrant.nl"], "de Volkskrant"),
+    (&["tass.ru", "tass.com"], "TASS"),
+    (&["ria.ru"], "RIA Novosti"),
+    (&["interfax.ru", "interfax.com"], "Interfax"),
+    (&["kommersant.ru"], "Kommersant"),
+    (&["rbc.ru"], "RBC"),
+    (&["meduza.io"], "Meduza"),
+    (&["novayagazeta.ru", "novayagazeta.eu"], "Novaya Gazeta"),
+    (&["themoscowtimes.com"], "The Moscow Times"),
+    (&["rt.com"], "RT"),
+    (&["kyivindependent.com"], "The Kyiv Independent"),
+    (&["kyivpost.com"], "Kyiv Post"),
+    (&["pravda.com.ua"], "Ukrainska Pravda"),
+    (&["ukrinform.net", "ukrinform.ua"], "Ukrinform"),
+    (&["unian.net", "unian.info"], "UNIAN"),
+    (&["rferl.org"], "Radio Free Europe/Radio Liberty"),
+    (&["haaretz.com"], "Haaretz"),
+    (&["timesofisrael.com"], "The Times of Israel"),
+    (&["xinhuanet.com", "news.cn"], "Xinhua"),
+    (&["lalibre.be"], "La Libre Belgique"),
+    (&["lesoir.be"], "Le Soir"),
+    (&["rts.ch"], "RTS"),
+    (&["nzz.ch"], "Neue Zürcher Zeitung"),
+    (&["thelimitedtimes.com", "newsrnd.com"], "The Limited Times"),
+];
+
+/// Other ways credits name the outlets above (normalised: lower case, letters and digits).
+const ALIASES: &[(&str, &str)] = &[
+    ("associatedpress", "AP"),
+    ("theassociatedpress", "AP"),
+    ("agencefrancepresse", "AFP"),
+    ("agencefrancepress", "AFP"),
+    ("nyt", "The New York Times"),
+    ("newyorktimes", "The New York Times"),
+    ("wapo", "The Washington Post"),
+    ("washingtonpost", "The Washington Post"),
+    ("guardian", "The Guardian"),
+    ("bbcnews", "BBC"),
+    ("cnnwire", "CNN"),
+    ("foxnews", "Fox News"),
+    ("huffingtonpost", "HuffPost"),
+    ("aljazeera", "Al Jazeera"),
+    ("deutschewelle", "DW"),
+    ("spiegel", "Der Spiegel"),
+    ("derspiegel", "Der Spiegel"),
+    ("spiegelonline", "Der Spiegel"),
+    ("figaro", "Le Figaro"),
+    ("francetvinfo", "franceinfo"),
+    ("ria", "RIA Novosti"),
+    ("rianovosti", "RIA Novosti"),
+    ("riaru", "RIA Novosti"),
+    ("tass", "TASS"),
+    ("itartass", "TASS"),
+    ("reutersagency", "Reuters"),
+    ("dpa", "dpa"),
+    ("efe", "EFE"),
+    ("ansa", "ANSA"),
+    ("xinhua", "Xinhua"),
+    ("kyodo", "Kyodo News"),
+    ("upi", "UPI"),
+    ("bloombergnews", "Bloomberg"),
+    ("ap", "AP"),
+    ("afp", "AFP"),
+    ("elpais", "El País"),
+    ("corriere", "Corriere della Sera"),
+    ("corrieredellasera", "Corriere della Sera"),
+    ("larepubblica", "la Repubblica"),
+    ("repubblica", "la Repubblica"),
+    ("sz", "Süddeutsche Zeitung"),
+    ("faz", "Frankfurter Allgemeine Zeitung"),
+];
+
+/// Two-label public suffixes (a small list: enough for news hosts).
+const TWO_LABEL_SUFFIXES: &[&str] = &[
+    "co.uk",
+    "org.uk",
+    "ac.uk",
+    "gov.uk",
+    "me.uk",
+    "ltd.uk",
+    "plc.uk",
+    "com.au",
+    "net.au",
+    "org.au",
+    "edu.au",
+    "gov.au",
+    "co.nz",
+    "org.nz",
+    "co.jp",
+    "or.jp",
+    "ne.jp",
+    "co.in",
+    "org.in",
+    "com.br",
+    "org.br",
+    "gov.br",
+    "uol.com.br",
+    "co.za",
+    "org.za",
+    "com.mx",
+    "com.ar",
+    "com.tr",
+    "com.ua",
+    "org.ua",
+    "com.pk",
+    "com.cn",
+    "com.hk",
+    "com.sg",
+    "com.my",
+    "co.kr",
+    "co.il",
+    "org.il",
+    "com.eg",
+    "com.sa",
+    "com.ng",
+    "co.ke",
+    "com.ph",
+    "com.tw",
+    "com.co",
+    "com.pe",
+    "com.ve",
+    "com.es",
+    "co.id",
+    "com.pl",
+    "com.ru",
+    "spb.ru",
+    "msk.ru",
+    "go.com",
+];
+
+/// Lower case letters and digits only: how names are compared.
+fn norm(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .map(fold_accent)
+        .collect()
+}
+
+fn fold_accent(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+        'ç' => 'c',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ñ' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        c => c,
+    }
+}
+
+/// A host without `www.`, `m.`, `amp.`, `mobile.` and the trailing dot, lower case.
+fn clean_host(host: &str) -> String {
+    let mut h = host.trim_end_matches('.').to_ascii_lowercase();
+    for p in [
+        "www.", "m.", "amp.", "mobile.", "edition.", "www1.", "www2.",
+    ] {
+        if let Some(rest) = h.strip_prefix(p)
+            && rest.contains('.')
+        {
+            h = rest.to_string();
+        }
+    }
+    h
+}
+
+/// The registrable domain of a host ("news.bbc.co.uk" → "bbc.co.uk").
+pub fn registrable_domain(host: &str) -> String {
+    let h = clean_host(host);
+    let labels: Vec<&str> = h.split('.').filter(|l| !l.is_empty()).collect();
+    if labels.len() <= 2 {
+        return labels.join(".");
+    }
+    let last2 = labels[labels.len() - 2..].join(".");
+    let last3 = labels[labels.len() - 3..].join(".");
+    if TWO_LABEL_SUFFIXES.contains(&last3.as_str()) && labels.len() >= 4 {
+        return labels[labels.len() - 4..].join(".");
+    }
+    if TWO_LABEL_SUFFIXES.contains(&last2.as_str()) {
+        return last3;
+    }
+    last2
+}
+
+/// The registrable domain without its public suffix ("bbc.co.uk" → "bbc").
+pub fn host_stem(host: &str) -> String {
+    let reg = registrable_domain(host);
+    reg.split('.').next().unwrap_or("").to_string()
+}
+
+/// A known outlet by host: tries the cleaned host, then each parent domain.
+fn known_by_host(host: &str) -> Option<&'static str> {
+    let h = clean_host(host);
+    let mut rest = h.as_str();
+    loop {
+        if let Some((_, name)) = OUTLETS.iter().find(|(domains, _)| domains.contains(&rest)) {
+            return Some(name);
+        }
+        let (_, parent) = rest.split_once('.')?;
+        if !parent.contains('.') {
+            return None;
+        }
+        rest = parent;
+    }
+}
+
 /// The outlet's name guessed from a URL's host ("www.lemonde.fr" → "Le Monde" when
-/// known, else a readable form of the registrable domain).
+/// known, else the registrable domain, "scratchculinary.com").
 pub fn outlet_from_host(url: &url::Url) -> Option<String> {
     let host = url.host_str()?;
-    let host = host.strip_prefix("www.").unwrap_or(host);
-    Some(host.to_string())
+    if url
+        .host()
+        .is_some_and(|h| !matches!(h, url::Host::Domain(_)))
+    {
+        return None;
+    }
+    if let Some(name) = known_by_host(host) {
+        return Some(name.to_string());
+    }
+    let reg = registrable_domain(host);
+    (reg.contains('.') && reg != "localhost").then_some(reg)
 }
+
+/// The known name of an outlet given by host, if any (no fallback to the domain).
+pub fn known_outlet_from_host(url: &url::Url) -> Option<&'static str> {
+    url.host_str().and_then(known_by_host)
+}
+
+/// Every normalised key of a known outlet: its name, aliases, host stems.
+fn keys() -> impl Iterator<Item = (String, &'static str)> {
+    let names = OUTLETS.iter().flat_map(|(domains, name)| {
+        std::iter::once((norm(name), *name)).chain(
+            domains
+                .iter()
+                .flat_map(move |d| [(norm(&host_stem(d)), *name), (norm(d), *name)]),
+        )
+    });
+    let aliases = ALIASES.iter().map(|(k, name)| ((*k).to_string(), *name));
+    names.chain(aliases)
+}
+
+/// One credit part, normalised, matched against the known outlets.
+fn match_credit_part(part: &str) -> Option<&'static str> {
+    let p = part.trim();
+    if p.contains('.') && !p.contains(' ') {
+        let host = p
+            .trim_start_matches("https://")
+            .trim_start_matches("http://");
+        let host = host.split('/').next().unwrap_or(host);
+        if let Some(name) = known_by_host(host) {
+            return Some(name);
+        }
+    }
+    let key = norm(p);
+    if key.is_empty() || key.len() > 60 {
+        return None;
+    }
+    if let Some((_, name)) = keys().find(|(k, _)| *k == key) {
+        return Some(name);
+    }
+    // An unambiguous prefix of a known outlet's key ("leparis" → "leparisien").
+    if key.chars().count() >= 5 {
+        let mut found: Option<&'static str> = None;
+        for (k, name) in keys() {
+            if k.starts_with(&key) {
+                match found {
+                    Some(f) if f != name => return None,
+                    _ => found = Some(name),
+                }
+            }
+        }
+        return found;
+    }
+    None
+}
+
+/// Words that introduce a credit and are not part of the outlet's name.
+const CREDIT_PREFIXES: &[&str] = &[
+    "source:",
+    "sources:",
+    "source",
+    "quelle:",
+    "fuente:",
+    "fonte:",
+    "bron:",
+    "источник:",
+    "copyright",
+    "(c)",
+    "©",
+    "with",
+    "via",
+    "by",
+    "from",
+    "avec",
+    "mit",
+    "con",
+    "credit:",
+    "photo:",
+    "read more at",
+    "originally published by",
+    "originally published in",
+    "originally published at",
+    "published by",
+    "this article first appeared on",
+    "this story first appeared on",
+];
 
 /// The outlet named by a credit such as "Source: leparis", "AFP", "(c) Reuters":
 /// "leparis" → "Le Parisien". `None` when the credit names no outlet we can tell.
 pub fn outlet_from_credit(credit: &str) -> Option<String> {
-    let c = credit.trim();
-    if c.is_empty() {
-        None
-    } else {
-        Some(c.to_string())
+    let mut c = crate::text::collapse_whitespace(credit);
+    if c.is_empty() || c.chars().count() > 120 {
+        return None;
+    }
+    loop {
+        let lower = c.to_lowercase();
+        let Some(p) = CREDIT_PREFIXES.iter().find(|p| {
+            let next = lower.get(p.len()..).and_then(|r| r.chars().next());
+            let last = p.chars().last();
+            lower.starts_with(*p)
+                && (next.is_none_or(|n| !n.is_alphanumeric())
+                    || last.is_some_and(|l| !l.is_alphanumeric()))
+        }) else {
+            break;
+        };
+        let Some(rest) = c.get(p.len()..) else {
+            break;
+        };
+        c = rest
+            .trim_start_matches([' ', ':', '-', '–', '—'])
+            .to_string();
+    }
+    // Trailing punctuation and a copyright year ("Reuters 2023.").
+    let c = c
+        .trim_end_matches(|ch: char| ch.is_ascii_digit() || " .,;)-–".contains(ch))
+        .trim();
+    if let Some(name) = match_credit_part(c) {
+        return Some(name.to_string());
+    }
+    // "AFP/Reuters", "AP and Reuters", "CNN, AFP": the first outlet named.
+    let lower = c.to_lowercase();
+    for sep in ["/", ",", " and ", " & ", " et ", " und ", " y ", " e "] {
+        if lower.contains(sep) {
+            for part in lower.split(sep) {
+                if let Some(name) = match_credit_part(part) {
+                    return Some(name.to_string());
+                }
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn host(s: &str) -> Option<String> {
+        url::Url::parse(s).ok().as_ref().and_then(outlet_from_host)
+    }
+
+    #[test]
+    fn known_hosts() {
+        assert_eq!(
+            host("https://www.lemonde.fr/x").as_deref(),
+            Some("Le Monde")
+        );
+        assert_eq!(host("https://edition.cnn.com/x").as_deref(), Some("CNN"));
+        assert_eq!(host("https://www.bbc.co.uk/news/x").as_deref(), Some("BBC"));
+        assert_eq!(host("https://news.bbc.co.uk/x").as_deref(), Some("BBC"));
+        assert_eq!(
+            host("https://amp.theguardian.com/x").as_deref(),
+            Some("The Guardian")
+        );
+        assert_eq!(
+            host("https://www.bolnews.com/x").as_deref(),
+            Some("The BOL News")
+        );
+    }
+
+    #[test]
+    fn unknown_hosts_give_the_registrable_domain() {
+        assert_eq!(
+            host("https://blog.example.co.uk/x").as_deref(),
+            Some("example.co.uk")
+        );
+        assert_eq!(
+            host("https://www.scratchculinary.com/x").as_deref(),
+            Some("scratchculinary.com")
+        );
+        assert_eq!(host("http://127.0.0.1/x"), None);
+    }
+
+    #[test]
+    fn credits() {
+        let c = |s: &str| outlet_from_credit(s);
+        assert_eq!(c("leparis").as_deref(), Some("Le Parisien"));
+        assert_eq!(c("Source: leparis").as_deref(), Some("Le Parisien"));
+        assert_eq!(c("AFP").as_deref(), Some("AFP"));
+        assert_eq!(c("(c) Reuters").as_deref(), Some("Reuters"));
+        assert_eq!(c("© Reuters 2023").as_deref(), Some("Reuters"));
+        assert_eq!(c("with AP").as_deref(), Some("AP"));
+        assert_eq!(c("CNN").as_deref(), Some("CNN"));
+        assert_eq!(c("Associated Press").as_deref(), Some("AP"));
+        assert_eq!(c("lemonde.fr").as_deref(), Some("Le Monde"));
+        assert_eq!(
+            c("Source: The New York Times").as_deref(),
+            Some("The New York Times")
+        );
+        assert_eq!(c("AFP/Reuters").as_deref(), Some("AFP"));
+        assert_eq!(c("Source: spiegel").as_deref(), Some("Der Spiegel"));
+    }
+
+    #[test]
+    fn non_outlets() {
+        for s in [
+            "",
+            "John Smith",
+            "Staff",
+            "Read more",
+            "the",
+            "Source:",
+            "apple",
+        ] {
+            assert_eq!(outlet_from_credit(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn ambiguous_prefix_is_refused() {
+        // "lesechos" and "lesoir" share "leso"… but "le" prefixes many outlets.
+        assert_eq!(outlet_from_credit("lefig").as_deref(), Some("Le Figaro"));
+        assert_eq!(outlet_from_credit("thetimes").as_deref(), Some("The Times"));
+        assert_eq!(outlet_from_credit("theti"), None);
+    }
+
+    #[test]
+    fn domains() {
+        assert_eq!(registrable_domain("news.bbc.co.uk"), "bbc.co.uk");
+        assert_eq!(registrable_domain("www.lemonde.fr"), "lemonde.fr");
+        assert_eq!(host_stem("www.theguardian.com"), "theguardian");
     }
 }

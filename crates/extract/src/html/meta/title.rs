@@ -1,0 +1,258 @@
+//! The headline: chosen among JSON-LD `headline`, `og:title`, `twitter:title`, `<h1>`
+//! and `<title>`, without the " | Site name" parts.
+
+/// Separators between a headline and the site's name in `<title>` / `og:title`.
+const SEPARATORS: &[&str] = &[
+    " | ", " || ", " - ", " – ", " — ", " :: ", " » ", " « ", " · ", " • ", " / ", " ~ ", " ― ",
+    " ‒ ", " ⋆ ", " ★ ", " > ",
+];
+
+/// What the page offers as its title.
+#[derive(Debug, Default, Clone)]
+pub struct TitleInputs<'a> {
+    /// JSON-LD `headline` of the article object.
+    pub jsonld: Option<&'a str>,
+    /// `og:title`.
+    pub og: Option<&'a str>,
+    /// `twitter:title`.
+    pub twitter: Option<&'a str>,
+    /// Other metadata titles (`itemprop=headline`, `parsely-title`, `dc.title`).
+    pub other: Option<&'a str>,
+    /// `<title>`.
+    pub title_tag: Option<&'a str>,
+    /// The first few `<h1>` texts, in order.
+    pub h1s: &'a [String],
+    /// Names the site goes by (og:site_name, publisher, host-derived names).
+    pub site_names: &'a [String],
+}
+
+/// Lower-case word tokens: how titles are compared.
+pub fn tokens(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn key(s: &str) -> String {
+    tokens(s).concat()
+}
+
+/// Whether a title segment is the site's name (or a host-like form of it).
+fn is_site(seg: &str, sites: &[String]) -> bool {
+    let k = key(seg);
+    if k.is_empty() {
+        return false;
+    }
+    let seg_words = tokens(seg).len();
+    sites.iter().any(|site| {
+        let s = key(site);
+        if s.is_empty() {
+            return false;
+        }
+        k == s
+            || (k.len() >= 4 && s.contains(&k) && seg_words <= 4)
+            || (s.len() >= 4 && k.contains(&s) && seg_words <= tokens(site).len() + 2)
+            || (k.strip_suffix("com").is_some_and(|x| x == s))
+    })
+}
+
+/// Splits on the first separator found, giving every segment.
+fn segments(t: &str) -> Vec<&str> {
+    let mut segs = vec![t];
+    for sep in SEPARATORS {
+        segs = segs.iter().flat_map(|s| s.split(sep)).collect();
+    }
+    segs.into_iter()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// Removes site-name suffixes and prefixes (" | Site", "Site - ", "Site: ").
+pub fn strip_site(t: &str, sites: &[String]) -> String {
+    let mut t = crate::text::collapse_whitespace(t);
+    for _ in 0..4 {
+        let mut changed = false;
+        for sep in SEPARATORS {
+            if let Some(i) = t.rfind(sep) {
+                let (head, tail) = (&t[..i], &t[i + sep.len()..]);
+                if !head.trim().is_empty() && is_site(tail, sites) {
+                    t = head.trim().to_string();
+                    changed = true;
+                    break;
+                }
+            }
+            if let Some(i) = t.find(sep) {
+                let (head, tail) = (&t[..i], &t[i + sep.len()..]);
+                if !tail.trim().is_empty() && is_site(head, sites) {
+                    t = tail.trim().to_string();
+                    changed = true;
+                    break;
+                }
+            }
+        }
+        if !changed {
+            if let Some((head, tail)) = t.split_once(": ")
+                && is_site(head, sites)
+                && !tail.trim().is_empty()
+            {
+                t = tail.trim().to_string();
+                continue;
+            }
+            break;
+        }
+    }
+    t
+}
+
+/// When no site name is known: drops a short last segment after " | " (the usual
+/// "Headline | Section | Site" pattern), keeping legitimate " - " in headlines.
+fn strip_generic(t: &str) -> String {
+    let mut t = t.to_string();
+    for _ in 0..3 {
+        let Some(i) = t.rfind(" | ") else { break };
+        let (head, tail) = (&t[..i], &t[i + 3..]);
+        if tokens(tail).len() <= 5 && tokens(head).len() >= 2 {
+            t = head.trim().to_string();
+        } else {
+            break;
+        }
+    }
+    t
+}
+
+/// Chooses the headline.
+pub fn choose(inp: &TitleInputs<'_>) -> Option<String> {
+    let clean = |s: Option<&str>| -> Option<String> {
+        let s = s?;
+        let c = strip_site(s, inp.site_names);
+        (!tokens(&c).is_empty() && !is_site(&c, inp.site_names)).then_some(c)
+    };
+    let metas = [inp.jsonld, inp.og, inp.twitter, inp.other, inp.title_tag];
+    let cleaned: Vec<String> = metas.iter().filter_map(|m| clean(*m)).collect();
+    // An <h1> that matches a metadata title (whole, cleaned, or one segment of it) is
+    // the visible headline: prefer its wording.
+    let mut targets: Vec<Vec<String>> = Vec::new();
+    for m in metas.iter().flatten() {
+        targets.push(tokens(m));
+        for seg in segments(m) {
+            targets.push(tokens(seg));
+        }
+    }
+    for c in &cleaned {
+        targets.push(tokens(c));
+    }
+    for h in inp.h1s.iter().take(5) {
+        let ht = tokens(h);
+        if !ht.is_empty() && !is_site(h, inp.site_names) && targets.contains(&ht) {
+            return Some(crate::text::collapse_whitespace(h));
+        }
+    }
+    if let Some(c) = cleaned.first() {
+        let from_tag_only = inp.jsonld.is_none()
+            && inp.og.is_none()
+            && inp.twitter.is_none()
+            && inp.other.is_none();
+        return Some(if from_tag_only {
+            strip_generic(c)
+        } else {
+            c.clone()
+        });
+    }
+    inp.h1s
+        .iter()
+        .find(|h| !tokens(h).is_empty() && !is_site(h, inp.site_names))
+        .map(|h| crate::text::collapse_whitespace(h))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sites(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn suffix_and_prefix_variants() {
+        let s = sites(&["The Limited Times", "limitedtimes"]);
+        for t in [
+            "War in Ukraine | The Limited Times",
+            "War in Ukraine - The Limited Times",
+            "War in Ukraine — The Limited Times",
+            "The Limited Times: War in Ukraine",
+            "The Limited Times - War in Ukraine",
+            "War in Ukraine | News | The Limited Times",
+        ] {
+            let got = strip_site(t, &s);
+            assert!(
+                got == "War in Ukraine" || got == "War in Ukraine | News",
+                "{t} → {got}"
+            );
+        }
+    }
+
+    #[test]
+    fn keeps_dashes_that_belong_to_the_headline() {
+        let s = sites(&["Example News"]);
+        assert_eq!(
+            strip_site("Spider-Man - the review that matters", &s),
+            "Spider-Man - the review that matters"
+        );
+        assert_eq!(
+            strip_site("Q&A - Why prices rise | Example News", &s),
+            "Q&A - Why prices rise"
+        );
+    }
+
+    #[test]
+    fn host_names_are_site_names() {
+        let s = sites(&["scratchculinary.com", "scratchculinary"]);
+        assert_eq!(
+            strip_site("Top Trends - Scratch Culinary", &s),
+            "Top Trends"
+        );
+    }
+
+    #[test]
+    fn h1_matching_a_segment_wins() {
+        let h1s = vec!["Top 7 Corporate Catering Trends for 2024".to_string()];
+        let inp = TitleInputs {
+            title_tag: Some("Top 7 Corporate Catering Trends for 2024 | Blog | Tastify"),
+            h1s: &h1s,
+            ..TitleInputs::default()
+        };
+        assert_eq!(
+            choose(&inp).as_deref(),
+            Some("Top 7 Corporate Catering Trends for 2024")
+        );
+    }
+
+    #[test]
+    fn og_title_without_h1() {
+        let s = sites(&["Site"]);
+        let inp = TitleInputs {
+            og: Some("Headline here | Site"),
+            title_tag: Some("Other | Site"),
+            site_names: &s,
+            ..TitleInputs::default()
+        };
+        assert_eq!(choose(&inp).as_deref(), Some("Headline here"));
+    }
+
+    #[test]
+    fn logo_h1_is_not_the_title() {
+        let s = sites(&["Site News"]);
+        let h1s = vec!["Site News".to_string()];
+        let inp = TitleInputs {
+            title_tag: Some("Real headline - Site News"),
+            h1s: &h1s,
+            site_names: &s,
+            ..TitleInputs::default()
+        };
+        assert_eq!(choose(&inp).as_deref(), Some("Real headline"));
+        let empty = TitleInputs::default();
+        assert_eq!(choose(&empty), None);
+    }
+}
