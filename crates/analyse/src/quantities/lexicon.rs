@@ -91,8 +91,12 @@ fn add_denoms(map: &mut HashMap<String, f64>, spec: &str) {
 /// Ordinals, also registered as denominators (singular and plural) from 3 upwards.
 fn add_ords(lex: &mut Lexicon, spec: &str, plural: &[&str]) {
     for item in spec.split_whitespace() {
-        let Some((w, v)) = item.split_once('=') else { continue };
-        let Ok(value) = v.parse::<f64>() else { continue };
+        let Some((w, v)) = item.split_once('=') else {
+            continue;
+        };
+        let Ok(value) = v.parse::<f64>() else {
+            continue;
+        };
         let class = class_of(value);
         lex.ords.insert(w.to_string(), Morph { value, class });
         if value >= 3.0 {
@@ -165,7 +169,11 @@ fn english() -> Lexicon {
         "thousand=1e3 million=1e6 billion=1e9 trillion=1e12 lakh=1e5 lakhs=1e5 crore=1e7 crores=1e7",
         Class::Big,
     );
-    add(w, "dozen=12 dozens=12 dz=12 dzs=12 doz=12 dozs=12", Class::Dozen);
+    add(
+        w,
+        "dozen=12 dozens=12 dz=12 dzs=12 doz=12 dozs=12",
+        Class::Dozen,
+    );
     add(w, "a=1 an=1", Class::Article);
     add_ords(
         &mut l,
@@ -176,7 +184,10 @@ fn english() -> Lexicon {
          hundredth=100 thousandth=1e3 millionth=1e6 billionth=1e9 trillionth=1e12",
         &["s"],
     );
-    add_denoms(&mut l.denoms, "half=2 halves=2 quarter=4 quarters=4 firsts=1");
+    add_denoms(
+        &mut l.denoms,
+        "half=2 halves=2 quarter=4 quarters=4 firsts=1",
+    );
     l.and_words = &["and"];
     l.point_words = &["point"];
     l.minus_words = &["minus", "negative"];
@@ -228,7 +239,10 @@ fn french() -> Lexicon {
          millième=1000 millieme=1000 millionième=1e6 millionieme=1e6 milliardième=1e9",
         &["s"],
     );
-    add_denoms(&mut l.denoms, "demi=2 demie=2 demis=2 tiers=3 quart=4 quarts=4");
+    add_denoms(
+        &mut l.denoms,
+        "demi=2 demie=2 demis=2 tiers=3 quart=4 quarts=4",
+    );
     l.and_words = &["et"];
     l.point_words = &["virgule"];
     l.minus_words = &["moins", "négatif"];
@@ -343,7 +357,10 @@ fn portuguese() -> Lexicon {
          bilionésimo=1e9 bilionesimo=1e9",
         &["s"],
     );
-    add_denoms(&mut l.denoms, "meio=2 meia=2 meios=2 terço=3 terco=3 terços=3 tercos=3");
+    add_denoms(
+        &mut l.denoms,
+        "meio=2 meia=2 meios=2 terço=3 terco=3 terços=3 tercos=3",
+    );
     l.and_words = &["e"];
     l.point_words = &["vírgula", "virgula", "ponto"];
     l.minus_words = &["menos", "negativo"];
@@ -455,7 +472,10 @@ fn german() -> Lexicon {
          elfte=11 zwölfte=12 zwanzigste=20 hundertste=100 tausendste=1000",
         &["l", "ln"],
     );
-    add_denoms(&mut l.denoms, "halb=2 halbe=2 hälfte=2 drittel=3 viertel=4 fünftel=5 zehntel=10");
+    add_denoms(
+        &mut l.denoms,
+        "halb=2 halbe=2 hälfte=2 drittel=3 viertel=4 fünftel=5 zehntel=10",
+    );
     l.and_words = &["und"];
     l.point_words = &["komma"];
     l.minus_words = &["minus"];

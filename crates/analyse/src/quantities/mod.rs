@@ -131,7 +131,11 @@ pub fn format_value(v: f64) -> String {
     let sign = if neg { "-" } else { "" };
     if !(-5..15).contains(&exp) {
         let (first, rest) = digits.split_at(1);
-        let frac = if rest.is_empty() { String::new() } else { format!(".{rest}") };
+        let frac = if rest.is_empty() {
+            String::new()
+        } else {
+            format!(".{rest}")
+        };
         let esign = if exp < 0 { '-' } else { '+' };
         return format!("{sign}{first}{frac}E{esign}{:02}", exp.abs());
     }

@@ -1,10 +1,10 @@
 //! Numbers: digit numerals with locale separators, spelled-out cardinals, fractions and
 //! ordinals, and mixes of both ("3 hundred and 21", "1.5 million").
 
+use super::Kind;
 use super::lexicon::{Class, Lexicon, Morph};
 use super::scan::{Tok, TokKind};
 use super::units::Found;
-use super::Kind;
 
 /// Longest digit run read as a number; longer runs are not numbers we can use.
 const MAX_DIGITS: usize = 400;
@@ -32,7 +32,11 @@ impl NumHit {
         Found::simple(
             self.start,
             self.end,
-            if self.ordinal { Kind::Ordinal } else { Kind::Number },
+            if self.ordinal {
+                Kind::Ordinal
+            } else {
+                Kind::Number
+            },
             self.value,
         )
     }
@@ -110,7 +114,9 @@ impl Acc {
                     self.add(v);
                     self.last = Some(Last::Teen);
                     true
-                } else if lang == "fr" && last == Some(Last::Ten) && matches!(self.tail, 60.0 | 80.0)
+                } else if lang == "fr"
+                    && last == Some(Last::Ten)
+                    && matches!(self.tail, 60.0 | 80.0)
                 {
                     self.add(v);
                     self.last = Some(Last::Teen);
@@ -124,7 +130,8 @@ impl Acc {
                     self.add(v);
                     self.last = Some(Last::Ten);
                     true
-                } else if lang == "fr" && last == Some(Last::Unit) && v == 20.0 && self.tail == 4.0 {
+                } else if lang == "fr" && last == Some(Last::Unit) && v == 20.0 && self.tail == 4.0
+                {
                     self.add(76.0);
                     self.last = Some(Last::Ten);
                     true
@@ -252,7 +259,10 @@ impl Acc {
         };
         if ok {
             self.add(v);
-            self.last = Some(Last::Num { int, small: v < 1000.0 });
+            self.last = Some(Last::Num {
+                int,
+                small: v < 1000.0,
+            });
             self.items += 1;
             self.only_article = false;
         }
@@ -306,7 +316,10 @@ pub(crate) fn find(chars: &[char], toks: &[Tok], lex: &Lexicon) -> Vec<NumHit> {
         let candidate = match t.kind {
             TokKind::Digits => true,
             TokKind::Word => could_start(&ctx, i),
-            TokKind::Other => matches!(chars[t.start], '-' | '−' | '.' | ',' | '+' | '½' | '¼' | '¾'),
+            TokKind::Other => matches!(
+                chars[t.start],
+                '-' | '−' | '.' | ',' | '+' | '½' | '¼' | '¾'
+            ),
             TokKind::Space => false,
         };
         if candidate {
@@ -385,11 +398,10 @@ fn number_at(ctx: &Ctx, i: usize) -> Option<NumHit> {
     let mut sign = 1.0;
     let mut body = i;
     if t.kind == TokKind::Other && matches!(chars[t.start], '-' | '−' | '+') {
-        let before_ok = t.start == 0
-            || {
-                let p = chars[t.start - 1];
-                p.is_whitespace() || matches!(p, '(' | '[' | ':' | '=' | ';')
-            };
+        let before_ok = t.start == 0 || {
+            let p = chars[t.start - 1];
+            p.is_whitespace() || matches!(p, '(' | '[' | ':' | '=' | ';')
+        };
         let j = skip_space(toks, i + 1);
         if !before_ok || j >= toks.len() || toks[j].kind != TokKind::Digits {
             return None;
@@ -467,7 +479,11 @@ fn value_at(ctx: &Ctx, i: usize) -> Option<NumHit> {
     let mut value = p.acc.value();
     let mut end = p.end;
     let mut digits = p.digits;
-    let last_big = if p.acc.last == Some(Last::Big) { p.acc.last_big } else { 1.0 };
+    let last_big = if p.acc.last == Some(Last::Big) {
+        p.acc.last_big
+    } else {
+        1.0
+    };
     let j = skip_sep(ctx, end);
     // Numerator followed by a denominator: "two thirds", "a hundred trillionths".
     if let Some(d) = denominator(ctx, j) {
@@ -514,14 +530,24 @@ fn value_at(ctx: &Ctx, i: usize) -> Option<NumHit> {
     if p.digits && p.acc.items == 1 && p.acc.value().fract() == 0.0 {
         let slash_before = ctx.toks[i].start > 0 && ctx.chars[ctx.toks[i].start - 1] == '/';
         if !slash_before {
-            if let Some(s) = toks.get(end).filter(|t| t.kind == TokKind::Other && ctx.chars[t.start] == '/') {
+            if let Some(s) = toks
+                .get(end)
+                .filter(|t| t.kind == TokKind::Other && ctx.chars[t.start] == '/')
+            {
                 let b = s.end;
                 let after_b = toks.get(end + 1).filter(|t| t.kind == TokKind::Digits);
                 if let Some(bt) = after_b {
                     let den = digits_value(&ctx.chars[bt.start..bt.end]);
-                    let chained = toks.get(end + 2).is_some_and(|t| t.kind == TokKind::Other && ctx.chars[t.start] == '/');
+                    let chained = toks
+                        .get(end + 2)
+                        .is_some_and(|t| t.kind == TokKind::Other && ctx.chars[t.start] == '/');
                     let glued_after = toks.get(end + 2).is_some_and(|t| t.kind == TokKind::Word);
-                    if den != 0.0 && !chained && !glued_after && bt.start == b && bt.end - bt.start <= 6 {
+                    if den != 0.0
+                        && !chained
+                        && !glued_after
+                        && bt.start == b
+                        && bt.end - bt.start <= 6
+                    {
                         return Some(finish(ctx, i, end + 2, value / den, true));
                     }
                 }
@@ -738,12 +764,17 @@ fn phrase(ctx: &Ctx, i: usize) -> Option<Phrase> {
             TokKind::Word => {
                 let w = t.lower.as_str();
                 if let Some(&m) = lex.words.get(w) {
-                    if acc.after_num() && !matches!(m.class, Class::H100 | Class::Big | Class::Dozen)
+                    if acc.after_num()
+                        && !matches!(m.class, Class::H100 | Class::Big | Class::Dozen)
                     {
                         false
                     } else if m.class == Class::Article && !article_ok(ctx, k) {
                         false
-                    } else if m.class == Class::Unit && m.value == 1.0 && acc.items == 0 && blocked_one(ctx, k) {
+                    } else if m.class == Class::Unit
+                        && m.value == 1.0
+                        && acc.items == 0
+                        && blocked_one(ctx, k)
+                    {
                         false
                     } else {
                         next.push(m, lang)
@@ -756,7 +787,10 @@ fn phrase(ctx: &Ctx, i: usize) -> Option<Phrase> {
                     ok
                 } else if let Some(&d) = lex.denoms.get(w) {
                     // A plural denominator closes a denominator phrase ("twenty fifths").
-                    let m = Morph { value: d, class: class_of_denom(d) };
+                    let m = Morph {
+                        value: d,
+                        class: class_of_denom(d),
+                    };
                     let ok = !acc.after_num() && (acc.items == 0 || next.push(m, lang));
                     if ok {
                         if acc.items == 0 {
@@ -810,7 +844,12 @@ fn phrase(ctx: &Ctx, i: usize) -> Option<Phrase> {
         }
         // Newlines end a number.
         if toks[end..k2].iter().any(|t| {
-            t.kind == TokKind::Space && ctx.chars[t.start..t.end].iter().filter(|&&c| c == '\n').count() > 0
+            t.kind == TokKind::Space
+                && ctx.chars[t.start..t.end]
+                    .iter()
+                    .filter(|&&c| c == '\n')
+                    .count()
+                    > 0
         }) {
             break;
         }
@@ -821,9 +860,23 @@ fn phrase(ctx: &Ctx, i: usize) -> Option<Phrase> {
     }
     if acc.only_article && !denom {
         // "a" alone: only as numerator ("a fifth", "a hundred").
-        return Some(Phrase { acc, end, ordinal: false, denom: false, digits: false, glued: false });
+        return Some(Phrase {
+            acc,
+            end,
+            ordinal: false,
+            denom: false,
+            digits: false,
+            glued: false,
+        });
     }
-    Some(Phrase { acc, end, ordinal, denom, digits, glued })
+    Some(Phrase {
+        acc,
+        end,
+        ordinal,
+        denom,
+        digits,
+        glued,
+    })
 }
 
 fn class_of_denom(d: f64) -> Class {
@@ -846,7 +899,9 @@ fn article_ok(ctx: &Ctx, k: usize) -> bool {
     if j == k + 1 {
         return false;
     }
-    let Some(t) = ctx.toks.get(j) else { return false };
+    let Some(t) = ctx.toks.get(j) else {
+        return false;
+    };
     let w = t.lower.as_str();
     let lex = ctx.lex;
     match lex.words.get(w) {
@@ -863,7 +918,9 @@ fn article_ok(ctx: &Ctx, k: usize) -> bool {
 /// "a twenty-first": a cardinal prefix ending in an ordinal.
 fn denominator_ahead(ctx: &Ctx, j: usize) -> bool {
     let lex = ctx.lex;
-    let Some(t) = ctx.toks.get(j) else { return false };
+    let Some(t) = ctx.toks.get(j) else {
+        return false;
+    };
     if !matches!(lex.words.get(t.lower.as_str()), Some(m) if m.class == Class::Ten) {
         return false;
     }
@@ -884,7 +941,8 @@ fn blocked_one(ctx: &Ctx, k: usize) -> bool {
     }
     if j == k - 1 {
         // No space before: apostrophe forms (l'un) count as blocked.
-        return ctx.toks[j].kind == TokKind::Other && matches!(ctx.chars[ctx.toks[j].start], '\'' | '’');
+        return ctx.toks[j].kind == TokKind::Other
+            && matches!(ctx.chars[ctx.toks[j].start], '\'' | '’');
     }
     let prev = &ctx.toks[j];
     if prev.kind == TokKind::Other && matches!(ctx.chars[prev.start], '\'' | '’') {
@@ -929,7 +987,10 @@ fn push_parts(acc: &mut Acc, parts: &[Morph], lang: &str, ordinal: &mut bool) ->
     let ords_flag = parts.last().is_some_and(|m| m.value < 0.0);
     let mut a = acc.clone();
     for m in &seq {
-        let m = Morph { value: m.value.abs(), class: m.class };
+        let m = Morph {
+            value: m.value.abs(),
+            class: m.class,
+        };
         if !a.push(m, lang) {
             return false;
         }
@@ -950,7 +1011,11 @@ fn split_compound(lex: &Lexicon, w: &str) -> Option<Vec<Morph>> {
     if !(4..=MAX_COMPOUND * 2).contains(&n) {
         return None;
     }
-    let bounds: Vec<usize> = w.char_indices().map(|(b, _)| b).chain(std::iter::once(n)).collect();
+    let bounds: Vec<usize> = w
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(n))
+        .collect();
     if bounds.len() > MAX_COMPOUND + 1 {
         return None;
     }
@@ -962,10 +1027,22 @@ fn split_compound(lex: &Lexicon, w: &str) -> Option<Vec<Morph>> {
             .get(s)
             .or_else(|| lex.words.get(s))
             .copied()
-            .map(|mo| if mo.class == Class::Article { Morph { value: mo.value, class: Class::Unit } } else { mo })
+            .map(|mo| {
+                if mo.class == Class::Article {
+                    Morph {
+                        value: mo.value,
+                        class: Class::Unit,
+                    }
+                } else {
+                    mo
+                }
+            })
             .or_else(|| {
                 if last {
-                    lex.ords.get(s).map(|o| Morph { value: -o.value, class: o.class })
+                    lex.ords.get(s).map(|o| Morph {
+                        value: -o.value,
+                        class: o.class,
+                    })
                 } else {
                     None
                 }
@@ -980,8 +1057,14 @@ fn split_compound(lex: &Lexicon, w: &str) -> Option<Vec<Morph>> {
                 continue;
             }
             let piece = &w[bounds[s]..bounds[e]];
-            let Some(mo) = lookup(piece, e == m - 1) else { continue };
-            let pieces = if s == 0 { 1 } else { best[s].map_or(usize::MAX, |b| b.0 + 1) };
+            let Some(mo) = lookup(piece, e == m - 1) else {
+                continue;
+            };
+            let pieces = if s == 0 {
+                1
+            } else {
+                best[s].map_or(usize::MAX, |b| b.0 + 1)
+            };
             if best[e].is_none_or(|b| pieces < b.0) {
                 best[e] = Some((pieces, s, mo));
             }
@@ -1104,7 +1187,10 @@ fn numeral(ctx: &Ctx, k: usize) -> Option<Numeral> {
             let r = run(p + 1);
             let after = at(p + 1 + r);
             let list_like = (after == c && at(p + 2 + r).is_ascii_digit())
-                || (p >= 1 && t.start >= 2 && chars[t.start - 1] == c && chars[t.start - 2].is_ascii_digit());
+                || (p >= 1
+                    && t.start >= 2
+                    && chars[t.start - 1] == c
+                    && chars[t.start - 2].is_ascii_digit());
             // In English a comma is a decimal mark only for 1–2 digits ("1,3", "5,00").
             let comma_ok = if !dec_comma && c == ',' { r <= 2 } else { true };
             // In comma locales a dot with exactly three digits after a short head groups.
@@ -1123,9 +1209,17 @@ fn numeral(ctx: &Ctx, k: usize) -> Option<Numeral> {
     let mut value: f64 = if frac_digits.is_empty() {
         int_digits.parse().ok()?
     } else {
-        format!("{}.{}", if int_digits.is_empty() { "0" } else { &int_digits }, frac_digits)
-            .parse()
-            .ok()?
+        format!(
+            "{}.{}",
+            if int_digits.is_empty() {
+                "0"
+            } else {
+                &int_digits
+            },
+            frac_digits
+        )
+        .parse()
+        .ok()?
     };
     let mut int = frac_digits.is_empty();
     // Exponent "e10", "e+14", "^23", "^-1".
@@ -1141,7 +1235,11 @@ fn numeral(ctx: &Ctx, k: usize) -> Option<Numeral> {
         }
         let r = run(q);
         if r > 0 && r <= 4 && !at(q + r).is_alphabetic() {
-            let e: f64 = chars[q..q + r].iter().collect::<String>().parse().unwrap_or(0.0);
+            let e: f64 = chars[q..q + r]
+                .iter()
+                .collect::<String>()
+                .parse()
+                .unwrap_or(0.0);
             value *= 10f64.powf(esign * e);
             int = value.fract() == 0.0;
             p = q + r;
@@ -1157,7 +1255,11 @@ fn numeral(ctx: &Ctx, k: usize) -> Option<Numeral> {
         }
         let r = run(q);
         if r > 0 && r <= 4 {
-            let e: f64 = chars[q..q + r].iter().collect::<String>().parse().unwrap_or(0.0);
+            let e: f64 = chars[q..q + r]
+                .iter()
+                .collect::<String>()
+                .parse()
+                .unwrap_or(0.0);
             let e = if minus % 2 == 1 { -e } else { e };
             value = value.powf(e);
             int = value.fract() == 0.0;
@@ -1213,7 +1315,13 @@ fn numeral(ctx: &Ctx, k: usize) -> Option<Numeral> {
         q = p + 1;
     }
     let tok_end = tok_at(toks, q);
-    Some(Numeral { value, int, tok_end: tok_end.max(k + 1), glued, ordinal })
+    Some(Numeral {
+        value,
+        int,
+        tok_end: tok_end.max(k + 1),
+        glued,
+        ordinal,
+    })
 }
 
 /// Multipliers written after digits. `glued`: written without a space.
@@ -1239,8 +1347,26 @@ fn multiplier_suffix(s: &str, glued: bool) -> Option<f64> {
 fn is_ordinal_suffix(lang: &str, s: &str) -> bool {
     match lang {
         "en" => matches!(s, "st" | "nd" | "rd" | "th"),
-        "fr" => matches!(s, "er" | "re" | "e" | "ème" | "eme" | "è" | "ère" | "ere" | "nd" | "nde"),
-        "es" | "pt" | "it" => matches!(s, "o" | "a" | "er" | "ra" | "do" | "da" | "to" | "ta" | "mo" | "ma" | "vo" | "va" | "no" | "na"),
+        "fr" => matches!(
+            s,
+            "er" | "re" | "e" | "ème" | "eme" | "è" | "ère" | "ere" | "nd" | "nde"
+        ),
+        "es" | "pt" | "it" => matches!(
+            s,
+            "o" | "a"
+                | "er"
+                | "ra"
+                | "do"
+                | "da"
+                | "to"
+                | "ta"
+                | "mo"
+                | "ma"
+                | "vo"
+                | "va"
+                | "no"
+                | "na"
+        ),
         "nl" => matches!(s, "e" | "de" | "ste"),
         _ => false,
     }

@@ -1,11 +1,11 @@
 //! Ranges ("between 50 and 60", "50-60", "from 5 to 10 percent") and vague magnitudes
 //! ("hundreds", "tens of thousands", "several hundred thousand").
 
+use super::Kind;
 use super::lexicon::{Class, Lexicon};
 use super::numbers::NumHit;
 use super::scan::{Tok, TokKind};
 use super::units::Found;
-use super::Kind;
 
 /// Words that open a range, its joiner, per language: (opener, joiners).
 const RANGE_WORDS: &[(&str, &str, &[&str])] = &[
@@ -101,7 +101,9 @@ fn skip_space(toks: &[Tok], i: usize) -> usize {
 }
 
 fn word_at<'a>(toks: &'a [Tok], i: usize) -> Option<&'a str> {
-    toks.get(i).filter(|t| t.kind == TokKind::Word).map(|t| t.lower.as_str())
+    toks.get(i)
+        .filter(|t| t.kind == TokKind::Word)
+        .map(|t| t.lower.as_str())
 }
 
 /// Merges number pairs into ranges and adds vague magnitudes.
@@ -117,8 +119,16 @@ pub(crate) fn apply(
 }
 
 fn range_from(a: &Found, b: &Found, start: usize, start_tok: usize) -> Option<Found> {
-    if !matches!(a.kind, Kind::Number | Kind::Money | Kind::Percentage | Kind::Dimension | Kind::Duration | Kind::Temperature | Kind::Age)
-        || b.kind == Kind::Ordinal
+    if !matches!(
+        a.kind,
+        Kind::Number
+            | Kind::Money
+            | Kind::Percentage
+            | Kind::Dimension
+            | Kind::Duration
+            | Kind::Temperature
+            | Kind::Age
+    ) || b.kind == Kind::Ordinal
         || a.kind == Kind::Ordinal
         || b.kind == Kind::Range
     {
@@ -182,7 +192,13 @@ fn merge_ranges(chars: &[char], toks: &[Tok], found: &mut Vec<Found>, lex: &Lexi
                 let words: Vec<String> = gap
                     .iter()
                     .filter(|t| t.kind != TokKind::Space)
-                    .map(|t| if t.kind == TokKind::Word { t.lower.clone() } else { chars[t.start].to_string() })
+                    .map(|t| {
+                        if t.kind == TokKind::Word {
+                            t.lower.clone()
+                        } else {
+                            chars[t.start].to_string()
+                        }
+                    })
                     .collect();
                 words.len() == 1 && joiners.contains(&words[0].as_str())
             };
@@ -198,7 +214,11 @@ fn merge_ranges(chars: &[char], toks: &[Tok], found: &mut Vec<Found>, lex: &Lexi
                 if a_digits && b_digits {
                     merged = range_from(a, b, a.start, a.tok_start);
                 }
-            } else if lex.code == "en" && joiner_ok(&["to"]) && b.kind != Kind::Number && a.kind == Kind::Number {
+            } else if lex.code == "en"
+                && joiner_ok(&["to"])
+                && b.kind != Kind::Number
+                && a.kind == Kind::Number
+            {
                 merged = range_from(a, b, a.start, a.tok_start);
             }
             if let Some(m) = merged {
@@ -223,7 +243,9 @@ fn add_vague(chars: &[char], toks: &[Tok], found: &mut Vec<Found>, lex: &Lexicon
             covered = covered.max(found[fi].tok_end);
             fi += 1;
         }
-        let inside = found.get(fi).is_some_and(|f| f.tok_start <= i && i < f.tok_end);
+        let inside = found
+            .get(fi)
+            .is_some_and(|f| f.tok_start <= i && i < f.tok_end);
         if inside || i < covered || toks[i].kind != TokKind::Word {
             i += 1;
             continue;
@@ -238,7 +260,9 @@ fn add_vague(chars: &[char], toks: &[Tok], found: &mut Vec<Found>, lex: &Lexicon
             let j = skip_space(toks, i + 1);
             if matches!(word_at(toks, j), Some("of" | "de" | "di" | "d")) {
                 let k = skip_space(toks, j + 1);
-                if let Some(&(_, m2)) = word_at(toks, k).and_then(|w2| VAGUE.iter().find(|(v, _)| *v == w2)) {
+                if let Some(&(_, m2)) =
+                    word_at(toks, k).and_then(|w2| VAGUE.iter().find(|(v, _)| *v == w2))
+                {
                     lo = mag.max(10.0) * m2;
                     hi = mag.max(10.0) * m2 * 10.0;
                     if mag == 12.0 {
@@ -249,7 +273,11 @@ fn add_vague(chars: &[char], toks: &[Tok], found: &mut Vec<Found>, lex: &Lexicon
                 }
             }
             // "millions" as a noun only when vague: not after a number ("two millions").
-            if mag >= 1e6 && i >= 2 && toks[i - 1].kind == TokKind::Space && lex.words.get(toks[i - 2].lower.as_str()).is_some() {
+            if mag >= 1e6
+                && i >= 2
+                && toks[i - 1].kind == TokKind::Space
+                && lex.words.get(toks[i - 2].lower.as_str()).is_some()
+            {
                 i += 1;
                 continue;
             }
@@ -274,7 +302,11 @@ fn add_vague(chars: &[char], toks: &[Tok], found: &mut Vec<Found>, lex: &Lexicon
         if let Some((end, lo, hi)) = hit {
             // Include "a few" article.
             let mut start = i;
-            if w == "few" && i >= 2 && toks[i - 1].kind == TokKind::Space && toks[i - 2].lower == "a" {
+            if w == "few"
+                && i >= 2
+                && toks[i - 1].kind == TokKind::Space
+                && toks[i - 2].lower == "a"
+            {
                 start = i - 2;
             }
             let _ = chars;
@@ -300,7 +332,11 @@ fn add_vague(chars: &[char], toks: &[Tok], found: &mut Vec<Found>, lex: &Lexicon
         return;
     }
     // Drop numbers swallowed by a vague phrase ("several hundred thousand").
-    found.retain(|f| !extra.iter().any(|e| f.tok_start < e.tok_end && e.tok_start < f.tok_end));
+    found.retain(|f| {
+        !extra
+            .iter()
+            .any(|e| f.tok_start < e.tok_end && e.tok_start < f.tok_end)
+    });
     found.extend(extra);
     found.sort_by_key(|f| f.start);
 }

@@ -88,11 +88,19 @@ pub(crate) fn tokenize(chars: &[char]) -> Vec<Tok> {
             TokKind::Other
         };
         let lower = if kind == TokKind::Word {
-            chars[start..i].iter().flat_map(|c| c.to_lowercase()).collect()
+            chars[start..i]
+                .iter()
+                .flat_map(|c| c.to_lowercase())
+                .collect()
         } else {
             String::new()
         };
-        toks.push(Tok { kind, start, end: i, lower });
+        toks.push(Tok {
+            kind,
+            start,
+            end: i,
+            lower,
+        });
     }
     toks
 }

@@ -57,13 +57,22 @@ fn other_languages() {
 #[test]
 fn money_durations_and_more() {
     let q = one("paid $82,000 in cash", "en");
-    assert_eq!((q.kind, q.value, q.unit.as_deref()), (Kind::Money, Some(82000.0), Some("DOLLAR")));
+    assert_eq!(
+        (q.kind, q.value, q.unit.as_deref()),
+        (Kind::Money, Some(82000.0), Some("DOLLAR"))
+    );
     let q = one("five million rubles", "en");
-    assert_eq!((q.kind, q.value, q.unit.as_deref()), (Kind::Money, Some(5e6), Some("RUB")));
+    assert_eq!(
+        (q.kind, q.value, q.unit.as_deref()),
+        (Kind::Money, Some(5e6), Some("RUB"))
+    );
     let q = one("€3bn", "en");
     assert_eq!((q.kind, q.value), (Kind::Money, Some(3e9)));
     let q = one("two weeks of training", "en");
-    assert_eq!((q.kind, q.seconds, q.unit.as_deref()), (Kind::Duration, Some(1_209_600.0), Some("week")));
+    assert_eq!(
+        (q.kind, q.seconds, q.unit.as_deref()),
+        (Kind::Duration, Some(1_209_600.0), Some("week"))
+    );
     let q = one("zwei Wochen", "de");
     assert_eq!(q.kind, Kind::Duration);
     let q = one("a 45-year-old man", "en");
@@ -75,9 +84,15 @@ fn money_durations_and_more() {
     let q = one("5 km", "en");
     assert_eq!((q.kind, q.unit.as_deref()), (Kind::Dimension, Some("km")));
     let q = one("between 50 and 60", "en");
-    assert_eq!((q.kind, q.min, q.max), (Kind::Range, Some(50.0), Some(60.0)));
+    assert_eq!(
+        (q.kind, q.min, q.max),
+        (Kind::Range, Some(50.0), Some(60.0))
+    );
     let q = one("tens of thousands", "en");
-    assert_eq!((q.kind, q.min, q.approximate), (Kind::Range, Some(1e4), true));
+    assert_eq!(
+        (q.kind, q.min, q.approximate),
+        (Kind::Range, Some(1e4), true)
+    );
     let q = one("several hundred thousand reservists", "en");
     assert_eq!((q.kind, q.min, q.max), (Kind::Range, Some(2e5), Some(9e5)));
 }

@@ -91,31 +91,82 @@ fn unit_seconds(unit: &str) -> f64 {
 }
 
 const DURATIONS: &[(&str, &str)] = &[
-    ("second", "second seconds sec secs s seconde secondes sekunde sekunden segundo segundos secondo secondi секунда секунды секунд секунду seconden"),
-    ("minute", "minute minutes min mins minuten minuto minutos minuti минута минуты минут минуту minuut"),
-    ("hour", "hour hours hr hrs h heure heures stunde stunden hora horas ora ore час часа часов uur uren"),
-    ("day", "day days jour jours journée journées tag tage tagen día días dia dias giorno giorni день дня дней сутки суток dag dagen"),
-    ("night", "night nights nuit nuits nacht nächte noche noches notte notti ночь ночи ночей noite noites"),
-    ("week", "week weeks semaine semaines woche wochen semana semanas settimana settimane неделя недели недель неделю weken"),
+    (
+        "second",
+        "second seconds sec secs s seconde secondes sekunde sekunden segundo segundos secondo secondi секунда секунды секунд секунду seconden",
+    ),
+    (
+        "minute",
+        "minute minutes min mins minuten minuto minutos minuti минута минуты минут минуту minuut",
+    ),
+    (
+        "hour",
+        "hour hours hr hrs h heure heures stunde stunden hora horas ora ore час часа часов uur uren",
+    ),
+    (
+        "day",
+        "day days jour jours journée journées tag tage tagen día días dia dias giorno giorni день дня дней сутки суток dag dagen",
+    ),
+    (
+        "night",
+        "night nights nuit nuits nacht nächte noche noches notte notti ночь ночи ночей noite noites",
+    ),
+    (
+        "week",
+        "week weeks semaine semaines woche wochen semana semanas settimana settimane неделя недели недель неделю weken",
+    ),
     ("fortnight", "fortnight fortnights"),
-    ("month", "month months mois monat monate monaten mes meses mese mesi месяц месяца месяцев mês maand maanden"),
-    ("year", "year years yr yrs an ans année années jahr jahre jahren año años anno anni год года лет ano anos jaar jaren"),
-    ("decade", "decade decades décennie décennies jahrzehnt jahrzehnte década décadas decennio decenni десятилетие десятилетия десятилетий"),
-    ("century", "century centuries siècle siècles jahrhundert jahrhunderte siglo siglos secolo secoli век века веков"),
+    (
+        "month",
+        "month months mois monat monate monaten mes meses mese mesi месяц месяца месяцев mês maand maanden",
+    ),
+    (
+        "year",
+        "year years yr yrs an ans année années jahr jahre jahren año años anno anni год года лет ano anos jaar jaren",
+    ),
+    (
+        "decade",
+        "decade decades décennie décennies jahrzehnt jahrzehnte década décadas decennio decenni десятилетие десятилетия десятилетий",
+    ),
+    (
+        "century",
+        "century centuries siècle siècles jahrhundert jahrhunderte siglo siglos secolo secoli век века веков",
+    ),
 ];
 
 /// Currency words and codes → ISO 4217 (or a generic name for "dollar"/"pound" without country).
 const CURRENCIES: &[(&str, &str)] = &[
-    ("USD", "usd|us dollar|us dollars|u.s. dollar|u.s. dollars|united states dollar|united states dollars|american dollars|dollars américains|dólares estadounidenses|us-dollar|доллар сша|долларов сша"),
-    ("DOLLAR", "dollar|dollars|dólar|dólares|dollaro|dollari|доллар|доллара|долларов|долларах|bucks"),
+    (
+        "USD",
+        "usd|us dollar|us dollars|u.s. dollar|u.s. dollars|united states dollar|united states dollars|american dollars|dollars américains|dólares estadounidenses|us-dollar|доллар сша|долларов сша",
+    ),
+    (
+        "DOLLAR",
+        "dollar|dollars|dólar|dólares|dollaro|dollari|доллар|доллара|долларов|долларах|bucks",
+    ),
     ("EUR", "eur|euro|euros|евро"),
-    ("RUB", "rub|ruble|rubles|rouble|roubles|rubel|rubeln|rublo|rublos|rublo|rubli|рубль|рубля|рублей|рублях|руб"),
-    ("GBP", "gbp|british pound|british pounds|pounds sterling|pound sterling|sterling|livres sterling|sterline"),
-    ("POUND", "pound|pounds|livre|livres|libra|libras|pfund|фунт|фунта|фунтов"),
+    (
+        "RUB",
+        "rub|ruble|rubles|rouble|roubles|rubel|rubeln|rublo|rublos|rublo|rubli|рубль|рубля|рублей|рублях|руб",
+    ),
+    (
+        "GBP",
+        "gbp|british pound|british pounds|pounds sterling|pound sterling|sterling|livres sterling|sterline",
+    ),
+    (
+        "POUND",
+        "pound|pounds|livre|livres|libra|libras|pfund|фунт|фунта|фунтов",
+    ),
     ("JPY", "jpy|yen|yens|japanese yen|yenes|иен|иены"),
     ("CNY", "cny|yuan|renminbi|rmb|chinese yuan|юань|юаня|юаней"),
-    ("UAH", "uah|hryvnia|hryvnias|hryvnya|hryvnas|гривна|гривны|гривен|hrywnja|hrywnja"),
-    ("CHF", "chf|swiss franc|swiss francs|francs suisses|franchi svizzeri|schweizer franken|franken"),
+    (
+        "UAH",
+        "uah|hryvnia|hryvnias|hryvnya|hryvnas|гривна|гривны|гривен|hrywnja|hrywnja",
+    ),
+    (
+        "CHF",
+        "chf|swiss franc|swiss francs|francs suisses|franchi svizzeri|schweizer franken|franken",
+    ),
     ("FRANC", "franc|francs|franco|francos|franchi"),
     ("CAD", "cad|canadian dollar|canadian dollars"),
     ("AUD", "aud|australian dollar|australian dollars"),
@@ -126,7 +177,10 @@ const CURRENCIES: &[(&str, &str)] = &[
     ("MXN", "mxn|mexican peso|mexican pesos|pesos mexicanos"),
     ("PLN", "pln|zloty|zlotys|złoty|злотых"),
     ("BTC", "btc|bitcoin|bitcoins"),
-    ("CENT", "cent|cents|centime|centimes|centavo|centavos|centesimi|копеек|копейки|копейка"),
+    (
+        "CENT",
+        "cent|cents|centime|centimes|centavo|centavos|centesimi|копеек|копейки|копейка",
+    ),
     ("PENNY", "penny|pence|pennies"),
 ];
 
@@ -155,30 +209,72 @@ const SIGNS: &[(&str, &str)] = &[
 ];
 
 const DIMENSIONS: &[(&str, &str)] = &[
-    ("km", "km|kms|kilometre|kilometres|kilometer|kilometers|kilomètre|kilomètres|kilómetro|kilómetros|chilometro|chilometri|quilômetro|quilômetros|kilometer|kilometern|километр|километра|километров|км"),
-    ("m", "m|metre|metres|meter|meters|mètre|mètres|metro|metros|metri|metern|метр|метра|метров"),
-    ("cm", "cm|centimetre|centimetres|centimeter|centimeters|centimètre|centimètres|centímetro|centímetros|centimetri|сантиметров|см"),
-    ("mm", "mm|millimetre|millimetres|millimeter|millimeters|millimètres|milímetros|millimetri|миллиметров|мм"),
+    (
+        "km",
+        "km|kms|kilometre|kilometres|kilometer|kilometers|kilomètre|kilomètres|kilómetro|kilómetros|chilometro|chilometri|quilômetro|quilômetros|kilometer|kilometern|километр|километра|километров|км",
+    ),
+    (
+        "m",
+        "m|metre|metres|meter|meters|mètre|mètres|metro|metros|metri|metern|метр|метра|метров",
+    ),
+    (
+        "cm",
+        "cm|centimetre|centimetres|centimeter|centimeters|centimètre|centimètres|centímetro|centímetros|centimetri|сантиметров|см",
+    ),
+    (
+        "mm",
+        "mm|millimetre|millimetres|millimeter|millimeters|millimètres|milímetros|millimetri|миллиметров|мм",
+    ),
     ("mi", "mi|mile|miles|milles|millas|miglia|meilen|миль|мили"),
     ("ft", "ft|foot|feet|pies|piedi|фут|футов"),
-    ("in", "inch|inches|pouce|pouces|pulgada|pulgadas|pollici|zoll|дюйм|дюймов"),
+    (
+        "in",
+        "inch|inches|pouce|pouces|pulgada|pulgadas|pollici|zoll|дюйм|дюймов",
+    ),
     ("yd", "yd|yds|yard|yards"),
-    ("kg", "kg|kgs|kilo|kilos|kilogram|kilograms|kilogramme|kilogrammes|kilogramm|kilogramos|chilogrammi|килограмм|килограммов|кг"),
-    ("g", "g|gr|gram|grams|gramme|grammes|gramm|gramos|grammi|грамм|граммов|г"),
+    (
+        "kg",
+        "kg|kgs|kilo|kilos|kilogram|kilograms|kilogramme|kilogrammes|kilogramm|kilogramos|chilogrammi|килограмм|килограммов|кг",
+    ),
+    (
+        "g",
+        "g|gr|gram|grams|gramme|grammes|gramm|gramos|grammi|грамм|граммов|г",
+    ),
     ("mg", "mg|milligram|milligrams|milligrammes|miligramos"),
-    ("t", "tonne|tonnes|ton|tons|tonnen|tonelada|toneladas|tonnellate|тонн|тонны|тонна"),
+    (
+        "t",
+        "tonne|tonnes|ton|tons|tonnen|tonelada|toneladas|tonnellate|тонн|тонны|тонна",
+    ),
     ("lb", "lb|lbs|pound|pounds"),
     ("oz", "oz|ounce|ounces|onces|onzas"),
-    ("l", "l|litre|litres|liter|liters|litro|litros|litri|литр|литра|литров"),
-    ("ml", "ml|millilitre|millilitres|milliliter|milliliters|mililitros|миллилитров|мл"),
+    (
+        "l",
+        "l|litre|litres|liter|liters|litro|litros|litri|литр|литра|литров",
+    ),
+    (
+        "ml",
+        "ml|millilitre|millilitres|milliliter|milliliters|mililitros|миллилитров|мл",
+    ),
     ("gal", "gal|gallon|gallons|galones"),
-    ("km²", "km2|km²|sq km|square kilometres|square kilometers|square kilometre|square kilometer|kilomètres carrés|квадратных километров|кв км"),
-    ("m²", "m2|m²|sq m|square metres|square meters|mètres carrés|metros cuadrados|квадратных метров"),
+    (
+        "km²",
+        "km2|km²|sq km|square kilometres|square kilometers|square kilometre|square kilometer|kilomètres carrés|квадратных километров|кв км",
+    ),
+    (
+        "m²",
+        "m2|m²|sq m|square metres|square meters|mètres carrés|metros cuadrados|квадратных метров",
+    ),
     ("mi²", "sq mi|square miles|square mile"),
     ("ft²", "sq ft|square feet|square foot"),
-    ("ha", "ha|hectare|hectares|hectárea|hectáreas|ettari|hektar|гектаров|гектара"),
+    (
+        "ha",
+        "ha|hectare|hectares|hectárea|hectáreas|ettari|hektar|гектаров|гектара",
+    ),
     ("acre", "acre|acres"),
-    ("km/h", "km/h|kmh|kph|kilometres per hour|kilometers per hour|km per hour|км/ч"),
+    (
+        "km/h",
+        "km/h|kmh|kph|kilometres per hour|kilometers per hour|km per hour|км/ч",
+    ),
     ("mph", "mph|miles per hour|mile per hour"),
     ("m/s", "m/s|metres per second|meters per second"),
     ("kn", "knot|knots|nœuds"),
@@ -195,10 +291,19 @@ const DIMENSIONS: &[(&str, &str)] = &[
 ];
 
 const TEMPERATURES: &[(&str, &str)] = &[
-    ("°C", "°c|° c|º c|ºc|degrees celsius|degree celsius|degrees centigrade|deg celsius|deg c|degree c|degrees c|celsius|centigrade|grad celsius|grados celsius|degrés celsius|gradi celsius|градусов цельсия|градуса цельсия|°с"),
-    ("°F", "°f|° f|ºf|degrees fahrenheit|degree fahrenheit|deg fahrenheit|deg f|degree f|degrees f|fahrenheit|grados fahrenheit|degrés fahrenheit|gradi fahrenheit"),
+    (
+        "°C",
+        "°c|° c|º c|ºc|degrees celsius|degree celsius|degrees centigrade|deg celsius|deg c|degree c|degrees c|celsius|centigrade|grad celsius|grados celsius|degrés celsius|gradi celsius|градусов цельсия|градуса цельсия|°с",
+    ),
+    (
+        "°F",
+        "°f|° f|ºf|degrees fahrenheit|degree fahrenheit|deg fahrenheit|deg f|degree f|degrees f|fahrenheit|grados fahrenheit|degrés fahrenheit|gradi fahrenheit",
+    ),
     ("K", "kelvin|kelvins|degrees kelvin"),
-    ("°", "°|º|degree|degrees|deg|degrés|degré|grados|grado|gradi|grad|градусов|градуса|градус"),
+    (
+        "°",
+        "°|º|degree|degrees|deg|degrés|degré|grados|grado|gradi|grad|градусов|градуса|градус",
+    ),
 ];
 
 const PERCENTS: &str = "%|percent|per cent|percentage|pct|pour cent|pourcent|por ciento|por cento|per cento|prozent|procent|процент|процента|процентов|процентах";
@@ -209,7 +314,12 @@ static UNITS: LazyLock<HashMap<String, Vec<UnitDef>>> = LazyLock::new(|| {
     let mut put = |phrase: &str, kind: Kind, unit: &'static str, seconds: f64| {
         let pieces = pieces_of(phrase);
         if let Some(first) = pieces.first().cloned() {
-            map.entry(first).or_default().push(UnitDef { pieces, kind, unit, seconds });
+            map.entry(first).or_default().push(UnitDef {
+                pieces,
+                kind,
+                unit,
+                seconds,
+            });
         }
     };
     for p in PERCENTS.split('|') {
@@ -251,7 +361,10 @@ fn pieces_of(phrase: &str) -> Vec<String> {
             if t.kind == TokKind::Word {
                 t.lower
             } else {
-                chars[t.start..t.end].iter().flat_map(|c| c.to_lowercase()).collect()
+                chars[t.start..t.end]
+                    .iter()
+                    .flat_map(|c| c.to_lowercase())
+                    .collect()
             }
         })
         .collect()
@@ -261,7 +374,10 @@ fn piece(chars: &[char], t: &Tok) -> String {
     if t.kind == TokKind::Word {
         t.lower.clone()
     } else {
-        chars[t.start..t.end].iter().flat_map(|c| c.to_lowercase()).collect()
+        chars[t.start..t.end]
+            .iter()
+            .flat_map(|c| c.to_lowercase())
+            .collect()
     }
 }
 
@@ -280,7 +396,9 @@ fn unit_at<'a>(chars: &[char], toks: &[Tok], i: usize) -> Option<(&'a UnitDef, u
             while k < toks.len() && toks[k].kind == TokKind::Space && k - j < 1 {
                 k += 1;
             }
-            let Some(tk) = toks.get(k) else { continue 'defs };
+            let Some(tk) = toks.get(k) else {
+                continue 'defs;
+            };
             if piece(chars, tk) != *p {
                 continue 'defs;
             }
@@ -288,7 +406,9 @@ fn unit_at<'a>(chars: &[char], toks: &[Tok], i: usize) -> Option<(&'a UnitDef, u
         }
         // A unit word must end at a word boundary ("m" is not the start of "men").
         if let Some(next) = toks.get(j) {
-            if next.kind == TokKind::Word || (next.kind == TokKind::Digits && t.kind == TokKind::Word) {
+            if next.kind == TokKind::Word
+                || (next.kind == TokKind::Digits && t.kind == TokKind::Word)
+            {
                 continue;
             }
         }
@@ -298,7 +418,8 @@ fn unit_at<'a>(chars: &[char], toks: &[Tok], i: usize) -> Option<(&'a UnitDef, u
 }
 
 fn is_char(chars: &[char], toks: &[Tok], i: usize, c: char) -> bool {
-    toks.get(i).is_some_and(|t| t.kind == TokKind::Other && chars[t.start] == c)
+    toks.get(i)
+        .is_some_and(|t| t.kind == TokKind::Other && chars[t.start] == c)
 }
 
 fn skip_space(toks: &[Tok], i: usize) -> usize {
@@ -341,7 +462,10 @@ fn sign_before(chars: &[char], toks: &[Tok], i: usize) -> Option<(usize, &'stati
         if w.kind == TokKind::Word && w.lower.len() == 3 && chars[w.start].is_uppercase() {
             let up = w.lower.to_uppercase();
             if CURRENCIES.iter().any(|(iso, _)| *iso == up) {
-                let iso = CURRENCIES.iter().find(|(iso, _)| *iso == up).map(|(iso, _)| *iso)?;
+                let iso = CURRENCIES
+                    .iter()
+                    .find(|(iso, _)| *iso == up)
+                    .map(|(iso, _)| *iso)?;
                 return Some((j - 2, iso));
             }
         }
@@ -391,7 +515,8 @@ pub(crate) fn attach(chars: &[char], toks: &[Tok], nums: &[NumHit], lex: &Lexico
         let mut j = n.tok_end;
         let direct = j;
         let mut hyphen = false;
-        if is_char(chars, toks, j, '-') && toks.get(j + 1).is_some_and(|t| t.kind == TokKind::Word) {
+        if is_char(chars, toks, j, '-') && toks.get(j + 1).is_some_and(|t| t.kind == TokKind::Word)
+        {
             j += 1;
             hyphen = true;
         } else {
@@ -426,19 +551,26 @@ pub(crate) fn attach(chars: &[char], toks: &[Tok], nums: &[NumHit], lex: &Lexico
                             kind = Kind::Age;
                             end_tok = a + 1;
                         }
-                    } else if lang == "de" && toks.get(k).is_some_and(|t| t.lower == "alt") && k > e {
+                    } else if lang == "de" && toks.get(k).is_some_and(|t| t.lower == "alt") && k > e
+                    {
                         kind = Kind::Age;
                         end_tok = k + 1;
-                    } else if matches!(lang, "es" | "pt") && toks.get(k).is_some_and(|t| t.lower == "de") {
+                    } else if matches!(lang, "es" | "pt")
+                        && toks.get(k).is_some_and(|t| t.lower == "de")
+                    {
                         let a = skip_space(toks, k + 1);
-                        if toks.get(a).is_some_and(|t| t.lower == "edad" || t.lower == "idade") {
+                        if toks
+                            .get(a)
+                            .is_some_and(|t| t.lower == "edad" || t.lower == "idade")
+                        {
                             kind = Kind::Age;
                             end_tok = a + 1;
                         }
                     }
                     // Hyphenated durations ("two-week") are adjectives; keep them.
                     // Very short unit symbols after a space ("5 s", "3 h") only glued.
-                    if matches!(d.pieces[0].as_str(), "s" | "h" | "min" | "sec" | "an") && j > direct
+                    if matches!(d.pieces[0].as_str(), "s" | "h" | "min" | "sec" | "an")
+                        && j > direct
                     {
                         if lang != "fr" || d.pieces[0] != "an" {
                             out.push(f);
@@ -488,7 +620,10 @@ pub(crate) fn attach(chars: &[char], toks: &[Tok], nums: &[NumHit], lex: &Lexico
                 if let Some(t) = toks.get(j) {
                     if t.kind == TokKind::Other {
                         let c = chars[t.start];
-                        if let Some((_, iso)) = SIGNS.iter().find(|(s, _)| s.chars().count() == 1 && s.starts_with(c)) {
+                        if let Some((_, iso)) = SIGNS
+                            .iter()
+                            .find(|(s, _)| s.chars().count() == 1 && s.starts_with(c))
+                        {
                             f.kind = Kind::Money;
                             f.unit = Some((*iso).to_string());
                             f.end = t.end;
