@@ -2,3 +2,4 @@
 
 pub mod extraction;
 pub mod numbers;
+pub mod rusage;
