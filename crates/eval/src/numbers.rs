@@ -308,7 +308,25 @@ pub fn run_specs(dir: &Path, model: Option<&str>, lang: Option<&str>) -> Result<
                     Err(why) => {
                         *row.fail_reasons.entry(why.into()).or_default() += 1;
                         if row.failures.len() < 400 {
-                            row.failures.push(format!("[{why}] {input}"));
+                            let got: Vec<String> = ours(recognizer, m, code, input)
+                                .into_iter()
+                                .map(|(t, _, r)| format!("{t:?} {r:?}"))
+                                .collect();
+                            let want: Vec<String> = results
+                                .iter()
+                                .map(|r| {
+                                    format!(
+                                        "{:?} {}",
+                                        r.get("Text").and_then(Value::as_str).unwrap_or(""),
+                                        r.get("Resolution").map(Value::to_string).unwrap_or_default()
+                                    )
+                                })
+                                .collect();
+                            row.failures.push(format!(
+                                "[{why}] {input:?}\n    got:  {}\n    want: {}",
+                                got.join(" | "),
+                                want.join(" | ")
+                            ));
                         }
                     }
                 }

@@ -236,7 +236,8 @@ fn french() -> Lexicon {
          dixieme=10 onzième=11 onzieme=11 douzième=12 douzieme=12 treizième=13 treizieme=13 \
          quatorzième=14 quinzième=15 seizième=16 vingtième=20 vingtieme=20 trentième=30 \
          trentieme=30 quarantième=40 cinquantième=50 soixantième=60 centième=100 centieme=100 \
-         millième=1000 millieme=1000 millionième=1e6 millionieme=1e6 milliardième=1e9",
+         millième=1000 millieme=1000 millionième=1e6 millionieme=1e6 milliardième=1e9 \
+         milliardieme=1e9 billionième=1e12 billionieme=1e12 unième=1 unieme=1",
         &["s"],
     );
     add_denoms(
@@ -298,7 +299,8 @@ fn spanish() -> Lexicon {
          cuarto=4 cuarta=4 quinto=5 quinta=5 sexto=6 sexta=6 séptimo=7 septimo=7 séptima=7 \
          octavo=8 octava=8 noveno=9 novena=9 décimo=10 decimo=10 décima=10 decima=10 \
          undécimo=11 duodécimo=12 vigésimo=20 vigesimo=20 trigésimo=30 centésimo=100 \
-         centesimo=100 milésimo=1000 milesimo=1000 millonésimo=1e6 millonesimo=1e6",
+         centesimo=100 milésimo=1000 milesimo=1000 millonésimo=1e6 millonesimo=1e6 \
+         billonésimo=1e12 billonesimo=1e12",
         &["s"],
     );
     add_denoms(&mut l.denoms, "medio=2 media=2 medios=2 tercio=3 tercios=3");
@@ -413,16 +415,17 @@ fn italian() -> Lexicon {
         "primo=1 prima=1 secondo=2 seconda=2 terzo=3 terza=3 quarto=4 quarta=4 quinto=5 \
          quinta=5 sesto=6 sesta=6 settimo=7 settima=7 ottavo=8 ottava=8 nono=9 nona=9 \
          decimo=10 decima=10 undicesimo=11 dodicesimo=12 ventesimo=20 centesimo=100 \
-         millesimo=1000 milionesimo=1e6",
+         millesimo=1000 milionesimo=1e6 miliardesimo=1e9 bilionesimo=1e12",
         &[],
     );
     add_denoms(
         &mut l.denoms,
         "mezzo=2 mezza=2 mezzi=2 terzi=3 quarti=4 quinti=5 sesti=6 settimi=7 ottavi=8 noni=9 \
-         decimi=10 centesimi=100 millesimi=1000",
+         decimi=10 centesimi=100 millesimi=1000 milionesimi=1e6 miliardesimi=1e9 \
+         bilionesimi=1e12",
     );
     l.and_words = &["e"];
-    l.point_words = &["virgola"];
+    l.point_words = &["virgola", "punto"];
     l.minus_words = &["meno", "negativo"];
     l.over_words = &["su"];
     l.half_words = &["mezzo", "mezza"];
@@ -460,7 +463,9 @@ fn german() -> Lexicon {
         Class::Big,
     );
     add(w, "dutzend=12", Class::Dozen);
-    add(w, "ein=1 eine=1 einen=1 einem=1 einer=1", Class::Article);
+    add(w, "ein=1 eine=1", Class::Unit);
+    add(w, "einen=1 einem=1 einer=1", Class::Article);
+    add(w, "anderthalb=1.5 eineinhalb=1.5", Class::Unit);
     let i = &mut l.inner;
     add(i, "ein=1", Class::Unit);
     add(i, "und=0", Class::Conn);
@@ -480,7 +485,7 @@ fn german() -> Lexicon {
     l.point_words = &["komma"];
     l.minus_words = &["minus"];
     l.over_words = &[];
-    l.half_words = &["halb", "halbe"];
+    l.half_words = &["halb", "halbe", "halbes", "halben"];
     l
 }
 
@@ -512,6 +517,7 @@ fn dutch() -> Lexicon {
         Class::Big,
     );
     add(w, "dozijn=12", Class::Dozen);
+    add(w, "anderhalf=1.5 anderhalve=1.5 driekwart=0.75", Class::Unit);
     add(w, "een=1", Class::Article);
     let i = &mut l.inner;
     add(i, "een=1", Class::Unit);

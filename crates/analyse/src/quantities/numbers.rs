@@ -52,6 +52,9 @@ struct Acc {
     last: Option<Last>,
     last_big: f64,
     last_chunk: f64,
+    /// The big multiplier before the last one, and the total before the last big chunk.
+    prev_big: f64,
+    total_before: f64,
     items: usize,
     only_article: bool,
 }
@@ -80,6 +83,8 @@ impl Acc {
             last: None,
             last_big: f64::INFINITY,
             last_chunk: 0.0,
+            prev_big: f64::INFINITY,
+            total_before: 0.0,
             items: 0,
             only_article: true,
         }
@@ -162,7 +167,7 @@ impl Acc {
                     None | Some(Last::Article) => true,
                     Some(Last::Unit | Last::Teen | Last::Ten) => self.group < 100.0,
                     Some(Last::Num { .. }) => self.group < 1000.0,
-                    Some(Last::Big) => false,
+                    Some(Last::Big) => lang != "en",
                     _ => false,
                 };
                 if can {
@@ -173,7 +178,17 @@ impl Acc {
                 can
             }
             Class::Big => {
-                if last == Some(Last::Big) && v > self.last_big {
+                if last != Some(Last::Big) && v > self.last_big && self.group > 0.0 && v < self.prev_big {
+                    // Long scale: "cuatrocientos mil doscientos millones" = 400 200 × 10⁶.
+                    let since = self.total - self.total_before + self.group;
+                    self.total = self.total_before + since * v;
+                    self.last_chunk = since * v;
+                    self.group = 0.0;
+                    self.tail = 0.0;
+                    self.last_big = v;
+                    self.last = Some(Last::Big);
+                    true
+                } else if last == Some(Last::Big) && v > self.last_big {
                     self.total = self.total - self.last_chunk + self.last_chunk * v;
                     self.last_chunk *= v;
                     self.last_big = v;
@@ -183,6 +198,8 @@ impl Acc {
                     if last.is_some() && self.group <= 0.0 && last != Some(Last::Article) {
                         false
                     } else {
+                        self.prev_big = self.last_big;
+                        self.total_before = self.total;
                         self.total += chunk * v;
                         self.last_chunk = chunk * v;
                         self.group = 0.0;
@@ -202,7 +219,7 @@ impl Acc {
                         | Some(Last::Num { .. })
                 ) {
                     let t = if self.tail > 0.0 { self.tail } else { 1.0 };
-                    self.group = self.group - self.tail + t * 12.0;
+                    self.group = self.group - self.tail + t * v;
                     self.tail = 0.0;
                     self.last = Some(Last::Dozen);
                     true
@@ -441,19 +458,7 @@ fn value_at(ctx: &Ctx, i: usize) -> Option<NumHit> {
         && !lex.words.contains_key(t.lower.as_str())
     {
         let base = if t.lower == "quarter" { 0.25 } else { 0.5 };
-        let mut end = i + 1;
-        let mut value = base;
-        let j = skip_space(toks, end);
-        let k = match_words(ctx, j, "of a")
-            .or_else(|| match_words(ctx, j, "a"))
-            .map(|k| skip_space(toks, k))
-            .unwrap_or(j);
-        if let Some(m) = toks.get(k).and_then(|w| lex.words.get(w.lower.as_str())) {
-            if matches!(m.class, Class::Big | Class::Dozen | Class::H100) {
-                value = base * m.value;
-                end = k + 1;
-            }
-        }
+        let (value, end) = half_at(ctx, i, base);
         if t.lower == "quarter" && end == i + 1 {
             return None;
         }
@@ -462,6 +467,19 @@ fn value_at(ctx: &Ctx, i: usize) -> Option<NumHit> {
     let p = phrase(ctx, i)?;
     if p.acc.items == 0 {
         return None;
+    }
+    // "un demi-million", "eine halbe Million", "een halve".
+    if p.acc.items == 1 && p.acc.value() == 1.0 && !p.digits && !p.ordinal {
+        let j = skip_space(toks, p.end);
+        if j > p.end {
+            if let Some(h) = toks.get(j).filter(|h| {
+                h.kind == TokKind::Word && lex.half_words.contains(&h.lower.as_str())
+            }) {
+                let _ = h;
+                let (value, end) = half_at(ctx, j, 0.5);
+                return Some(hit(ctx, i, end, value, false, false, false));
+            }
+        }
     }
     if p.denom {
         // "fifths" alone is no number; "a fifth" is handled as article + denominator.
@@ -490,6 +508,10 @@ fn value_at(ctx: &Ctx, i: usize) -> Option<NumHit> {
         if j > end && d.0 != 0.0 {
             value /= d.0;
             end = d.1;
+            if let Some((m, e)) = big_after(ctx, end) {
+                value *= m;
+                end = e;
+            }
             digits = false;
             return Some(finish(ctx, i, end, value, digits));
         }
@@ -514,21 +536,49 @@ fn value_at(ctx: &Ctx, i: usize) -> Option<NumHit> {
         }
     }
     // "one and a half", "three million and a half", "twenty and three fifths".
-    for aw in lex.and_words {
+    let con: &[&str] = if lex.code == "es" { &["con"] } else { &[] };
+    for aw in lex.and_words.iter().chain(con) {
         if is_word(ctx, js, aw) && js > end {
             let k = skip_space(toks, js + 1);
             if k > js + 1 {
                 if let Some((frac, e)) = fraction_part(ctx, k) {
-                    value += frac * last_big;
                     end = e;
                     digits = false;
+                    match big_after(ctx, end) {
+                        Some((m, e2)) if last_big > 1.0 => {
+                            value += frac * m;
+                            end = e2;
+                        }
+                        Some((m, e2)) => {
+                            value = (value + frac) * m;
+                            end = e2;
+                        }
+                        None => value += frac * last_big,
+                    }
+                } else if p.digits {
+                    // "2 e 1/4".
+                    if let Some((f, e)) = slash_fraction(ctx, k) {
+                        return Some(finish(ctx, i, e, value + f.copysign(value), true));
+                    }
+                } else if *aw == "con" {
+                    // Spanish decimals: "siete con cincuenta" = 7.50.
+                    if let Some(q) = phrase(ctx, k) {
+                        if q.acc.items > 0 && !q.ordinal && !q.denom && !q.digits && q.acc.value().fract() == 0.0 {
+                            if let Ok(f) = format!("0.{}", q.acc.value()).parse::<f64>() {
+                                value += f;
+                                end = q.end;
+                            }
+                        }
+                    }
                 }
             }
         }
     }
     // "3/4", "-4/5": a written fraction (not a date like 5/17/2018).
     if p.digits && p.acc.items == 1 && p.acc.value().fract() == 0.0 {
-        let slash_before = ctx.toks[i].start > 0 && ctx.chars[ctx.toks[i].start - 1] == '/';
+        let st = ctx.toks[i].start;
+        let slash_before = (st > 0 && ctx.chars[st - 1] == '/')
+            || (st > 1 && ctx.chars[st - 1] == '-' && ctx.chars[st - 2].is_ascii_digit());
         if !slash_before {
             if let Some(s) = toks
                 .get(end)
@@ -573,6 +623,33 @@ fn value_at(ctx: &Ctx, i: usize) -> Option<NumHit> {
     Some(finish(ctx, i, end, value, digits))
 }
 
+/// "half" at `i` and what it multiplies: "half a dozen", "half million", "demi-million".
+fn half_at(ctx: &Ctx, i: usize, base: f64) -> (f64, usize) {
+    match big_after(ctx, i + 1) {
+        Some((m, e)) => (base * m, e),
+        None => (base, i + 1),
+    }
+}
+
+/// A multiplier word after a fraction: "million", "of a million", "-million", "a dozen".
+fn big_after(ctx: &Ctx, end: usize) -> Option<(f64, usize)> {
+    let toks = ctx.toks;
+    let j = skip_sep(ctx, end);
+    if j == end && !toks.get(j).is_some_and(|t| t.kind == TokKind::Word) {
+        return None;
+    }
+    let k = match_words(ctx, j, "of a")
+        .or_else(|| match_words(ctx, j, "a"))
+        .map(|k| skip_space(toks, k))
+        .unwrap_or(j);
+    let m = toks.get(k).and_then(|w| ctx.lex.words.get(w.lower.as_str()))?;
+    if matches!(m.class, Class::Big | Class::Dozen) || (m.class == Class::H100 && ctx.lex.code == "en") {
+        Some((m.value, k + 1))
+    } else {
+        None
+    }
+}
+
 fn finish(ctx: &Ctx, i: usize, end: usize, value: f64, digits: bool) -> NumHit {
     hit(ctx, i, end, value, false, false, digits)
 }
@@ -608,19 +685,38 @@ fn denominator(ctx: &Ctx, j: usize) -> Option<(f64, usize)> {
     if t.kind != TokKind::Word {
         return None;
     }
-    let q = phrase(ctx, j)?;
+    let q = phrase_m(ctx, j, true, 1)?;
     if q.denom || (q.ordinal && q.acc.value() >= 3.0 && !q.digits) {
         return Some((q.acc.value(), q.end));
+    }
+    // Portuguese "vinte e um avos".
+    if !q.ordinal && !q.glued && q.acc.items > 0 {
+        let k = skip_space(ctx.toks, q.end);
+        if k > q.end && ctx.toks.get(k).is_some_and(|t| t.lower == "avos" || t.lower == "avo") {
+            return Some((q.acc.value(), k + 1));
+        }
     }
     None
 }
 
 /// After "and": "a half", "three fifths", "a quarter".
 fn fraction_part(ctx: &Ctx, k: usize) -> Option<(f64, usize)> {
+    fraction_part_d(ctx, k, 0)
+}
+
+fn fraction_part_d(ctx: &Ctx, k: usize, depth: u8) -> Option<(f64, usize)> {
     let t = ctx.toks.get(k)?;
     let lex = ctx.lex;
     if t.kind == TokKind::Word && lex.half_words.contains(&t.lower.as_str()) {
         return Some((0.5, k + 1));
+    }
+    if let Some(m) = lex.words.get(t.lower.as_str()) {
+        if matches!(m.class, Class::Article | Class::Unit) && m.value == 1.0 {
+            let j = skip_space(ctx.toks, k + 1);
+            if j > k + 1 && ctx.toks.get(j).is_some_and(|h| lex.half_words.contains(&h.lower.as_str())) {
+                return Some((0.5, j + 1));
+            }
+        }
     }
     if t.kind == TokKind::Word && lex.denoms.contains_key(t.lower.as_str()) {
         let d = lex.denoms.get(t.lower.as_str()).copied().unwrap_or(1.0);
@@ -628,7 +724,7 @@ fn fraction_part(ctx: &Ctx, k: usize) -> Option<(f64, usize)> {
             return Some((1.0 / d, k + 1));
         }
     }
-    let p = phrase(ctx, k)?;
+    let p = phrase_m(ctx, k, false, depth.max(1))?;
     if p.denom || p.ordinal || p.glued || p.acc.items == 0 || p.digits {
         return None;
     }
@@ -722,6 +818,12 @@ fn point_part(ctx: &Ctx, js: usize, end: usize) -> Option<(f64, usize)> {
 
 /// Parses words and numerals from token `i` into one number.
 fn phrase(ctx: &Ctx, i: usize) -> Option<Phrase> {
+    phrase_m(ctx, i, false, 0)
+}
+
+/// `combine`: a denominator word may complete the phrase ("twenty fifths" → 25) — used when
+/// reading a denominator; `depth` bounds the look-ahead for fractions after "and".
+fn phrase_m(ctx: &Ctx, i: usize, combine: bool, depth: u8) -> Option<Phrase> {
     let toks = ctx.toks;
     let lex = ctx.lex;
     let lang = lex.code;
@@ -780,18 +882,23 @@ fn phrase(ctx: &Ctx, i: usize) -> Option<Phrase> {
                         next.push(m, lang)
                     }
                 } else if let Some(&m) = lex.ords.get(w) {
-                    let ok = !acc.after_num() && next.push(m, lang);
+                    let as_denom = acc.items > 0
+                        && !combine
+                        && (acc.only_article
+                            || (matches!(m.class, Class::H100 | Class::Big)
+                                && matches!(acc.last, Some(Last::Unit | Last::Teen | Last::Ten))));
+                    let ok = !as_denom && !acc.after_num() && next.push(m, lang);
                     if ok {
                         ordinal = true;
                     }
                     ok
-                } else if let Some(&d) = lex.denoms.get(w) {
+                } else if let Some(d) = lex.denoms.get(w).copied().or_else(|| avo_denom(lex, w)) {
                     // A plural denominator closes a denominator phrase ("twenty fifths").
                     let m = Morph {
                         value: d,
                         class: class_of_denom(d),
                     };
-                    let ok = !acc.after_num() && (acc.items == 0 || next.push(m, lang));
+                    let ok = !acc.after_num() && (acc.items == 0 || (combine && next.push(m, lang)));
                     if ok {
                         if acc.items == 0 {
                             next = Acc::new();
@@ -835,7 +942,10 @@ fn phrase(ctx: &Ctx, i: usize) -> Option<Phrase> {
             if a == j + 1 {
                 break;
             }
-            // Only when what follows is a number word that continues this number.
+            // A fraction after "and" belongs to the caller ("one hundred and three quarters").
+            if depth < 2 && fraction_part_d(ctx, a, depth + 1).is_some() {
+                break;
+            }
             k2 = a;
         }
         if k2 == end {
@@ -877,6 +987,25 @@ fn phrase(ctx: &Ctx, i: usize) -> Option<Phrase> {
         digits,
         glued,
     })
+}
+
+/// Spanish denominators made with "-avo": "veintiunavo" (21), "treintavos", "doscientosavos".
+fn avo_denom(lex: &Lexicon, w: &str) -> Option<f64> {
+    if lex.code != "es" {
+        return None;
+    }
+    let stem = ["avos", "avas", "avo", "ava"].iter().find_map(|s| w.strip_suffix(s))?;
+    if stem.is_empty() {
+        return None;
+    }
+    for cand in [stem.to_string(), format!("{stem}a"), format!("{stem}o"), format!("{stem}e")] {
+        if let Some(m) = lex.words.get(cand.as_str()) {
+            if !matches!(m.class, Class::Article | Class::Conn | Class::Zero) {
+                return Some(m.value);
+            }
+        }
+    }
+    None
 }
 
 fn class_of_denom(d: f64) -> Class {
@@ -1326,22 +1455,24 @@ fn numeral(ctx: &Ctx, k: usize) -> Option<Numeral> {
 
 /// Multipliers written after digits. `glued`: written without a space.
 fn multiplier_suffix(s: &str, glued: bool) -> Option<f64> {
-    let v = match s {
-        "k" | "K" => 1e3,
-        "M" | "MM" | "mm" => 1e6,
-        "G" => 1e9,
-        "T" => 1e12,
-        _ if !glued => return None,
-        "b" | "B" | "bn" | "bln" => 1e9,
-        "mil" | "mln" => 1e6,
-        "tln" | "tn" | "trn" => 1e12,
-        "g" => return None,
-        _ => return None,
+    let spaced = match s {
+        "k" | "K" => Some(1e3),
+        "M" => Some(1e6),
+        "G" => Some(1e9),
+        "bn" | "bln" => Some(1e9),
+        "mln" => Some(1e6),
+        "tln" => Some(1e12),
+        _ => None,
     };
-    if !glued && matches!(s, "mm" | "T") {
-        return None;
+    if spaced.is_some() || !glued {
+        return spaced;
     }
-    Some(v)
+    match s {
+        "MM" | "mm" | "mil" => Some(1e6),
+        "b" | "B" => Some(1e9),
+        "T" | "tn" | "trn" => Some(1e12),
+        _ => None,
+    }
 }
 
 fn is_ordinal_suffix(lang: &str, s: &str) -> bool {
