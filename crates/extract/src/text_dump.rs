@@ -94,7 +94,9 @@ pub fn extract_text_dump(text: &str, _base: Option<&url::Url>) -> Article {
     article.original_outlet = kinds
         .iter()
         .find_map(|k| match k {
-            Kind::Credit(name) => crate::outlet::outlet_from_credit(name),
+            Kind::Credit(name) => {
+                crate::outlet::outlet_from_credit(name).or_else(|| credit::named_outlet(name))
+            }
             _ => None,
         })
         .or_else(|| credit::credited_outlet(&paragraphs, article.outlet.as_deref()))

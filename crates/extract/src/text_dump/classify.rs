@@ -70,7 +70,7 @@ static INLINE: LazyLock<Regex> = LazyLock::new(|| {
         leggi\ anche|leia\ também|veja\ também|читайте\ также|смотрите\ также|
         advertisement|advertising|publicité|anzeige|publicidad|реклама|
         sponsored|click\ here|tap\ here|
-        (?:catch|get)\ (?:all\ )?the\ (?:latest|world|breaking)|
+        (?:catch|get)\ (?:all\ )?the\ (?:latest|world|breaking|\p{L}+\ news)\b|
         download\ (?:the\ |our\ )?.{0,40}\bapp\b|get\ the\ app|install\ (?:the\ |our\ )?app|
         t[ée]l[ée]charge[rz]?\ (?:l'|l’|notre\ )?appli|descarg[aue]\ (?:la\ |nuestra\ )?app|
         (?:lade|laden\ sie)\ (?:die\ |unsere\ )?app|app\ herunterladen|скачайте\ приложение|
@@ -295,6 +295,15 @@ fn timestamp(part: &str) -> Option<(String, bool)> {
     if rest.chars().count() > 60 || rest.chars().filter(char::is_ascii_digit).count() < 5 {
         return None;
     }
+    // A date line holds little but the date: a weekday, "at", a zone; not a sentence
+    // that happens to mention a date ("Orvalle, 10 March 2024: the night the water came").
+    let other_words = rest
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 3 && crate::dates::month_from_name(w).is_none())
+        .count();
+    if other_words > 2 {
+        return None;
+    }
     super::when::parse_text_date(rest).map(|d| (d, modified))
 }
 
@@ -454,6 +463,10 @@ mod tests {
                 date: "2024-03-11T08:00:00Z".into(),
                 modified: true
             }
+        );
+        assert_eq!(
+            classify("Orvalle, 10 March 2024: the night the water came"),
+            Kind::Heading
         );
         assert_eq!(
             classify("100,000 fighters recruited from prison"),

@@ -109,6 +109,43 @@ pub(super) fn known_outlet(name: &str) -> Option<String> {
     Some(crate::outlet::outlet_from_credit(name).unwrap_or_else(|| name.to_string()))
 }
 
+/// A credit that names an outlet we do not know, written out as a proper name
+/// ("Le Courrier du Val", "The Lisna Valley Courier"): the name as written. Lowercase
+/// handles and abbreviations ("leparis") are left to [`crate::outlet::outlet_from_credit`].
+pub(super) fn named_outlet(credit: &str) -> Option<String> {
+    let name = credit.trim().trim_end_matches('.');
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let proper = (1..=6).contains(&words.len())
+        && words
+            .first()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || matches!(
+                    *w,
+                    "of" | "the"
+                        | "du"
+                        | "de"
+                        | "des"
+                        | "la"
+                        | "le"
+                        | "del"
+                        | "der"
+                        | "di"
+                        | "y"
+                        | "et"
+                        | "and"
+                        | "und"
+                )
+        })
+        && words
+            .iter()
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .count()
+            >= 2;
+    proper.then(|| name.to_string())
+}
+
 /// The outlet a body credits with its reporting: a known outlet named in a reporting
 /// context ("CNN spoke with", "told CNN") at least twice, in at least two paragraphs.
 /// `site` (the page's own outlet) is never returned.
@@ -326,6 +363,17 @@ mod tests {
         );
         let lines = ["Follow us on Google News", "Breaking News on our app"];
         assert_eq!(repeated_site_name(&lines), None);
+    }
+
+    #[test]
+    fn unknown_outlets_named_in_full() {
+        assert_eq!(
+            named_outlet("Le Courrier du Val").as_deref(),
+            Some("Le Courrier du Val")
+        );
+        assert_eq!(named_outlet("leparis"), None);
+        assert_eq!(named_outlet("Staff"), None);
+        assert_eq!(named_outlet("the ministry of interior"), None);
     }
 
     #[test]
