@@ -318,7 +318,9 @@ pub fn run_specs(dir: &Path, model: Option<&str>, lang: Option<&str>) -> Result<
                                     format!(
                                         "{:?} {}",
                                         r.get("Text").and_then(Value::as_str).unwrap_or(""),
-                                        r.get("Resolution").map(Value::to_string).unwrap_or_default()
+                                        r.get("Resolution")
+                                            .map(Value::to_string)
+                                            .unwrap_or_default()
                                     )
                                 })
                                 .collect();
@@ -526,6 +528,14 @@ fn currency_name(unit: &str, lang: &str) -> &'static str {
         "PLN" => "Polish złoty",
         "BRL" => "Brazilian real",
         "BTC" => "Bitcoin",
+        "PENCE" => "Pence",
+        "PESETA" => "Peseta",
+        "MARKKA" => "Finnish markka",
+        "GUILDER" => "Netherlands guilder",
+        "RUPEE" => "Rupee",
+        "CRC" => "Costa Rican colón",
+        "GEL" => "Georgian lari",
+        "LAK" => "Lao kip",
         _ => "",
     }
 }
@@ -544,7 +554,14 @@ fn dimension_name(unit: &str) -> &'static str {
         "kg" => "Kilogram",
         "g" => "Gram",
         "mg" => "Milligram",
-        "t" => "Ton",
+        "t" => "Metric ton",
+        "ton" => "Ton",
+        "bbl" => "Barrel",
+        "ft³" => "Cubic foot",
+        "m³" => "Cubic meter",
+        "µg" => "Microgram",
+        "dm" => "Decimeter",
+        "bit" => "Bit",
         "lb" => "Pound",
         "oz" => "Ounce",
         "l" => "Liter",

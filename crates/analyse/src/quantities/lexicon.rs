@@ -517,7 +517,11 @@ fn dutch() -> Lexicon {
         Class::Big,
     );
     add(w, "dozijn=12", Class::Dozen);
-    add(w, "anderhalf=1.5 anderhalve=1.5 driekwart=0.75", Class::Unit);
+    add(
+        w,
+        "anderhalf=1.5 anderhalve=1.5 driekwart=0.75",
+        Class::Unit,
+    );
     add(w, "een=1", Class::Article);
     let i = &mut l.inner;
     add(i, "een=1", Class::Unit);

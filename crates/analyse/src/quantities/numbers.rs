@@ -57,6 +57,8 @@ struct Acc {
     total_before: f64,
     items: usize,
     only_article: bool,
+    /// A numeral in digits is part of this number.
+    has_num: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -87,6 +89,7 @@ impl Acc {
             total_before: 0.0,
             items: 0,
             only_article: true,
+            has_num: false,
         }
     }
 
@@ -166,7 +169,7 @@ impl Acc {
                 let can = match last {
                     None | Some(Last::Article) => true,
                     Some(Last::Unit | Last::Teen | Last::Ten) => self.group < 100.0,
-                    Some(Last::Num { .. }) => self.group < 1000.0,
+                    Some(Last::Num { .. }) => self.group < 1000.0 && lang == "en",
                     Some(Last::Big) => lang != "en",
                     _ => false,
                 };
@@ -178,7 +181,11 @@ impl Acc {
                 can
             }
             Class::Big => {
-                if last != Some(Last::Big) && v > self.last_big && self.group > 0.0 && v < self.prev_big {
+                if last != Some(Last::Big)
+                    && v > self.last_big
+                    && self.group > 0.0
+                    && v < self.prev_big
+                {
                     // Long scale: "cuatrocientos mil doscientos millones" = 400 200 × 10⁶.
                     let since = self.total - self.total_before + self.group;
                     self.total = self.total_before + since * v;
@@ -280,6 +287,7 @@ impl Acc {
                 int,
                 small: v < 1000.0,
             });
+            self.has_num = true;
             self.items += 1;
             self.only_article = false;
         }
@@ -419,6 +427,15 @@ fn number_at(ctx: &Ctx, i: usize) -> Option<NumHit> {
             let p = chars[t.start - 1];
             p.is_whitespace() || matches!(p, '(' | '[' | ':' | '=' | ';')
         };
+        // "40 - 50", "75 -300mm": a dash between numbers is no minus sign.
+        let after_number = {
+            let mut q = i;
+            while q > 0 && toks[q - 1].kind == TokKind::Space {
+                q -= 1;
+            }
+            q > 0 && q < i && toks[q - 1].kind == TokKind::Digits
+        };
+        let before_ok = before_ok && !after_number;
         let j = skip_space(toks, i + 1);
         if !before_ok || j >= toks.len() || toks[j].kind != TokKind::Digits {
             return None;
@@ -472,9 +489,10 @@ fn value_at(ctx: &Ctx, i: usize) -> Option<NumHit> {
     if p.acc.items == 1 && p.acc.value() == 1.0 && !p.digits && !p.ordinal {
         let j = skip_space(toks, p.end);
         if j > p.end {
-            if let Some(h) = toks.get(j).filter(|h| {
-                h.kind == TokKind::Word && lex.half_words.contains(&h.lower.as_str())
-            }) {
+            if let Some(h) = toks
+                .get(j)
+                .filter(|h| h.kind == TokKind::Word && lex.half_words.contains(&h.lower.as_str()))
+            {
                 let _ = h;
                 let (value, end) = half_at(ctx, j, 0.5);
                 return Some(hit(ctx, i, end, value, false, false, false));
@@ -526,7 +544,16 @@ fn value_at(ctx: &Ctx, i: usize) -> Option<NumHit> {
             let k = skip_space(toks, k);
             if k < toks.len() {
                 if let Some(q) = phrase(ctx, k) {
-                    if !q.denom && !q.ordinal && !q.glued && q.acc.items > 0 && q.acc.value() != 0.0
+                    // "$2000 over 3 years" is no fraction.
+                    let n = skip_space(toks, q.end);
+                    let word_after =
+                        n > q.end && toks.get(n).is_some_and(|t| t.kind == TokKind::Word);
+                    if !q.denom
+                        && !q.ordinal
+                        && !q.glued
+                        && !word_after
+                        && q.acc.items > 0
+                        && q.acc.value() != 0.0
                     {
                         let v = value / q.acc.value();
                         return Some(finish(ctx, i, q.end, v, false));
@@ -563,7 +590,12 @@ fn value_at(ctx: &Ctx, i: usize) -> Option<NumHit> {
                 } else if *aw == "con" {
                     // Spanish decimals: "siete con cincuenta" = 7.50.
                     if let Some(q) = phrase(ctx, k) {
-                        if q.acc.items > 0 && !q.ordinal && !q.denom && !q.digits && q.acc.value().fract() == 0.0 {
+                        if q.acc.items > 0
+                            && !q.ordinal
+                            && !q.denom
+                            && !q.digits
+                            && q.acc.value().fract() == 0.0
+                        {
                             if let Ok(f) = format!("0.{}", q.acc.value()).parse::<f64>() {
                                 value += f;
                                 end = q.end;
@@ -642,8 +674,12 @@ fn big_after(ctx: &Ctx, end: usize) -> Option<(f64, usize)> {
         .or_else(|| match_words(ctx, j, "a"))
         .map(|k| skip_space(toks, k))
         .unwrap_or(j);
-    let m = toks.get(k).and_then(|w| ctx.lex.words.get(w.lower.as_str()))?;
-    if matches!(m.class, Class::Big | Class::Dozen) || (m.class == Class::H100 && ctx.lex.code == "en") {
+    let m = toks
+        .get(k)
+        .and_then(|w| ctx.lex.words.get(w.lower.as_str()))?;
+    if matches!(m.class, Class::Big | Class::Dozen)
+        || (m.class == Class::H100 && ctx.lex.code == "en")
+    {
         Some((m.value, k + 1))
     } else {
         None
@@ -692,7 +728,12 @@ fn denominator(ctx: &Ctx, j: usize) -> Option<(f64, usize)> {
     // Portuguese "vinte e um avos".
     if !q.ordinal && !q.glued && q.acc.items > 0 {
         let k = skip_space(ctx.toks, q.end);
-        if k > q.end && ctx.toks.get(k).is_some_and(|t| t.lower == "avos" || t.lower == "avo") {
+        if k > q.end
+            && ctx
+                .toks
+                .get(k)
+                .is_some_and(|t| t.lower == "avos" || t.lower == "avo")
+        {
             return Some((q.acc.value(), k + 1));
         }
     }
@@ -713,7 +754,12 @@ fn fraction_part_d(ctx: &Ctx, k: usize, depth: u8) -> Option<(f64, usize)> {
     if let Some(m) = lex.words.get(t.lower.as_str()) {
         if matches!(m.class, Class::Article | Class::Unit) && m.value == 1.0 {
             let j = skip_space(ctx.toks, k + 1);
-            if j > k + 1 && ctx.toks.get(j).is_some_and(|h| lex.half_words.contains(&h.lower.as_str())) {
+            if j > k + 1
+                && ctx
+                    .toks
+                    .get(j)
+                    .is_some_and(|h| lex.half_words.contains(&h.lower.as_str()))
+            {
                 return Some((0.5, j + 1));
             }
         }
@@ -887,7 +933,7 @@ fn phrase_m(ctx: &Ctx, i: usize, combine: bool, depth: u8) -> Option<Phrase> {
                         && (acc.only_article
                             || (matches!(m.class, Class::H100 | Class::Big)
                                 && matches!(acc.last, Some(Last::Unit | Last::Teen | Last::Ten))));
-                    let ok = !as_denom && !acc.after_num() && next.push(m, lang);
+                    let ok = !as_denom && !acc.has_num && next.push(m, lang);
                     if ok {
                         ordinal = true;
                     }
@@ -898,7 +944,8 @@ fn phrase_m(ctx: &Ctx, i: usize, combine: bool, depth: u8) -> Option<Phrase> {
                         value: d,
                         class: class_of_denom(d),
                     };
-                    let ok = !acc.after_num() && (acc.items == 0 || (combine && next.push(m, lang)));
+                    let ok =
+                        !acc.after_num() && (acc.items == 0 || (combine && next.push(m, lang)));
                     if ok {
                         if acc.items == 0 {
                             next = Acc::new();
@@ -994,11 +1041,18 @@ fn avo_denom(lex: &Lexicon, w: &str) -> Option<f64> {
     if lex.code != "es" {
         return None;
     }
-    let stem = ["avos", "avas", "avo", "ava"].iter().find_map(|s| w.strip_suffix(s))?;
+    let stem = ["avos", "avas", "avo", "ava"]
+        .iter()
+        .find_map(|s| w.strip_suffix(s))?;
     if stem.is_empty() {
         return None;
     }
-    for cand in [stem.to_string(), format!("{stem}a"), format!("{stem}o"), format!("{stem}e")] {
+    for cand in [
+        stem.to_string(),
+        format!("{stem}a"),
+        format!("{stem}o"),
+        format!("{stem}e"),
+    ] {
         if let Some(m) = lex.words.get(cand.as_str()) {
             if !matches!(m.class, Class::Article | Class::Conn | Class::Zero) {
                 return Some(m.value);
@@ -1245,6 +1299,24 @@ fn numeral(ctx: &Ctx, k: usize) -> Option<Numeral> {
     let mut p = t.start;
     let mut int_digits = String::new();
     let mut frac_digits = String::new();
+    // "½", "¼", "¾".
+    if t.kind == TokKind::Other {
+        let v = match at(p) {
+            '½' => Some(0.5),
+            '¼' => Some(0.25),
+            '¾' => Some(0.75),
+            _ => None,
+        };
+        if let Some(value) = v {
+            return Some(Numeral {
+                value,
+                int: false,
+                tok_end: k + 1,
+                glued: false,
+                ordinal: false,
+            });
+        }
+    }
     // Leading ".25" / ",08".
     if t.kind == TokKind::Other {
         let c = at(p);

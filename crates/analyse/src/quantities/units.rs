@@ -105,7 +105,7 @@ const DURATIONS: &[(&str, &str)] = &[
     ),
     (
         "day",
-        "day days jour jours journée journées tag tage tagen día días dia dias giorno giorni день дня дней сутки суток dag dagen",
+        "day d days jour jours journée journées tag tage tagen día días dia dias giorno giorni день дня дней сутки суток dag dagen",
     ),
     (
         "night",
@@ -113,7 +113,7 @@ const DURATIONS: &[(&str, &str)] = &[
     ),
     (
         "week",
-        "week weeks semaine semaines woche wochen semana semanas settimana settimane неделя недели недель неделю weken",
+        "week w weeks semaine semaines woche wochen semana semanas settimana settimane неделя недели недель неделю weken",
     ),
     ("fortnight", "fortnight fortnights"),
     (
@@ -122,7 +122,7 @@ const DURATIONS: &[(&str, &str)] = &[
     ),
     (
         "year",
-        "year years yr yrs an ans année années jahr jahre jahren año años anno anni год года лет ano anos jaar jaren",
+        "year y years yr yrs an ans année années jahr jahre jahren año años anno anni год года лет ano anos jaar jaren",
     ),
     (
         "decade",
@@ -170,7 +170,12 @@ const CURRENCIES: &[(&str, &str)] = &[
     ("FRANC", "franc|francs|franco|francos|franchi"),
     ("CAD", "cad|canadian dollar|canadian dollars"),
     ("AUD", "aud|australian dollar|australian dollars"),
-    ("INR", "inr|rupee|rupees|roupie|roupies|рупий"),
+    ("INR", "inr|indian rupee|indian rupees"),
+    ("RUPEE", "rupee|rupees|roupie|roupies|рупий"),
+    ("PENCE", "pence"),
+    ("PESETA", "peseta|pesetas"),
+    ("MARKKA", "finnish markka|markka"),
+    ("GUILDER", "dutch guilders|dutch guilder|guilders|guilder"),
     ("KRW", "krw|won"),
     ("SEK", "sek|swedish krona|swedish kronor|kronor|kronen"),
     ("TRY", "try|turkish lira|turkish liras|lira|liras"),
@@ -181,7 +186,7 @@ const CURRENCIES: &[(&str, &str)] = &[
         "CENT",
         "cent|cents|centime|centimes|centavo|centavos|centesimi|копеек|копейки|копейка",
     ),
-    ("PENNY", "penny|pence|pennies"),
+    ("PENNY", "penny|pennies"),
 ];
 
 /// Currency signs written before (or after) the amount.
@@ -206,6 +211,11 @@ const SIGNS: &[(&str, &str)] = &[
     ("₺", "TRY"),
     ("Rs", "INR"),
     ("Rs.", "INR"),
+    ("Mex$", "MXN"),
+    ("元", "CNY"),
+    ("₡", "CRC"),
+    ("₾", "GEL"),
+    ("₭", "LAK"),
 ];
 
 const DIMENSIONS: &[(&str, &str)] = &[
@@ -243,8 +253,18 @@ const DIMENSIONS: &[(&str, &str)] = &[
     ("mg", "mg|milligram|milligrams|milligrammes|miligramos"),
     (
         "t",
-        "tonne|tonnes|ton|tons|tonnen|tonelada|toneladas|tonnellate|тонн|тонны|тонна",
+        "tonne|tonnes|metric ton|metric tons|metric tonne|metric tonnes|tonnen|tonelada|toneladas|tonnellate|тонн|тонны|тонна",
     ),
+    ("ton", "ton|tons"),
+    ("bbl", "barrel|barrels|bbl|barils|barriles|barili"),
+    ("ft³", "cubic foot|cubic feet"),
+    ("m³", "cubic metre|cubic metres|cubic meter|cubic meters"),
+    (
+        "µg",
+        "µg|μg|mcg|microgram|micrograms|microgramme|microgrammes",
+    ),
+    ("dm", "dm|decimetre|decimetres|decimeter|decimeters"),
+    ("bit", "bit|bits"),
     ("lb", "lb|lbs|pound|pounds"),
     ("oz", "oz|ounce|ounces|onces|onzas"),
     (
@@ -273,9 +293,12 @@ const DIMENSIONS: &[(&str, &str)] = &[
     ("acre", "acre|acres"),
     (
         "km/h",
-        "km/h|kmh|kph|kilometres per hour|kilometers per hour|km per hour|км/ч",
+        "km/h|km/hr|kmph|kmh|kph|kilometres per hour|kilometers per hour|km per hour|км/ч",
     ),
-    ("mph", "mph|miles per hour|mile per hour"),
+    (
+        "mph",
+        "mph|miles per hour|mile per hour|miles an hour|mile an hour",
+    ),
     ("m/s", "m/s|metres per second|meters per second"),
     ("kn", "knot|knots|nœuds"),
     ("B", "byte|bytes"),
@@ -293,16 +316,16 @@ const DIMENSIONS: &[(&str, &str)] = &[
 const TEMPERATURES: &[(&str, &str)] = &[
     (
         "°C",
-        "°c|° c|º c|ºc|degrees celsius|degree celsius|degrees centigrade|deg celsius|deg c|degree c|degrees c|celsius|centigrade|grad celsius|grados celsius|degrés celsius|gradi celsius|градусов цельсия|градуса цельсия|°с",
+        "°c|° c|º c|ºc|degrees celsius|degree celsius|degrees centigrade|deg celsius|deg c|degree c|degrees c|celsius|celcius|centigrade|centigrate|grad celsius|grados celsius|degrés celsius|gradi celsius|градусов цельсия|градуса цельсия|°с",
     ),
     (
         "°F",
-        "°f|° f|ºf|degrees fahrenheit|degree fahrenheit|deg fahrenheit|deg f|degree f|degrees f|fahrenheit|grados fahrenheit|degrés fahrenheit|gradi fahrenheit",
+        "°f|° f|ºf|degrees fahrenheit|degree fahrenheit|deg fahrenheit|deg f|degree f|degrees f|fahrenheit|farenheit|degrees farenheit|degree farenheit|grados fahrenheit|degrés fahrenheit|gradi fahrenheit",
     ),
     ("K", "kelvin|kelvins|degrees kelvin"),
     (
         "°",
-        "°|º|degree|degrees|deg|degrés|degré|grados|grado|gradi|grad|градусов|градуса|градус",
+        "°|º|degree|degrees|deg.|deg|degrés|degré|grados|grado|gradi|grad|градусов|градуса|градус",
     ),
 ];
 
@@ -333,6 +356,11 @@ static UNITS: LazyLock<HashMap<String, Vec<UnitDef>>> = LazyLock::new(|| {
     for (iso, words) in CURRENCIES {
         for w in words.split('|') {
             put(w, Kind::Money, iso, 0.0);
+        }
+    }
+    for (sign, iso) in SIGNS {
+        if sign.chars().count() == 1 {
+            put(sign, Kind::Money, iso, 0.0);
         }
     }
     for (sym, words) in DIMENSIONS {
@@ -417,6 +445,27 @@ fn unit_at<'a>(chars: &[char], toks: &[Tok], i: usize) -> Option<(&'a UnitDef, u
     None
 }
 
+/// Whether the words before token `i` talk about money ("paid 500 pounds").
+fn money_context(toks: &[Tok], i: usize) -> bool {
+    const MONEY: &[&str] = &[
+        "pay", "paid", "pays", "cost", "costs", "price", "prices", "fine", "fined", "worth",
+        "spend", "spent", "earn", "earned", "earns", "profit", "sold", "bought", "salary", "wage",
+        "fee", "fees", "bid", "offer", "raised", "loan", "debt", "sterling", "share",
+    ];
+    let from = i.saturating_sub(8);
+    toks[from..i]
+        .iter()
+        .any(|t| MONEY.contains(&t.lower.as_str()))
+        || toks[i..toks.len().min(i + 8)]
+            .iter()
+            .any(|t| matches!(t.lower.as_str(), "share" | "sterling" | "each"))
+}
+
+fn is_apostrophe(chars: &[char], toks: &[Tok], i: usize) -> bool {
+    toks.get(i)
+        .is_some_and(|t| t.kind == TokKind::Other && matches!(chars[t.start], '\'' | '’'))
+}
+
 fn is_char(chars: &[char], toks: &[Tok], i: usize, c: char) -> bool {
     toks.get(i)
         .is_some_and(|t| t.kind == TokKind::Other && chars[t.start] == c)
@@ -428,6 +477,34 @@ fn skip_space(toks: &[Tok], i: usize) -> usize {
         j += 1;
     }
     j
+}
+
+/// "c $", "us $", "hk $", "u.s $" before a dollar sign at `s` → (start char, ISO code).
+fn dollar_country(chars: &[char], s: usize) -> Option<(usize, &'static str)> {
+    let mut e = s;
+    if e > 0 && chars[e - 1] == ' ' {
+        e -= 1;
+    }
+    let from = e.saturating_sub(5);
+    let before: String = chars[from..e].iter().collect::<String>().to_lowercase();
+    for (tag, iso) in [
+        ("u.s.", "USD"),
+        ("u.s", "USD"),
+        ("us", "USD"),
+        ("c", "CAD"),
+        ("ca", "CAD"),
+        ("hk", "HKD"),
+        ("nz", "NZD"),
+        ("au", "AUD"),
+    ] {
+        if before.ends_with(tag) {
+            let q = e - tag.chars().count();
+            if q == 0 || !chars[q - 1].is_alphanumeric() {
+                return Some((q, iso));
+            }
+        }
+    }
+    None
 }
 
 /// A currency sign right before token `i` → (its first token, ISO code).
@@ -452,6 +529,12 @@ fn sign_before(chars: &[char], toks: &[Tok], i: usize) -> Option<(usize, &'stati
             }
             let ti = toks.partition_point(|t| t.start < s);
             if toks.get(ti).is_some_and(|t| t.start == s) {
+                if *sign == "$" {
+                    if let Some((q, iso2)) = dollar_country(chars, s) {
+                        let tq = toks.partition_point(|t| t.start < q);
+                        return Some((tq, iso2));
+                    }
+                }
                 return Some((ti, iso));
             }
         }
@@ -525,8 +608,36 @@ pub(crate) fn attach(chars: &[char], toks: &[Tok], nums: &[NumHit], lex: &Lexico
                 j = direct;
             }
         }
-        // "5 million" in spec texts can be followed by "of" + unit? Not handled.
-        let unit = unit_at(chars, toks, j);
+        // "75 millions de dollars", "5 milioni di euro", "2 million of them" (money only).
+        let mut unit = unit_at(chars, toks, j);
+        let ends_big = toks
+            .get(n.tok_end.saturating_sub(1))
+            .and_then(|t| lex.words.get(t.lower.as_str()))
+            .is_some_and(|m| m.class == super::lexicon::Class::Big);
+        if unit.is_none() && ends_big && j > direct {
+            if let Some(w) = toks
+                .get(j)
+                .filter(|t| matches!(t.lower.as_str(), "de" | "d" | "di" | "of" | "с"))
+            {
+                let mut k = j + 1;
+                if w.lower == "d" && is_apostrophe(chars, toks, k) {
+                    k += 1;
+                } else {
+                    k = skip_space(toks, k);
+                }
+                if let Some((d, e)) = unit_at(chars, toks, k) {
+                    if d.kind == Kind::Money {
+                        unit = Some((d, e));
+                    }
+                }
+            }
+        }
+        // "SCP-173m": a code, not a measure.
+        let in_code =
+            n.start >= 2 && chars[n.start - 1] == '-' && chars[n.start - 2].is_alphanumeric();
+        if in_code {
+            unit = None;
+        }
         match unit {
             Some((d, e)) => {
                 let mut kind = d.kind;
@@ -569,7 +680,7 @@ pub(crate) fn attach(chars: &[char], toks: &[Tok], nums: &[NumHit], lex: &Lexico
                     }
                     // Hyphenated durations ("two-week") are adjectives; keep them.
                     // Very short unit symbols after a space ("5 s", "3 h") only glued.
-                    if matches!(d.pieces[0].as_str(), "s" | "h" | "min" | "sec" | "an")
+                    if matches!(d.pieces[0].as_str(), "s" | "h" | "an" | "d" | "y" | "w")
                         && j > direct
                     {
                         if lang != "fr" || d.pieces[0] != "an" {
@@ -578,13 +689,14 @@ pub(crate) fn attach(chars: &[char], toks: &[Tok], nums: &[NumHit], lex: &Lexico
                         }
                     }
                 }
-                if kind == Kind::Money && (unit_name == "POUND") && lang == "en" {
-                    // "200 pounds" of weight vs money: money by default.
-                    unit_name = "GBP".into();
-                }
-                if kind == Kind::Dimension && d.unit == "lb" && d.pieces[0].starts_with("pound") {
-                    kind = Kind::Money;
-                    unit_name = "GBP".into();
+                if unit_name == "POUND"
+                    && lang == "en"
+                    && !money_context(toks, n.tok_start)
+                    && !ends_big
+                {
+                    // "lost 25 pounds": weight unless money is talked about.
+                    kind = Kind::Dimension;
+                    unit_name = "lb".into();
                 }
                 // Single-letter units written after a space are too ambiguous ("5 g" ok, "a 5 m" ok).
                 if kind == Kind::Dimension
@@ -600,16 +712,41 @@ pub(crate) fn attach(chars: &[char], toks: &[Tok], nums: &[NumHit], lex: &Lexico
                 f.kind = kind;
                 f.end = toks[end_tok - 1].end;
                 f.tok_end = end_tok;
+                let mut value = value;
                 if kind == Kind::Duration {
+                    // "one hour and a half", "a year and a quarter".
+                    let k = skip_space(toks, end_tok);
+                    if k > end_tok
+                        && toks
+                            .get(k)
+                            .is_some_and(|t| lex.and_words.contains(&t.lower.as_str()))
+                    {
+                        let mut a = skip_space(toks, k + 1);
+                        if toks
+                            .get(a)
+                            .is_some_and(|t| t.lower == "a" || t.lower == "an")
+                        {
+                            a = skip_space(toks, a + 1);
+                        }
+                        let frac = match toks.get(a).map(|t| t.lower.as_str()) {
+                            Some(w) if lex.half_words.contains(&w) => 0.5,
+                            Some("quarter") => 0.25,
+                            _ => 0.0,
+                        };
+                        if frac > 0.0 && a > k + 1 {
+                            value += frac;
+                            end_tok = a + 1;
+                            f.value = Some(value);
+                        }
+                    }
                     f.seconds = Some(value * d.seconds);
                 }
                 if kind == Kind::Age {
                     unit_name = d.unit.to_string();
                 }
+                f.end = toks[end_tok - 1].end;
+                f.tok_end = end_tok;
                 f.unit = Some(unit_name);
-                if kind == Kind::Money {
-                    // "100 euros (USD 5)" fine; sign after the number: "5 $", "5€".
-                }
                 out.push(f);
             }
             None => {
@@ -635,5 +772,119 @@ pub(crate) fn attach(chars: &[char], toks: &[Tok], nums: &[NumHit], lex: &Lexico
             }
         }
     }
+    merge_cents(chars, toks, &mut out, lex);
+    article_durations(chars, toks, &mut out, lex);
     out
+}
+
+/// "3 dollars 50 cents", "thirteen dollars and forty-five cents" → one amount.
+fn merge_cents(chars: &[char], toks: &[Tok], out: &mut Vec<Found>, lex: &Lexicon) {
+    let minor = |u: &Option<String>| matches!(u.as_deref(), Some("CENT" | "PENNY" | "PENCE"));
+    let mut i = 0;
+    while i + 1 < out.len() {
+        let (a, b) = (&out[i], &out[i + 1]);
+        let major =
+            a.kind == Kind::Money && !minor(&a.unit) && a.value.is_some_and(|v| v.fract() == 0.0);
+        let small = b
+            .value
+            .is_some_and(|v| (0.0..100.0).contains(&v) && v.fract() == 0.0);
+        let b_ok = (b.kind == Kind::Money && minor(&b.unit))
+            || (b.kind == Kind::Number && {
+                let n = skip_space(toks, b.tok_end);
+                !toks.get(n).is_some_and(|t| {
+                    t.kind == TokKind::Word && !lex.and_words.contains(&t.lower.as_str())
+                })
+            });
+        let gap: Vec<&Tok> = toks[a.tok_end.min(b.tok_start)..b.tok_start]
+            .iter()
+            .filter(|t| t.kind != TokKind::Space)
+            .collect();
+        let gap_ok = gap.is_empty()
+            || (gap.len() == 1
+                && gap[0].kind == TokKind::Word
+                && lex.and_words.contains(&gap[0].lower.as_str()));
+        let spaced = b.tok_start > a.tok_end;
+        if major && small && b_ok && gap_ok && spaced && !chars[a.start..a.end].contains(&'$')
+            || (major
+                && small
+                && b_ok
+                && gap_ok
+                && spaced
+                && a.unit.is_some()
+                && !chars[a.start..a.end].iter().any(|c| c.is_ascii_digit()))
+        {
+            let add = b.value.unwrap_or(0.0) / 100.0;
+            let (end, tok_end) = (b.end, b.tok_end);
+            let a = &mut out[i];
+            a.value = a.value.map(|v| v + add);
+            a.end = end;
+            a.tok_end = tok_end;
+            out.remove(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+}
+
+/// "an hour", "a week": one unit of time.
+fn article_durations(chars: &[char], toks: &[Tok], out: &mut Vec<Found>, lex: &Lexicon) {
+    let articles: &[&str] = match lex.code {
+        "en" => &["a", "an"],
+        "fr" => &["une", "un"],
+        "de" => &["eine", "einen", "ein"],
+        "es" => &["una", "un"],
+        "it" => &["una", "un", "uno"],
+        "pt" => &["uma", "um"],
+        "nl" => &["een"],
+        _ => &[],
+    };
+    let mut extra = Vec::new();
+    let mut oi = 0;
+    for i in 0..toks.len() {
+        let t = &toks[i];
+        if t.kind != TokKind::Word || !articles.contains(&t.lower.as_str()) {
+            continue;
+        }
+        let j = skip_space(toks, i + 1);
+        if j != i + 2 {
+            continue;
+        }
+        let Some((d, e)) = unit_at(chars, toks, j) else {
+            continue;
+        };
+        if d.kind != Kind::Duration || d.pieces.len() != 1 || d.pieces[0].chars().count() < 3 {
+            continue;
+        }
+        // Skip rates ("100 rubles a month") and overlaps.
+        while oi < out.len() && out[oi].tok_end <= i {
+            oi += 1;
+        }
+        if out.get(oi).is_some_and(|f| f.tok_start < e) {
+            continue;
+        }
+        let prev_end = if oi > 0 { out[oi - 1].tok_end } else { 0 };
+        if oi > 0 && i <= prev_end + 2 {
+            continue;
+        }
+        if i >= 2 && toks[i - 2].lower == "per" {
+            continue;
+        }
+        extra.push(Found {
+            start: t.start,
+            end: toks[e - 1].end,
+            kind: Kind::Duration,
+            value: Some(1.0),
+            min: None,
+            max: None,
+            unit: Some(d.unit.to_string()),
+            seconds: Some(d.seconds),
+            approximate: false,
+            tok_start: i,
+            tok_end: e,
+        });
+    }
+    if !extra.is_empty() {
+        out.extend(extra);
+        out.sort_by_key(|f| f.start);
+    }
 }
