@@ -414,17 +414,10 @@ fn ours(
                         res.push(("isoCurrency".into(), unit.clone()));
                     }
                 }
-                Kind::Dimension => res.push(("unit".into(), dimension_name(&unit).into())),
-                Kind::Temperature => res.push((
-                    "unit".into(),
-                    match unit.as_str() {
-                        "°C" => "C",
-                        "°F" => "F",
-                        "K" => "K",
-                        _ => "Degree",
-                    }
-                    .into(),
-                )),
+                Kind::Dimension => res.push(("unit".into(), dimension_name_in(&unit, lang).into())),
+                Kind::Temperature => {
+                    res.push(("unit".into(), temperature_name(&unit, lang).into()))
+                }
                 Kind::Age => res.push(("unit".into(), age_name(&unit, lang).into())),
                 Kind::Duration => {
                     res.push(("timex".into(), timex(&unit, q.value.unwrap_or(0.0))));
@@ -537,6 +530,105 @@ fn currency_name(unit: &str, lang: &str) -> &'static str {
         "GEL" => "Georgian lari",
         "LAK" => "Lao kip",
         _ => "",
+    }
+}
+
+/// Recognizers-Text's display name of a temperature unit in a language.
+fn temperature_name(unit: &str, lang: &str) -> &'static str {
+    match (lang, unit) {
+        ("es", "°C") => "Grado Celsius",
+        ("es", "°F") => "Grado Fahrenheit",
+        ("es", "°") => "Grado",
+        ("pt", "°C") => "Grau Celsius",
+        ("pt", "°F") => "Grau Fahrenheit",
+        ("pt", "°") => "Grau",
+        ("fr", "°") => "Degré",
+        ("es" | "pt" | "fr", "K") => "Kelvin",
+        (_, "°C") => "C",
+        (_, "°F") => "F",
+        (_, "K") => "K",
+        _ => "Degree",
+    }
+}
+
+/// Recognizers-Text's display name of a dimension unit in a language (English names
+/// otherwise).
+fn dimension_name_in(unit: &str, lang: &str) -> &'static str {
+    let local = match lang {
+        "es" => match unit {
+            "ml" => "Mililitro",
+            "in" => "Pulgada",
+            "mi" => "Milla",
+            "ft" => "Pie",
+            "oz" => "Onza",
+            "gal" => "Galón",
+            "lb" => "Libra",
+            "ft³" => "Pie cúbico",
+            "m²" => "Metro cuadrado",
+            "ton" => "Tonelada",
+            "t" => "Tonelada métrica",
+            "bit" => "bit",
+            "mph" => "Milla por hora",
+            "m" => "Metro",
+            "km" => "Kilómetro",
+            "mm" => "Milímetro",
+            "km²" => "Kilómetro cuadrado",
+            "m³" => "Centímetro cúbico",
+            "bbl" => "Barril",
+            _ => "",
+        },
+        "pt" => match unit {
+            "ml" => "Mililitro",
+            "km" => "Quilômetro",
+            "in" => "Polegada",
+            "mi" => "Milha",
+            "ft" => "Pé",
+            "gal" => "Galão",
+            "lb" => "Libra",
+            "ft³" => "Pé cúbico",
+            "m²" => "Metro quadrado",
+            "ton" => "Tonelada",
+            "t" => "Tonelada métrica",
+            "bit" => "bit",
+            "mph" => "Milha por hora",
+            "m" => "Metro",
+            "mm" => "Milímetro",
+            "km²" => "Quilômetro quadrado",
+            "m³" => "Centímetro cúbico",
+            "bbl" => "Barril",
+            "oz" => "Onça",
+            _ => "",
+        },
+        "fr" => match unit {
+            "l" => "Litre",
+            "ml" => "Millilitre",
+            "in" => "Pouce",
+            "dm" => "Décimètres",
+            "mi" => "Mile",
+            "bbl" => "Baril",
+            "ft" => "Pied",
+            "oz" => "Onces",
+            "gal" => "Gallon",
+            "lb" => "Livre",
+            "µg" => "Microgramme",
+            "ft³" => "Pieds cube",
+            "m²" => "Mètre carré",
+            "ton" => "Tonne",
+            "t" => "Tonne métrique",
+            "mph" => "Miles par heure",
+            "m" => "Mètres",
+            "km" => "Kilomètres",
+            "mm" => "Millimètres",
+            "cm" => "Centimètres",
+            "km²" => "Kilomètre carré",
+            _ => "",
+        },
+        _ => "",
+    };
+    if local.is_empty() {
+        dimension_name(unit)
+    } else {
+        local
     }
 }
 

@@ -221,7 +221,7 @@ const SIGNS: &[(&str, &str)] = &[
 const DIMENSIONS: &[(&str, &str)] = &[
     (
         "km",
-        "km|kms|kilometre|kilometres|kilometer|kilometers|kilomètre|kilomètres|kilómetro|kilómetros|chilometro|chilometri|quilômetro|quilômetros|kilometer|kilometern|километр|километра|километров|км",
+        "quilometro|quilometros|quilómetro|km|kms|kilometre|kilometres|kilometer|kilometers|kilomètre|kilomètres|kilómetro|kilómetros|chilometro|chilometri|quilômetro|quilômetros|kilometer|kilometern|километр|километра|километров|км",
     ),
     (
         "m",
@@ -235,11 +235,17 @@ const DIMENSIONS: &[(&str, &str)] = &[
         "mm",
         "mm|millimetre|millimetres|millimeter|millimeters|millimètres|milímetros|millimetri|миллиметров|мм",
     ),
-    ("mi", "mi|mile|miles|milles|millas|miglia|meilen|миль|мили"),
-    ("ft", "ft|foot|feet|pies|piedi|фут|футов"),
+    (
+        "mi",
+        "mijl|milha|milhas|milla|mi|mile|miles|milles|millas|miglia|meilen|миль|мили",
+    ),
+    (
+        "ft",
+        "pieds|pied|pies|pie|pés|pé|pes|voet|ft|foot|feet|pies|piedi|фут|футов",
+    ),
     (
         "in",
-        "inch|inches|pouce|pouces|pulgada|pulgadas|pollici|zoll|дюйм|дюймов",
+        "pulgadas|polegada|polegadas|inch|duim|inch|inches|pouce|pouces|pulgada|pulgadas|pollici|zoll|дюйм|дюймов",
     ),
     ("yd", "yd|yds|yard|yards"),
     (
@@ -253,20 +259,35 @@ const DIMENSIONS: &[(&str, &str)] = &[
     ("mg", "mg|milligram|milligrams|milligrammes|miligramos"),
     (
         "t",
-        "tonne|tonnes|metric ton|metric tons|metric tonne|metric tonnes|tonnen|tonelada|toneladas|tonnellate|тонн|тонны|тонна",
+        "toneladas métricas|tonelada métrica|tonnes métriques|tonne métrique|metrische ton|t métricas|tonne|tonnes|metric ton|metric tons|metric tonne|metric tonnes|tonnen|tonelada|toneladas|tonnellate|тонн|тонны|тонна",
     ),
-    ("ton", "ton|tons"),
-    ("bbl", "barrel|barrels|bbl|barils|barriles|barili"),
-    ("ft³", "cubic foot|cubic feet"),
-    ("m³", "cubic metre|cubic metres|cubic meter|cubic meters"),
+    ("ton", "toneladas|tonelada|tonnes|tonne|ton|tons"),
+    (
+        "bbl",
+        "barris|vaten|barrel|barrels|bbl|barils|barriles|barili",
+    ),
+    (
+        "ft³",
+        "pies cúbicos|pés cúbicos|pieds cubes|kubieke voet|cubic foot|cubic feet",
+    ),
+    (
+        "m³",
+        "kuub|cc|centímetros cúbicos|cubic metre|cubic metres|cubic meter|cubic meters",
+    ),
     (
         "µg",
-        "µg|μg|mcg|microgram|micrograms|microgramme|microgrammes",
+        "ug|microgrammes|µg|μg|mcg|microgram|micrograms|microgramme|microgrammes",
     ),
-    ("dm", "dm|decimetre|decimetres|decimeter|decimeters"),
+    (
+        "dm",
+        "décimètres|décimètre|dm|decimetre|decimetres|decimeter|decimeters",
+    ),
     ("bit", "bit|bits"),
-    ("lb", "lb|lbs|pound|pounds"),
-    ("oz", "oz|ounce|ounces|onces|onzas"),
+    ("lb", "pond|libras|livres|libbre|lb|lbs|pound|pounds"),
+    (
+        "oz",
+        "onzas|onza|oncas|onças|ons|oz|ounce|ounces|onces|onzas",
+    ),
     (
         "l",
         "l|litre|litres|liter|liters|litro|litros|litri|литр|литра|литров",
@@ -275,14 +296,17 @@ const DIMENSIONS: &[(&str, &str)] = &[
         "ml",
         "ml|millilitre|millilitres|milliliter|milliliters|mililitros|миллилитров|мл",
     ),
-    ("gal", "gal|gallon|gallons|galones"),
+    (
+        "gal",
+        "galones|galón|galão|galões|galoes|gal|gallon|gallons|galones",
+    ),
     (
         "km²",
-        "km2|km²|sq km|square kilometres|square kilometers|square kilometre|square kilometer|kilomètres carrés|квадратных километров|кв км",
+        "kilomètre carré|kilómetros cuadrados|quilômetros quadrados|km2|km²|sq km|square kilometres|square kilometers|square kilometre|square kilometer|kilomètres carrés|квадратных километров|кв км",
     ),
     (
         "m²",
-        "m2|m²|sq m|square metres|square meters|mètres carrés|metros cuadrados|квадратных метров",
+        "metros quadrados|vierkante meter|mètre carré|metro cuadrado|metro quadrado|m2|m²|sq m|square metres|square meters|mètres carrés|metros cuadrados|квадратных метров",
     ),
     ("mi²", "sq mi|square miles|square mile"),
     ("ft²", "sq ft|square feet|square foot"),
@@ -293,11 +317,11 @@ const DIMENSIONS: &[(&str, &str)] = &[
     ("acre", "acre|acres"),
     (
         "km/h",
-        "km/h|km/hr|kmph|kmh|kph|kilometres per hour|kilometers per hour|km per hour|км/ч",
+        "km/u|kilometer per uur|kilómetros por hora|quilômetros por hora|kilomètres par heure|km/h|km/hr|kmph|kmh|kph|kilometres per hour|kilometers per hour|km per hour|км/ч",
     ),
     (
         "mph",
-        "mph|miles per hour|mile per hour|miles an hour|mile an hour",
+        "millas por hora|milhas por hora|mi por hora|mijl per uur|miles a l'heure|mph|miles per hour|mile per hour|miles an hour|mile an hour",
     ),
     ("m/s", "m/s|metres per second|meters per second"),
     ("kn", "knot|knots|nœuds"),
@@ -316,16 +340,16 @@ const DIMENSIONS: &[(&str, &str)] = &[
 const TEMPERATURES: &[(&str, &str)] = &[
     (
         "°C",
-        "°c|° c|º c|ºc|degrees celsius|degree celsius|degrees centigrade|deg celsius|deg c|degree c|degrees c|celsius|celcius|centigrade|centigrate|grad celsius|grados celsius|degrés celsius|gradi celsius|градусов цельсия|градуса цельсия|°с",
+        "grados celsius|grados c|graus celsius|graus c|graden celsius|graden c|degrés c|grad c|grau celsius|ºc|º c|°c|° c|º c|ºc|degrees celsius|degree celsius|degrees centigrade|deg celsius|deg c|degree c|degrees c|celsius|celcius|centigrade|centigrate|grad celsius|grados celsius|degrés celsius|gradi celsius|градусов цельсия|градуса цельсия|°с",
     ),
     (
         "°F",
-        "°f|° f|ºf|degrees fahrenheit|degree fahrenheit|deg fahrenheit|deg f|degree f|degrees f|fahrenheit|farenheit|degrees farenheit|degree farenheit|grados fahrenheit|degrés fahrenheit|gradi fahrenheit",
+        "grados f|graus fahrenheit|graus f|graden fahrenheit|graden f|degrés f|grau fahrenheit|°f|º f|°f|° f|ºf|degrees fahrenheit|degree fahrenheit|deg fahrenheit|deg f|degree f|degrees f|fahrenheit|farenheit|degrees farenheit|degree farenheit|grados fahrenheit|degrés fahrenheit|gradi fahrenheit",
     ),
     ("K", "kelvin|kelvins|degrees kelvin"),
     (
         "°",
-        "°|º|degree|degrees|deg.|deg|degrés|degré|grados|grado|gradi|grad|градусов|градуса|градус",
+        "graus|grau|graden|°|º|degree|degrees|deg.|deg|degrés|degré|grados|grado|gradi|grad|градусов|градуса|градус",
     ),
 ];
 
@@ -450,7 +474,9 @@ fn money_context(toks: &[Tok], i: usize) -> bool {
     const MONEY: &[&str] = &[
         "pay", "paid", "pays", "cost", "costs", "price", "prices", "fine", "fined", "worth",
         "spend", "spent", "earn", "earned", "earns", "profit", "sold", "bought", "salary", "wage",
-        "fee", "fees", "bid", "offer", "raised", "loan", "debt", "sterling", "share",
+        "fee", "fees", "bid", "offer", "raised", "loan", "debt", "sterling", "share", "pagar",
+        "pagó", "precio", "coste", "costo", "payer", "payé", "prix", "coût", "zahlen", "preis",
+        "kosten", "prezzo", "costa", "pagato", "preço", "custo", "million", "billion",
     ];
     let from = i.saturating_sub(8);
     toks[from..i]
@@ -678,6 +704,10 @@ pub(crate) fn attach(chars: &[char], toks: &[Tok], nums: &[NumHit], lex: &Lexico
                             end_tok = a + 1;
                         }
                     }
+                    // "tiene 29 años", "a dix ans": years had are an age.
+                    if kind == Kind::Duration && age_verb_before(toks, n.tok_start, lang) {
+                        kind = Kind::Age;
+                    }
                     // Hyphenated durations ("two-week") are adjectives; keep them.
                     // Very short unit symbols after a space ("5 s", "3 h") only glued.
                     if matches!(d.pieces[0].as_str(), "s" | "h" | "an" | "d" | "y" | "w")
@@ -887,4 +917,47 @@ fn article_durations(chars: &[char], toks: &[Tok], out: &mut Vec<Found>, lex: &L
         out.extend(extra);
         out.sort_by_key(|f| f.start);
     }
+}
+
+/// A verb of having (or "aged") just before a number of years in Romance languages.
+fn age_verb_before(toks: &[Tok], i: usize, lang: &str) -> bool {
+    let verbs: &[&str] = match lang {
+        "fr" => &[
+            "a", "ai", "as", "avait", "avais", "avaient", "ont", "avons", "avez", "aura", "âgé",
+            "âgée", "âgés", "âgées", "âge",
+        ],
+        "es" => &[
+            "tiene", "tengo", "tenía", "tenia", "tienen", "tenían", "tendrá", "cumple", "cumplió",
+            "edad", "cuenta",
+        ],
+        "pt" => &[
+            "tem",
+            "tenho",
+            "tinha",
+            "tinham",
+            "têm",
+            "completa",
+            "completou",
+            "idade",
+        ],
+        "it" => &[
+            "ha", "ho", "hanno", "aveva", "avevo", "compie", "compiuto", "età",
+        ],
+        _ => return false,
+    };
+    let mut words = 0;
+    let mut j = i;
+    while j > 0 && words < 3 {
+        j -= 1;
+        let t = &toks[j];
+        if t.kind == TokKind::Word {
+            if verbs.contains(&t.lower.as_str()) {
+                return true;
+            }
+            words += 1;
+        } else if t.kind == TokKind::Other {
+            return false;
+        }
+    }
+    false
 }
