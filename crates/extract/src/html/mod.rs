@@ -1,17 +1,160 @@
 //! HTML pages: one parse, then metadata and main content from the same tree.
+//!
+//! Before parsing, [`prepass::strip_raw_text`] empties script/style/svg bodies (JSON-LD
+//! scripts are kept for the metadata) and drops comments: they never hold article text
+//! and are often most of a page's bytes.
+
+pub mod content;
+pub mod metadata;
+pub mod prepass;
 
 use storyline_core::Article;
 
 /// Extracts the article from an HTML document.
-pub fn extract_html(html: &str, _base: Option<&url::Url>) -> Article {
-    let doc = scraper::Html::parse_document(html);
-    let mut article = Article::default();
-    let sel = scraper::Selector::parse("p").expect("valid selector");
-    let paragraphs = doc
-        .select(&sel)
-        .map(|p| crate::text::collapse_whitespace(&p.text().collect::<String>()))
-        .filter(|p| !p.is_empty())
-        .collect();
-    article.set_paragraphs(paragraphs);
+pub fn extract_html(html: &str, base: Option<&url::Url>) -> Article {
+    let cleaned = prepass::strip_raw_text(html);
+    let doc = scraper::Html::parse_document(&cleaned);
+    let meta = metadata::extract_metadata(&doc, base);
+    let canonical = meta
+        .canonical_url
+        .as_deref()
+        .and_then(|u| url::Url::parse(u).ok());
+    let link_base = base.or(canonical.as_ref());
+    let content = content::extract_content(&doc, link_base, meta.title.as_deref());
+
+    let mut article = Article {
+        canonical_url: meta.canonical_url,
+        title: meta.title,
+        authors: meta.authors,
+        modified: meta.modified,
+        outlet: meta.site_name,
+        language: meta.language.map(str::to_owned),
+        links: content.links,
+        warnings: content.warnings,
+        ..Article::default()
+    };
+    if let Some((date, source)) = meta.published {
+        article.published = Some(date);
+        article.published_from = Some(source);
+    }
+    article.teaser = content
+        .teaser
+        .or_else(|| teaser_from_description(meta.description.as_deref(), &content.paragraphs));
+    article.set_paragraphs(content.paragraphs);
     article
+}
+
+/// The meta description is the teaser when it is the opening of the body (a
+/// description that is just a cut copy of the first paragraph) or a full sentence
+/// on its own that is not a truncated excerpt.
+fn teaser_from_description(description: Option<&str>, paragraphs: &[String]) -> Option<String> {
+    let d = crate::text::collapse_whitespace(description?);
+    if d.chars().count() < 30 {
+        return None;
+    }
+    let first = paragraphs.first()?;
+    let stem = d.trim_end_matches(['.', '…', ' ']);
+    let stem: String = stem.chars().take(80).collect();
+    (first.starts_with(&stem)).then_some(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn description_matching_first_paragraph_is_teaser() {
+        let p = vec!["The storm reached the coast on Tuesday night, flooding streets.".to_owned()];
+        assert_eq!(
+            teaser_from_description(Some("The storm reached the coast on Tuesday night…"), &p)
+                .as_deref(),
+            Some("The storm reached the coast on Tuesday night…")
+        );
+        assert_eq!(
+            teaser_from_description(Some("Something else entirely, not the body."), &p),
+            None
+        );
+    }
+
+    #[test]
+    fn extract_html_fills_paragraphs_and_text() {
+        let html = "<html><head><title>T</title><script>var a='<p>x</p>';</script></head><body>\
+            <article><p>The storm reached the coast on Tuesday night, flooding streets and cutting power.</p>\
+            <p>Officials said the damage could take weeks to repair, and warned residents to stay away.</p></article></body></html>";
+        let a = extract_html(html, None);
+        assert_eq!(a.paragraphs.len(), 2, "{:?}", a.paragraphs);
+        assert_eq!(a.text, a.paragraphs.join("\n\n"));
+    }
+
+    /// Runs the extractor over the extraction bench pages, one thread, and prints the
+    /// throughput. `STORYLINE_BENCH_OUT=/tmp/pred.jsonl` also writes `{id, text}` lines.
+    /// `cargo test --release -p storyline-extract -- --ignored bench_pages --nocapture`
+    #[test]
+    #[ignore]
+    fn bench_pages() {
+        use std::io::{Read, Write};
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../shared/bench/extraction/html");
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            eprintln!("skipped: bench pages not found at {}", dir.display());
+            return;
+        };
+        let mut files: Vec<_> = entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+        files.sort();
+        let mut pages = Vec::new();
+        for f in &files {
+            let Ok(gz) = std::fs::read(f) else { continue };
+            let mut bytes = Vec::new();
+            if flate2::read::GzDecoder::new(&gz[..])
+                .read_to_end(&mut bytes)
+                .is_err()
+            {
+                continue;
+            }
+            let id = f
+                .file_name()
+                .and_then(|n| n.to_str())
+                .and_then(|n| n.split('.').next())
+                .unwrap_or("")
+                .to_owned();
+            pages.push((id, bytes));
+        }
+        let total_bytes: usize = pages.iter().map(|p| p.1.len()).sum();
+        let mut out = std::env::var("STORYLINE_BENCH_OUT")
+            .ok()
+            .and_then(|p| std::fs::File::create(p).ok())
+            .map(std::io::BufWriter::new);
+        let mut elapsed = std::time::Duration::ZERO;
+        let mut parse = std::time::Duration::ZERO;
+        for (id, bytes) in &pages {
+            let page = storyline_core::Page {
+                bytes: bytes.clone(),
+                ..Default::default()
+            };
+            let t = std::time::Instant::now();
+            let r = crate::extract(&page);
+            elapsed += t.elapsed();
+            if std::env::var_os("STORYLINE_BENCH_PARSE").is_some() {
+                let text = String::from_utf8_lossy(bytes);
+                let t = std::time::Instant::now();
+                let d = scraper::Html::parse_document(&prepass::strip_raw_text(&text));
+                parse += t.elapsed();
+                drop(d);
+            }
+            if let Some(o) = out.as_mut() {
+                let text = r.map(|a| a.text).unwrap_or_default();
+                let line = serde_json::json!({"id": id, "text": text});
+                let _ = writeln!(o, "{line}");
+            }
+        }
+        let n = pages.len() as f64;
+        eprintln!(
+            "{} pages, {:.1} MB: {:.1} pages/s, {:.2} ms/page (parse only: {:.2} ms/page)",
+            pages.len(),
+            total_bytes as f64 / 1e6,
+            n / elapsed.as_secs_f64(),
+            elapsed.as_secs_f64() * 1000.0 / n,
+            parse.as_secs_f64() * 1000.0 / n
+        );
+    }
 }

@@ -1,0 +1,1018 @@
+//! Main content: finds the article body in a parsed page and returns its paragraphs
+//! and in-body links, without the site's boilerplate.
+//!
+//! One iterative walk over the tree (no recursion: any nesting depth works) builds
+//! * an arena of elements in document order, each with its parent, the end of its
+//!   subtree, its text and link-text length and its class/id verdict (boilerplate,
+//!   content-like, hidden, standfirst), and
+//! * the page's text blocks (paragraphs, headings, list items, table rows, bare text
+//!   in a `div`), each owned by its nearest block-level element.
+//!
+//! Then, in the spirit of Readability: every substantial block adds a score to its
+//! ancestors (commas and length), containers are weighed by tag, class and link
+//! density, the best one is taken (moving up to a common ancestor when several good
+//! candidates share one) and joined by good siblings. Inside it, boilerplate
+//! sub-trees (share bars, related links, captions, …), link lists, headline copies and
+//! short stock phrases ("Advertisement", "Read more", "© 2024 …") are dropped.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use scraper::{Html, Node};
+use storyline_core::Link;
+
+use crate::text::collapse_whitespace;
+
+const NONE: u32 = u32::MAX;
+
+/// What the content extractor found on a page.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Content {
+    /// Body paragraphs in order; headings are paragraphs of their own.
+    pub paragraphs: Vec<String>,
+    /// Links inside the kept paragraphs, absolute.
+    pub links: Vec<Link>,
+    /// The standfirst, when the page marks one up.
+    pub teaser: Option<String>,
+    /// Why nothing was found, when nothing was.
+    pub warnings: Vec<String>,
+}
+
+/// Tags the extractor cares about; everything else is `Other` (inline).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tag {
+    Other,
+    Html,
+    Body,
+    Div,
+    P,
+    H(u8),
+    Li,
+    List,
+    Dt,
+    Dd,
+    Blockquote,
+    Pre,
+    Table,
+    Tr,
+    Cell,
+    A,
+    Br,
+    Article,
+    Section,
+    Main,
+    Header,
+    Footer,
+    Nav,
+    Aside,
+    Form,
+    Figure,
+    Figcaption,
+    OtherBlock,
+    Skip,
+}
+
+fn tag_of(name: &str) -> Tag {
+    match name {
+        "p" => Tag::P,
+        "div" => Tag::Div,
+        "a" => Tag::A,
+        "br" => Tag::Br,
+        "li" => Tag::Li,
+        "ul" | "ol" | "dl" => Tag::List,
+        "dt" => Tag::Dt,
+        "dd" => Tag::Dd,
+        "h1" => Tag::H(1),
+        "h2" => Tag::H(2),
+        "h3" => Tag::H(3),
+        "h4" => Tag::H(4),
+        "h5" => Tag::H(5),
+        "h6" => Tag::H(6),
+        "blockquote" => Tag::Blockquote,
+        "pre" => Tag::Pre,
+        "table" => Tag::Table,
+        "tr" => Tag::Tr,
+        "td" | "th" => Tag::Cell,
+        "article" => Tag::Article,
+        "section" => Tag::Section,
+        "main" => Tag::Main,
+        "header" => Tag::Header,
+        "footer" => Tag::Footer,
+        "nav" => Tag::Nav,
+        "aside" => Tag::Aside,
+        "form" => Tag::Form,
+        "figure" => Tag::Figure,
+        "figcaption" => Tag::Figcaption,
+        "html" => Tag::Html,
+        "body" => Tag::Body,
+        "address" | "center" | "details" | "summary" | "fieldset" | "caption" | "hr" | "tbody"
+        | "thead" | "tfoot" | "hgroup" | "menu" | "dialog" | "legend" => Tag::OtherBlock,
+        "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe" | "object"
+        | "embed" | "canvas" | "video" | "audio" | "select" | "option" | "button" | "input"
+        | "textarea" | "head" | "img" | "picture" | "source" | "map" | "label" => Tag::Skip,
+        _ => Tag::Other,
+    }
+}
+
+impl Tag {
+    fn is_block(self) -> bool {
+        !matches!(self, Tag::Other | Tag::A | Tag::Br | Tag::Cell | Tag::Skip)
+    }
+}
+
+// Element flags.
+const NEG: u8 = 1; // boilerplate by tag or class/id (a candidate: see `honoured`)
+const POS: u8 = 2; // content-like class/id
+const TEASER: u8 = 4; // standfirst-like class/id
+const SCORED: u8 = 8; // has a candidate score
+
+struct El {
+    parent: u32,
+    end: u32,
+    tag: Tag,
+    flags: u8,
+    children: u32,
+    /// Non-whitespace characters of text in the subtree.
+    text: u32,
+    /// Of which inside links.
+    link: u32,
+    class_weight: f32,
+    score: f32,
+    /// Nearest honoured boilerplate ancestor-or-self (filled after the walk).
+    neg: u32,
+    class_key: u32,
+}
+
+struct Block {
+    owner: u32,
+    para: u32,
+    /// Nearest boilerplate-candidate ancestor of the text (element index or NONE).
+    neg: u32,
+    text: String,
+    chars: u32,
+    /// Non-whitespace characters, and how many of them are inside links.
+    solid: u32,
+    link_chars: u32,
+    links: Vec<(String, String)>,
+}
+
+/// Class/id verdicts, cached per distinct attribute string.
+#[derive(Clone, Copy)]
+struct Verdict {
+    flags: u8,
+    skip: bool,
+    weight: f32,
+}
+
+static STRONG_NEG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        "comment|disqus|sharing|share-|-share|sharebar|social|related|recommend|newsletter|\
+         signup|sign-up|promo|sponsor|advert|cookie|consent|gdpr|breadcrumb|byline|\
+         author-bio|authorbio|author-box|authorbox|about-author|author-info|authorinfo|\
+         tag-list|taglist|tagcloud|trending|popular|most-read|mostread|readmore|read-more|\
+         more-from|also-read|outbrain|taboola|caption|credit|donat|pagination|pager|\
+         rating|reaction|follow-us|playlist|newsfeed|(?:^|[^a-z0-9])(?:ads?|adv|dfp|adslot|\
+         adunit|adsense|adsbygoogle|toc|rss|nav|share|tags?|meta|print|social|subnav)(?:[^a-z0-9]|$)",
+    )
+    .expect("static regex")
+});
+
+static WEAK_NEG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        "sidebar|side-bar|widget|menu|header|masthead|navbar|navigation|banner|popup|modal|\
+         overlay|footer|toolbar|skip|combx|shoutbox|skyscraper|sticky|subscri|paywall|aside|\
+         tooltip|dropdown|search|offcanvas|login|signin|entry-meta|post-meta|article-meta",
+    )
+    .expect("static regex")
+});
+
+static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("article|body|content|entry|hentry|main|post|text|blog|story|prose|markdown")
+        .expect("static regex")
+});
+
+static HIDDEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        "sr-only|visually-hidden|visuallyhidden|screen-reader|screenreader|\
+         (?:^|\\s)(?:hidden|d-none|hide|is-hidden|invisible)(?:\\s|$)",
+    )
+    .expect("static regex")
+});
+
+static TEASER_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        "standfirst|(?:^|[^a-z0-9])(?:dek|deck|lead|lede|intro|summary|teaser|subtitle|\
+         sub-title|subhead|subheadline|chapo|chapeau|excerpt|strapline|sapo|abstract)(?:[^a-z0-9]|$)",
+    )
+    .expect("static regex")
+});
+
+static STOCK_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        "(?i)^(?:advertisement|advertising|anzeige|werbung|publicité|sponsored|loading\\.*|\
+         (?:read|see|watch|listen) (?:more|also|next)\\b|also read\\b|see also\\b|related\\b|\
+         more from\\b|recommended\\b|you (?:may|might) also like|sign up\\b|subscribe\\b|\
+         follow us\\b|share (?:this|on)\\b|click here\\b|back to top|skip to\\b|\
+         (?:photo|image|picture|foto|credit|source)s?\\s*:)",
+    )
+    .expect("static regex")
+});
+
+static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("(?i)©|\\(c\\) ?\\d{4}|all rights reserved|copyright \\d{4}").expect("static regex")
+});
+
+fn judge(key: &str) -> Verdict {
+    let strong = STRONG_NEG.is_match(key);
+    let weak = !strong && WEAK_NEG.is_match(key);
+    let pos = POSITIVE.is_match(key);
+    let mut flags = 0;
+    if strong || (weak && !pos) {
+        flags |= NEG;
+    }
+    if pos {
+        flags |= POS;
+    }
+    if TEASER_RE.is_match(key) {
+        flags |= TEASER;
+    }
+    let mut weight = 0.0;
+    if pos {
+        weight += 25.0;
+    }
+    if strong || weak {
+        weight -= 25.0;
+    }
+    Verdict {
+        flags,
+        skip: HIDDEN.is_match(key),
+        weight,
+    }
+}
+
+fn is_hidden_by_attrs(e: &scraper::node::Element) -> bool {
+    if e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    if let Some(style) = e.attr("style") {
+        let s = style.to_ascii_lowercase();
+        let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+        if compact.contains("display:none") || compact.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    false
+}
+
+/// Everything the walk collects.
+struct Page {
+    els: Vec<El>,
+    blocks: Vec<Block>,
+}
+
+struct Walker {
+    els: Vec<El>,
+    blocks: Vec<Block>,
+    stack: Vec<u32>,
+    block_stack: Vec<u32>,
+    neg_stack: Vec<u32>,
+    buf: String,
+    link_start: Option<(usize, String)>,
+    links: Vec<(String, String)>,
+    link_chars: u32,
+    link_depth: u32,
+    para: u32,
+    cache: HashMap<String, (Verdict, u32)>,
+    key_buf: String,
+}
+
+impl Walker {
+    fn flush(&mut self) {
+        if !self.buf.trim().is_empty() {
+            let text = collapse_whitespace(&self.buf);
+            let chars = text.chars().count() as u32;
+            let solid = text.chars().filter(|c| !c.is_whitespace()).count() as u32;
+            self.blocks.push(Block {
+                owner: self.block_stack.last().copied().unwrap_or(0),
+                para: self.para,
+                neg: self.neg_stack.last().copied().unwrap_or(NONE),
+                text,
+                chars,
+                solid,
+                link_chars: self.link_chars.min(solid),
+                links: std::mem::take(&mut self.links),
+            });
+        } else {
+            self.links.clear();
+        }
+        self.buf.clear();
+        self.link_chars = 0;
+        if let Some((start, _)) = &mut self.link_start {
+            *start = 0;
+        }
+    }
+
+    /// Returns whether to descend into the element.
+    fn open(&mut self, e: &scraper::node::Element) -> bool {
+        let mut tag = tag_of(e.name());
+        let parent = self.stack.last().copied().unwrap_or(NONE);
+        let mut verdict = Verdict {
+            flags: 0,
+            skip: false,
+            weight: 0.0,
+        };
+        let mut class_key = NONE;
+        let class = e.attr("class").unwrap_or("");
+        let id = e.id().unwrap_or("");
+        if (!class.is_empty() || !id.is_empty()) && !matches!(tag, Tag::Html | Tag::Body) {
+            self.key_buf.clear();
+            self.key_buf.push_str(class);
+            self.key_buf.push(' ');
+            self.key_buf.push_str(id);
+            self.key_buf.make_ascii_lowercase();
+            if let Some((v, k)) = self.cache.get(self.key_buf.as_str()) {
+                verdict = *v;
+                class_key = *k;
+            } else {
+                verdict = judge(&self.key_buf);
+                class_key = self.cache.len() as u32;
+                self.cache
+                    .insert(self.key_buf.clone(), (verdict, class_key));
+            }
+            if matches!(tag, Tag::Main) {
+                verdict.flags &= !NEG;
+            }
+        }
+        if tag != Tag::Skip && (verdict.skip || is_hidden_by_attrs(e)) {
+            tag = Tag::Skip;
+        }
+        let mut flags = verdict.flags;
+        if matches!(
+            tag,
+            Tag::Nav | Tag::Aside | Tag::Footer | Tag::Header | Tag::Form | Tag::Figure
+        ) {
+            flags |= NEG;
+        }
+        if matches!(tag, Tag::Figcaption) {
+            flags |= NEG;
+        }
+        let idx = self.els.len() as u32;
+        if parent != NONE {
+            if let Some(p) = self.els.get_mut(parent as usize) {
+                p.children += 1;
+            }
+        }
+        self.els.push(El {
+            parent,
+            end: idx + 1,
+            tag,
+            flags,
+            children: 0,
+            text: 0,
+            link: 0,
+            class_weight: verdict.weight,
+            score: 0.0,
+            neg: NONE,
+            class_key,
+        });
+        if tag == Tag::Skip {
+            return false;
+        }
+        if tag == Tag::Br || matches!(tag, Tag::Cell) {
+            self.buf.push(' ');
+        }
+        let neg = flags & NEG != 0;
+        if tag.is_block() || neg {
+            self.flush();
+            if tag.is_block() {
+                self.para += 1;
+            }
+        }
+        self.stack.push(idx);
+        if tag.is_block() {
+            self.block_stack.push(idx);
+        }
+        if neg {
+            self.neg_stack.push(idx);
+        }
+        if tag == Tag::A {
+            self.link_depth += 1;
+            if self.link_start.is_none() {
+                let href = e.attr("href").unwrap_or("").to_owned();
+                self.link_start = Some((self.buf.len(), href));
+            }
+        }
+        true
+    }
+
+    fn close(&mut self) {
+        let Some(idx) = self.stack.pop() else { return };
+        let end = self.els.len() as u32;
+        let (tag, flags, text, link, parent) = {
+            let Some(el) = self.els.get_mut(idx as usize) else {
+                return;
+            };
+            el.end = end;
+            (el.tag, el.flags, el.text, el.link, el.parent)
+        };
+        if tag == Tag::A {
+            self.link_depth = self.link_depth.saturating_sub(1);
+            if self.link_depth == 0 {
+                if let Some((start, href)) = self.link_start.take() {
+                    let anchor = self.buf.get(start..).map(collapse_whitespace);
+                    if let Some(anchor) = anchor.filter(|a| !a.is_empty()) {
+                        self.links.push((anchor, href));
+                    }
+                }
+            }
+        }
+        let neg = flags & NEG != 0;
+        if tag.is_block() || neg {
+            self.flush();
+            if tag.is_block() {
+                self.para += 1;
+            }
+        }
+        if tag.is_block() {
+            self.block_stack.pop();
+        }
+        if neg {
+            self.neg_stack.pop();
+        }
+        if let Some(p) = self.els.get_mut(parent as usize) {
+            p.text += text;
+            p.link += link;
+        }
+    }
+
+    fn text(&mut self, t: &str) {
+        let n = t.chars().filter(|c| !c.is_whitespace()).count() as u32;
+        if let Some(&top) = self.stack.last() {
+            if let Some(el) = self.els.get_mut(top as usize) {
+                el.text += n;
+                if self.link_depth > 0 {
+                    el.link += n;
+                }
+            }
+        }
+        if self.link_depth > 0 {
+            self.link_chars += n;
+        }
+        self.buf.push_str(t);
+    }
+}
+
+/// Walks the document once, iteratively, building the element arena and the blocks.
+fn walk(doc: &Html) -> Page {
+    let mut w = Walker {
+        els: Vec::with_capacity(4096),
+        blocks: Vec::with_capacity(512),
+        stack: Vec::with_capacity(64),
+        block_stack: Vec::with_capacity(64),
+        neg_stack: Vec::new(),
+        buf: String::new(),
+        link_start: None,
+        links: Vec::new(),
+        link_chars: 0,
+        link_depth: 0,
+        para: 0,
+        cache: HashMap::new(),
+        key_buf: String::new(),
+    };
+    let Some(html) = doc.tree.root().children().find(|n| n.value().is_element()) else {
+        return Page {
+            els: w.els,
+            blocks: w.blocks,
+        };
+    };
+    let root = html;
+    let mut node = root;
+    'outer: loop {
+        let mut descend = false;
+        match node.value() {
+            Node::Element(e) => descend = w.open(e),
+            Node::Text(t) => w.text(t),
+            _ => {}
+        }
+        if descend {
+            if let Some(child) = node.first_child() {
+                node = child;
+                continue;
+            }
+            w.close();
+        }
+        // Move to the next sibling, closing finished ancestors.
+        loop {
+            if node.id() == root.id() {
+                break 'outer;
+            }
+            if let Some(sib) = node.next_sibling() {
+                node = sib;
+                break;
+            }
+            match node.parent() {
+                Some(p) => {
+                    node = p;
+                    if node.value().is_element() {
+                        w.close();
+                    }
+                }
+                None => break 'outer,
+            }
+        }
+    }
+    w.flush();
+    Page {
+        els: w.els,
+        blocks: w.blocks,
+    }
+}
+
+impl Page {
+    fn el(&self, i: u32) -> Option<&El> {
+        self.els.get(i as usize)
+    }
+
+    fn link_density(&self, i: u32) -> f32 {
+        self.el(i)
+            .map(|e| {
+                if e.text == 0 {
+                    0.0
+                } else {
+                    e.link as f32 / e.text as f32
+                }
+            })
+            .unwrap_or(0.0)
+    }
+
+    fn contains(&self, outer: u32, inner: u32) -> bool {
+        self.el(outer)
+            .is_some_and(|e| outer <= inner && inner < e.end)
+    }
+
+    /// Decides which boilerplate candidates to honour (not the ones holding most of the
+    /// page) and fills each element's nearest honoured boilerplate ancestor-or-self.
+    fn resolve_negatives(&mut self) {
+        let total = self.els.first().map(|e| e.text).unwrap_or(0);
+        for i in 0..self.els.len() {
+            let parent_neg = {
+                let p = self.els[i].parent;
+                self.els.get(p as usize).map(|p| p.neg).unwrap_or(NONE)
+            };
+            let el = &mut self.els[i];
+            let big = total > 1500 && el.text as f32 > 0.6 * total as f32;
+            el.neg = if el.flags & NEG != 0 && !big {
+                i as u32
+            } else {
+                parent_neg
+            };
+        }
+    }
+
+    /// Readability-style candidate scoring.
+    fn score(&mut self) {
+        for b in 0..self.blocks.len() {
+            let (owner, chars, score) = {
+                let bl = &self.blocks[b];
+                if bl.chars < 25 || self.honoured_neg(bl) != NONE {
+                    continue;
+                }
+                let Some(o) = self.el(bl.owner) else { continue };
+                if !matches!(
+                    o.tag,
+                    Tag::P
+                        | Tag::Div
+                        | Tag::Pre
+                        | Tag::Blockquote
+                        | Tag::Tr
+                        | Tag::Section
+                        | Tag::Article
+                        | Tag::Dd
+                        | Tag::Main
+                        | Tag::Body
+                ) {
+                    continue;
+                }
+                let commas = bl
+                    .text
+                    .chars()
+                    .filter(|c| matches!(c, ',' | '，' | '、' | '،'))
+                    .count();
+                let score = 1.0 + commas as f32 + (bl.chars as f32 / 100.0).min(3.0);
+                (bl.owner, bl.chars, score)
+            };
+            let _ = chars;
+            let mut cur = self.el(owner).map(|e| e.parent).unwrap_or(NONE);
+            let mut level = 0u32;
+            while cur != NONE && level < 5 {
+                let Some(e) = self.els.get_mut(cur as usize) else {
+                    break;
+                };
+                if matches!(e.tag, Tag::Html) {
+                    break;
+                }
+                if e.flags & SCORED == 0 {
+                    e.flags |= SCORED;
+                    e.score = initial_score(e.tag) + e.class_weight;
+                }
+                let divider = match level {
+                    0 => 1.0,
+                    1 => 2.0,
+                    l => l as f32 * 3.0,
+                };
+                e.score += score / divider;
+                cur = e.parent;
+                level += 1;
+            }
+        }
+        for i in 0..self.els.len() {
+            if self.els[i].flags & SCORED != 0 {
+                let ld = self.link_density(i as u32);
+                self.els[i].score *= 1.0 - ld;
+            }
+        }
+    }
+
+    fn honoured_neg(&self, b: &Block) -> u32 {
+        if b.neg == NONE {
+            return NONE;
+        }
+        self.el(b.neg).map(|e| e.neg).unwrap_or(NONE)
+    }
+
+    /// The best container and its good siblings, as element ranges.
+    fn select(&self) -> Option<Vec<u32>> {
+        let mut cands: Vec<(f32, u32)> = self
+            .els
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.flags & SCORED != 0)
+            .map(|(i, e)| (e.score, i as u32))
+            .collect();
+        cands.sort_by(|a, b| b.0.total_cmp(&a.0));
+        cands.truncate(5);
+        let &(top_score, mut top) = cands.first()?;
+        // Several good candidates under one ancestor: take the ancestor.
+        let alts: Vec<u32> = cands
+            .iter()
+            .skip(1)
+            .filter(|(s, _)| *s / top_score >= 0.75)
+            .map(|(_, i)| *i)
+            .collect();
+        if alts.len() >= 2 {
+            let mut anc = self.el(top).map(|e| e.parent).unwrap_or(NONE);
+            while let Some(a) = self.el(anc) {
+                if matches!(a.tag, Tag::Body | Tag::Html) {
+                    break;
+                }
+                let n = alts.iter().filter(|&&x| self.contains(anc, x)).count();
+                if n >= 2 {
+                    top = anc;
+                    break;
+                }
+                anc = a.parent;
+            }
+        }
+        // Climb while the parent scores higher.
+        let mut last = self.el(top).map(|e| e.score).unwrap_or(0.0);
+        let threshold = last / 3.0;
+        let mut p = self.el(top).map(|e| e.parent).unwrap_or(NONE);
+        while let Some(pe) = self.el(p) {
+            if matches!(pe.tag, Tag::Body | Tag::Html) {
+                break;
+            }
+            if pe.flags & SCORED == 0 {
+                p = pe.parent;
+                continue;
+            }
+            if pe.score < threshold {
+                break;
+            }
+            if pe.score > last {
+                top = p;
+                break;
+            }
+            last = pe.score;
+            p = pe.parent;
+        }
+        // Climb through wrappers with a single child.
+        while let Some(pe) = self.el(top).and_then(|e| self.el(e.parent)) {
+            if matches!(pe.tag, Tag::Body | Tag::Html) || pe.children != 1 {
+                break;
+            }
+            top = self.el(top).map(|e| e.parent).unwrap_or(top);
+        }
+        let top_el = self.el(top)?;
+        let top_score = if top_el.flags & SCORED != 0 {
+            top_el.score
+        } else {
+            top_score
+        };
+        let mut picked = Vec::new();
+        let parent = top_el.parent;
+        let Some(pe) = self.el(parent).filter(|pe| !matches!(pe.tag, Tag::Html)) else {
+            picked.push(top);
+            return Some(picked);
+        };
+        let threshold = (top_score * 0.2).max(10.0);
+        let mut c = parent + 1;
+        while c < pe.end {
+            let Some(ce) = self.el(c) else { break };
+            if c == top {
+                picked.push(c);
+            } else if ce.neg == NONE && ce.tag != Tag::Skip {
+                let bonus = if ce.class_key != NONE && ce.class_key == top_el.class_key {
+                    top_score * 0.2
+                } else {
+                    0.0
+                };
+                let ld = self.link_density(c);
+                let good = (ce.flags & SCORED != 0 && ce.score + bonus >= threshold)
+                    || (ce.tag == Tag::P && ce.text > 80 && ld < 0.25);
+                if good {
+                    picked.push(c);
+                }
+            }
+            c = ce.end.max(c + 1);
+        }
+        Some(picked)
+    }
+}
+
+fn initial_score(tag: Tag) -> f32 {
+    match tag {
+        Tag::Div | Tag::Article => 5.0,
+        Tag::Pre | Tag::Cell | Tag::Blockquote => 3.0,
+        Tag::List | Tag::Li | Tag::Dt | Tag::Dd | Tag::Form => -3.0,
+        Tag::H(_) => -5.0,
+        _ => 0.0,
+    }
+}
+
+fn normalise(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn resolve_link(href: &str, base: Option<&url::Url>) -> Option<String> {
+    let href = href.trim();
+    if href.is_empty() || href.starts_with('#') {
+        return None;
+    }
+    let lower = href.get(..11).unwrap_or(href).to_ascii_lowercase();
+    if lower.starts_with("javascript:")
+        || lower.starts_with("mailto:")
+        || lower.starts_with("tel:")
+        || lower.starts_with("data:")
+    {
+        return None;
+    }
+    match url::Url::parse(href) {
+        Ok(u) => Some(u.to_string()),
+        Err(_) => base.and_then(|b| b.join(href).ok()).map(|u| u.to_string()),
+    }
+}
+
+/// Finds the main content of `doc`. `base` resolves relative links; `title` (the
+/// headline from metadata) keeps a copy of the headline out of the paragraphs.
+pub fn extract_content(doc: &Html, base: Option<&url::Url>, title: Option<&str>) -> Content {
+    let mut page = walk(doc);
+    page.resolve_negatives();
+    page.score();
+    let mut content = Content::default();
+    let title_norm = title.map(normalise).filter(|t| !t.is_empty());
+    let ranges: Vec<(u32, u32)> = match page.select() {
+        Some(picked) => picked
+            .iter()
+            .filter_map(|&i| page.el(i).map(|e| (i, e.end)))
+            .collect(),
+        None => match page.els.iter().position(|e| e.tag == Tag::Body) {
+            Some(b) => vec![(b as u32, page.els[b].end)],
+            None => vec![(0, page.els.len() as u32)],
+        },
+    };
+    let in_range = |owner: u32| ranges.iter().find(|&&(s, e)| s <= owner && owner < e);
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut cur_para = NONE;
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut links: Vec<Link> = Vec::new();
+    for b in &page.blocks {
+        let Some(&(start, end)) = in_range(b.owner) else {
+            continue;
+        };
+        let h = page.honoured_neg(b);
+        if h != NONE && start < h && h < end {
+            continue;
+        }
+        let owner_tag = page.el(b.owner).map(|e| e.tag).unwrap_or(Tag::Other);
+        if owner_tag == Tag::H(1) {
+            continue;
+        }
+        if let Some(t) = &title_norm {
+            if b.chars < 400 && normalise(&b.text) == *t {
+                continue;
+            }
+        }
+        if b.link_chars as f32 > 0.5 * b.solid as f32 {
+            continue;
+        }
+        if b.chars < 120 && STOCK_PHRASE.is_match(&b.text) {
+            continue;
+        }
+        if b.chars < 250 && COPYRIGHT.is_match(&b.text) {
+            continue;
+        }
+        if b.chars > 40 && !seen.insert(b.text.as_str()) {
+            continue;
+        }
+        if b.para == cur_para {
+            if let Some(last) = paragraphs.last_mut() {
+                last.push(' ');
+                last.push_str(&b.text);
+            }
+        } else {
+            paragraphs.push(b.text.clone());
+            cur_para = b.para;
+        }
+        for (text, href) in &b.links {
+            if let Some(href) = resolve_link(href, base) {
+                links.push(Link {
+                    text: text.clone(),
+                    href,
+                });
+            }
+        }
+    }
+    let total: usize = paragraphs.iter().map(|p| p.chars().count()).sum();
+    if total < 100 {
+        content.warnings.push("no article body found".into());
+        paragraphs.clear();
+        links.clear();
+    }
+    content.teaser = find_teaser(&page);
+    content.paragraphs = paragraphs;
+    content.links = links;
+    content
+}
+
+/// The first standfirst-like block element with a sentence-sized text.
+fn find_teaser(page: &Page) -> Option<String> {
+    let (i, el) =
+        page.els.iter().enumerate().find(|(_, e)| {
+            e.flags & TEASER != 0 && e.tag.is_block() && (30..=600).contains(&e.text)
+        })?;
+    let i = i as u32;
+    let text: Vec<&str> = page
+        .blocks
+        .iter()
+        .filter(|b| i <= b.owner && b.owner < el.end)
+        .map(|b| b.text.as_str())
+        .collect();
+    let t = text.join(" ");
+    (!t.is_empty()).then_some(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(html: &str) -> Content {
+        let doc = Html::parse_document(html);
+        let base = url::Url::parse("https://news.example.com/world/2024/story.html").ok();
+        extract_content(&doc, base.as_ref(), Some("Storm hits the coast"))
+    }
+
+    const BODY: &str = "<p>The storm reached the coast on Tuesday night, flooding streets, cutting power to thousands of homes and forcing the evacuation of two hospitals.</p>\
+        <p>Officials said the damage, which is still being assessed, could take weeks to repair, and warned residents to stay away from the shore.</p>\
+        <p>\"We have never seen anything like this,\" said the mayor, who toured the worst-hit neighbourhoods on Wednesday morning with rescue teams.</p>";
+
+    const BODY2: &str = "<p>Forecasters expect a second storm to arrive by the weekend, bringing more rain, strong winds and high tides to the same areas.</p>\
+        <p>Insurers said claims were already rising, and urged homeowners to photograph the damage before starting any repairs themselves.</p>\
+        <p>Schools in the region will stay closed until Monday, the education department said, while engineers inspect the buildings.</p>";
+
+    #[test]
+    fn keeps_article_drops_boilerplate() {
+        let html = format!(
+            "<html><body><div id=\"cookie-banner\"><p>We use cookies to improve your experience on our website, by continuing you agree.</p></div>\
+             <header><nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav></header>\
+             <main><article><h1>Storm hits the coast</h1><p class=\"byline\">By Jane Doe, 3 March 2024</p>\
+             <div class=\"share-bar\"><a href=\"#\">Share on Facebook</a></div>\
+             <div class=\"article-body\">{BODY}<p>Read more: <a href=\"/other\">Another story</a></p></div>\
+             <aside class=\"related\"><h3>Related stories</h3><ul><li><a href=\"/a\">Floods in the north, a long story here</a></li></ul></aside>\
+             <div class=\"newsletter\"><p>Sign up to our daily newsletter to get the best stories in your inbox every morning.</p></div>\
+             </article></main><section id=\"comments\"><p>Great article, thanks for sharing all of this, very informative indeed!</p></section>\
+             <footer><p>© 2024 Example News. All rights reserved.</p></footer></body></html>"
+        );
+        let c = run(&html);
+        assert_eq!(c.paragraphs.len(), 3, "{:?}", c.paragraphs);
+        assert!(c.paragraphs[0].starts_with("The storm reached"));
+        assert!(c.paragraphs[2].contains("never seen anything"));
+    }
+
+    #[test]
+    fn article_split_by_ads_and_headings() {
+        let html = format!(
+            "<html><body><nav><ul><li><a href=\"/\">Home</a></li></ul></nav><div class=\"story\">\
+             <div class=\"para-group\">{BODY}</div><div class=\"ad-slot\"><p>Advertisement</p></div>\
+             <h2>What happens next</h2><div class=\"para-group\">{BODY2}</div></div>\
+             <div class=\"sidebar\"><p><a href=\"/x\">Most read story of the day in the region</a></p></div></body></html>"
+        );
+        let c = run(&html);
+        assert_eq!(c.paragraphs.len(), 7, "{:?}", c.paragraphs);
+        assert_eq!(c.paragraphs[3], "What happens next");
+        assert!(c.paragraphs.iter().all(|p| p != "Advertisement"));
+    }
+
+    #[test]
+    fn listing_page_yields_nothing() {
+        let mut html = String::from("<html><body><nav><a href=\"/\">Home</a></nav><ul>");
+        for i in 0..30 {
+            html.push_str(&format!(
+                "<li><a href=\"/story/{i}\">Headline number {i} about something that happened</a></li>"
+            ));
+        }
+        html.push_str("</ul><footer>© 2024 Example</footer></body></html>");
+        let c = run(&html);
+        assert!(c.paragraphs.is_empty(), "{:?}", c.paragraphs);
+        assert!(!c.warnings.is_empty());
+    }
+
+    /// 100,000 nested `<div>`s around the body. The tree is built directly, since
+    /// html5ever's own "p in button scope" check makes parsing such input quadratic.
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let html = format!(
+            "<html><body><div id=\"outer\"></div><div id=\"inner\">{BODY}</div></body></html>"
+        );
+        let mut doc = Html::parse_document(&html);
+        let find = |doc: &Html, id: &str| {
+            doc.tree
+                .nodes()
+                .find(|n| n.value().as_element().and_then(|e| e.id()) == Some(id))
+                .map(|n| (n.id(), n.value().clone()))
+        };
+        let (mut cur, div) = find(&doc, "outer").unwrap();
+        let (inner, _) = find(&doc, "inner").unwrap();
+        for _ in 0..100_000 {
+            let mut node = doc.tree.get_mut(cur).unwrap();
+            cur = node.append(div.clone()).id();
+        }
+        doc.tree.get_mut(cur).unwrap().append_id(inner);
+        let c = extract_content(&doc, None, None);
+        assert_eq!(c.paragraphs.len(), 3, "{:?}", c.paragraphs);
+    }
+
+    #[test]
+    fn deeply_nested_markup_parses_and_extracts() {
+        let n = 3_000;
+        let html = format!(
+            "<html><body>{}{BODY}{}</body></html>",
+            "<div><span>".repeat(n),
+            "</span></div>".repeat(n)
+        );
+        let c = run(&html);
+        assert_eq!(c.paragraphs.len(), 3, "{:?}", c.paragraphs);
+    }
+
+    #[test]
+    fn links_resolved_and_filtered() {
+        let html = format!(
+            "<html><body><article><p>The storm, according to <a href=\"/weather/report\">the weather service</a>, \
+             was the strongest in decades, and <a href=\"javascript:void(0)\">more</a> was expected, officials said.</p>{BODY}</article></body></html>"
+        );
+        let c = run(&html);
+        assert_eq!(c.links.len(), 1, "{:?}", c.links);
+        assert_eq!(c.links[0].text, "the weather service");
+        assert_eq!(c.links[0].href, "https://news.example.com/weather/report");
+    }
+
+    #[test]
+    fn teaser_found() {
+        let html = format!(
+            "<html><body><article><h1>Storm hits the coast</h1><p class=\"standfirst\">Thousands without power as the worst storm in decades batters the coast.</p>{BODY}</article></body></html>"
+        );
+        let c = run(&html);
+        assert_eq!(
+            c.teaser.as_deref(),
+            Some("Thousands without power as the worst storm in decades batters the coast.")
+        );
+        assert!(c.paragraphs.iter().all(|p| p != "Storm hits the coast"));
+    }
+
+    #[test]
+    fn hidden_elements_skipped() {
+        let html = format!(
+            "<html><body><article><span class=\"sr-only\">Opens in a new window</span>{BODY}<div style=\"display: none\">Hidden text that should not appear anywhere at all.</div></article></body></html>"
+        );
+        let c = run(&html);
+        assert!(
+            c.paragraphs
+                .iter()
+                .all(|p| !p.contains("Hidden") && !p.contains("Opens"))
+        );
+        assert_eq!(c.paragraphs.len(), 3);
+    }
+}
