@@ -1,0 +1,161 @@
+//! Helpers shared by the end-to-end tests: run the real `storyline` binary and read
+//! its JSON.
+
+#![allow(dead_code)]
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+/// The repository root (the root package's manifest directory).
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A file under `tests/fixtures/`.
+pub fn fixture(rel: &str) -> PathBuf {
+    root().join("tests/fixtures").join(rel)
+}
+
+/// Runs `storyline` with the given arguments.
+pub fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_storyline"))
+        .args(args)
+        .current_dir(root())
+        .stdin(Stdio::null())
+        .output()
+        .expect("run storyline")
+}
+
+/// Runs `storyline` with `stdin` piped in.
+pub fn run_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_storyline"))
+        .args(args)
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn storyline");
+    let mut pipe = child.stdin.take().expect("stdin pipe");
+    let data = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        // The process may stop reading early (a refused input); that is not our failure.
+        let _ = pipe.write_all(&data);
+    });
+    let out = child.wait_with_output().expect("wait for storyline");
+    let _ = writer.join();
+    out
+}
+
+/// `storyline extract PATH [--url URL]`: asserts success and returns the article.
+pub fn extract(path: &Path, url: Option<&str>) -> Value {
+    let p = path.display().to_string();
+    let mut args = vec!["extract", p.as_str()];
+    if let Some(u) = url {
+        args.extend(["--url", u]);
+    }
+    let out = run(&args);
+    assert!(
+        out.status.success(),
+        "extract {p} failed ({:?}): {}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let article: Value = serde_json::from_slice(&out.stdout).expect("one JSON article on stdout");
+    check_contract(&article);
+    article
+}
+
+/// The JSON contract every article keeps, whatever the page.
+pub fn check_contract(a: &Value) {
+    for field in [
+        "url",
+        "canonical_url",
+        "title",
+        "teaser",
+        "authors",
+        "published",
+        "published_from",
+        "modified",
+        "outlet",
+        "original_outlet",
+        "language",
+        "paragraphs",
+        "text",
+        "links",
+        "input",
+        "warnings",
+    ] {
+        assert!(a.get(field).is_some(), "field {field} missing in {a}");
+    }
+    let paragraphs = strings(&a["paragraphs"]);
+    assert!(!paragraphs.is_empty(), "an article has paragraphs");
+    assert_eq!(a["text"].as_str(), Some(paragraphs.join("\n\n").as_str()));
+    assert!(paragraphs.iter().all(|p| !p.trim().is_empty()));
+    assert_eq!(a["published"].is_null(), a["published_from"].is_null());
+    for link in a["links"].as_array().into_iter().flatten() {
+        let href = link["href"].as_str().unwrap_or_default();
+        assert!(!href.is_empty(), "empty href in {link}");
+    }
+    let all = a.to_string();
+    assert!(!all.contains('\u{fffd}'), "replacement character in output");
+}
+
+/// A JSON array of strings as a `Vec<String>`.
+pub fn strings(v: &Value) -> Vec<String> {
+    v.as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|s| s.as_str().map(str::to_owned))
+        .collect()
+}
+
+/// The string field `key`, or "" when null.
+pub fn s<'a>(a: &'a Value, key: &str) -> &'a str {
+    a[key].as_str().unwrap_or_default()
+}
+
+/// Asserts that no paragraph, nor the title or teaser, contains any of `needles`.
+pub fn assert_absent(a: &Value, needles: &[&str]) {
+    let mut fields = strings(&a["paragraphs"]);
+    fields.push(s(a, "title").to_owned());
+    fields.push(s(a, "teaser").to_owned());
+    for n in needles {
+        assert!(
+            !fields.iter().any(|f| f.contains(n)),
+            "boilerplate {n:?} kept in {:#?}",
+            fields
+        );
+    }
+}
+
+/// Asserts the article's body starts with `first` and ends with `last`, and that the
+/// standfirst (`teaser`) is not repeated as the first paragraph.
+pub fn assert_body(a: &Value, first: &str, last: &str) {
+    let p = strings(&a["paragraphs"]);
+    assert!(
+        p.first().is_some_and(|x| x.starts_with(first)),
+        "first paragraph should start {first:?}: {p:#?}"
+    );
+    assert!(
+        p.last().is_some_and(|x| x.starts_with(last)),
+        "last paragraph should start {last:?}: {p:#?}"
+    );
+    if let Some(t) = a["teaser"].as_str() {
+        assert!(
+            !p.iter().any(|x| x == t),
+            "the teaser is repeated in the body: {t:?}"
+        );
+    }
+}
+
+/// Parses JSON Lines.
+pub fn json_lines(stdout: &[u8]) -> Vec<Value> {
+    String::from_utf8_lossy(stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("bad JSON line {l:?}: {e}")))
+        .collect()
+}
