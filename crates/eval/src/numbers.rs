@@ -233,13 +233,12 @@ const MODELS: &[(&str, &str)] = &[
 pub fn run_specs(dir: &Path, model: Option<&str>, lang: Option<&str>) -> Result<Report, Error> {
     let mut report = Report::default();
     for (recognizer, m) in MODELS {
-        if let Some(f) = model {
-            if f != *recognizer
-                && f != *m
-                && !(f == "DateTime-duration" && *recognizer == "DateTime")
-            {
-                continue;
-            }
+        if let Some(f) = model
+            && f != *recognizer
+            && f != *m
+            && !(f == "DateTime-duration" && *recognizer == "DateTime")
+        {
+            continue;
         }
         let rdir = dir.join(recognizer);
         let Ok(entries) = std::fs::read_dir(&rdir) else {
@@ -347,13 +346,11 @@ fn skipped_for_python(spec: &Value) -> bool {
     })
 }
 
+/// One result in spec terms: text, type name and resolution pairs.
+type Spec = (String, String, Vec<(String, String)>);
+
 /// Our results for one model, in spec terms: (text, type name, resolution pairs).
-fn ours(
-    recognizer: &str,
-    model: &str,
-    lang: &str,
-    input: &str,
-) -> Vec<(String, String, Vec<(String, String)>)> {
+fn ours(recognizer: &str, model: &str, lang: &str, input: &str) -> Vec<Spec> {
     let qs: Vec<Quantity> = match model {
         "Number" | "Ordinal" => quantities::recognize_numbers(input, lang),
         _ => quantities::recognize(input, lang),

@@ -1,7 +1,7 @@
 //! Number words per language: cardinals, multipliers, ordinals, fraction denominators and
 //! the little words between them.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// The grammatical role of a number word.
@@ -66,24 +66,45 @@ pub(crate) struct Lexicon {
     pub half_words: &'static [&'static str],
     /// Words after which "one" is a pronoun, not a number ("the one").
     pub one_blockers: &'static [&'static str],
+    /// The first two letters of every number word: a quick filter before splitting compounds.
+    pub starts: HashSet<String>,
+}
+
+impl Lexicon {
+    /// Whether `w` may begin with a number word (cheap test before splitting compounds).
+    pub(crate) fn may_start(&self, w: &str) -> bool {
+        let head: String = w.chars().take(2).collect();
+        self.starts.contains(&head)
+    }
+
+    fn finish(mut self) -> Self {
+        let keys: Vec<String> = self
+            .words
+            .keys()
+            .chain(self.inner.keys())
+            .map(|k| k.chars().take(2).collect())
+            .collect();
+        self.starts.extend(keys);
+        self
+    }
 }
 
 fn add(map: &mut HashMap<String, Morph>, spec: &str, class: Class) {
     for item in spec.split_whitespace() {
-        if let Some((w, v)) = item.split_once('=') {
-            if let Ok(value) = v.parse::<f64>() {
-                map.insert(w.to_string(), Morph { value, class });
-            }
+        if let Some((w, v)) = item.split_once('=')
+            && let Ok(value) = v.parse::<f64>()
+        {
+            map.insert(w.to_string(), Morph { value, class });
         }
     }
 }
 
 fn add_denoms(map: &mut HashMap<String, f64>, spec: &str) {
     for item in spec.split_whitespace() {
-        if let Some((w, v)) = item.split_once('=') {
-            if let Ok(value) = v.parse::<f64>() {
-                map.insert(w.to_string(), value);
-            }
+        if let Some((w, v)) = item.split_once('=')
+            && let Ok(value) = v.parse::<f64>()
+        {
+            map.insert(w.to_string(), value);
         }
     }
 }
@@ -139,6 +160,7 @@ fn empty(code: &'static str) -> Lexicon {
         over_words: &[],
         half_words: &[],
         one_blockers: &[],
+        starts: HashSet::new(),
     }
 }
 
@@ -163,7 +185,7 @@ fn english() -> Lexicon {
         "twenty=20 thirty=30 forty=40 fourty=40 fifty=50 sixty=60 seventy=70 eighty=80 ninety=90",
         Class::Ten,
     );
-    add(w, "hundred=100 hundreds=100", Class::H100);
+    add(w, "hundred=100", Class::H100);
     add(
         w,
         "thousand=1e3 million=1e6 billion=1e9 trillion=1e12 lakh=1e5 lakhs=1e5 crore=1e7 crores=1e7",
@@ -598,14 +620,14 @@ fn russian() -> Lexicon {
 
 static LEXICONS: LazyLock<Vec<Lexicon>> = LazyLock::new(|| {
     vec![
-        english(),
-        french(),
-        spanish(),
-        portuguese(),
-        italian(),
-        german(),
-        dutch(),
-        russian(),
+        english().finish(),
+        french().finish(),
+        spanish().finish(),
+        portuguese().finish(),
+        italian().finish(),
+        german().finish(),
+        dutch().finish(),
+        russian().finish(),
     ]
 });
 

@@ -22,8 +22,6 @@ pub(crate) struct NumHit {
     pub ordinal: bool,
     /// Digits written straight against letters ("29km"): a unit, not a bare number.
     pub glued: bool,
-    /// Written with digits only (no words).
-    pub digits: bool,
 }
 
 impl NumHit {
@@ -105,11 +103,7 @@ impl Acc {
         let ok = match m.class {
             Class::Zero => last.is_none(),
             Class::Unit => {
-                if fresh {
-                    self.add(v);
-                    self.last = Some(Last::Unit);
-                    true
-                } else if last == Some(Last::Ten) && self.tail % 10.0 == 0.0 {
+                if fresh || (last == Some(Last::Ten) && self.tail % 10.0 == 0.0) {
                     self.add(v);
                     self.last = Some(Last::Unit);
                     true
@@ -118,13 +112,8 @@ impl Acc {
                 }
             }
             Class::Teen => {
-                if fresh {
-                    self.add(v);
-                    self.last = Some(Last::Teen);
-                    true
-                } else if lang == "fr"
-                    && last == Some(Last::Ten)
-                    && matches!(self.tail, 60.0 | 80.0)
+                if fresh
+                    || (lang == "fr" && last == Some(Last::Ten) && matches!(self.tail, 60.0 | 80.0))
                 {
                     self.add(v);
                     self.last = Some(Last::Teen);
@@ -347,12 +336,10 @@ pub(crate) fn find(chars: &[char], toks: &[Tok], lex: &Lexicon) -> Vec<NumHit> {
             ),
             TokKind::Space => false,
         };
-        if candidate {
-            if let Some(h) = number_at(&ctx, i) {
-                i = h.tok_end.max(i + 1);
-                out.push(h);
-                continue;
-            }
+        if candidate && let Some(h) = number_at(&ctx, i) {
+            i = h.tok_end.max(i + 1);
+            out.push(h);
+            continue;
         }
         i += 1;
     }
@@ -488,16 +475,23 @@ fn value_at(ctx: &Ctx, i: usize) -> Option<NumHit> {
     // "un demi-million", "eine halbe Million", "een halve".
     if p.acc.items == 1 && p.acc.value() == 1.0 && !p.digits && !p.ordinal {
         let j = skip_space(toks, p.end);
-        if j > p.end {
-            if let Some(h) = toks
+        if j > p.end
+            && let Some(h) = toks
                 .get(j)
                 .filter(|h| h.kind == TokKind::Word && lex.half_words.contains(&h.lower.as_str()))
-            {
-                let _ = h;
-                let (value, end) = half_at(ctx, j, 0.5);
-                return Some(hit(ctx, i, end, value, false, false, false));
-            }
+        {
+            let _ = h;
+            let (value, end) = half_at(ctx, j, 0.5);
+            return Some(hit(ctx, i, end, value, false, false, false));
         }
+    }
+    // "hundreds", "тысячи" alone are vague magnitudes, not numbers.
+    if p.acc.items == 1
+        && !p.digits
+        && matches!(p.acc.last, Some(Last::H100 | Last::Big))
+        && super::ranges::is_vague_word(&toks[i].lower)
+    {
+        return None;
     }
     if p.denom {
         // "fifths" alone is no number; "a fifth" is handled as article + denominator.
@@ -522,17 +516,18 @@ fn value_at(ctx: &Ctx, i: usize) -> Option<NumHit> {
     };
     let j = skip_sep(ctx, end);
     // Numerator followed by a denominator: "two thirds", "a hundred trillionths".
-    if let Some(d) = denominator(ctx, j) {
-        if j > end && d.0 != 0.0 {
-            value /= d.0;
-            end = d.1;
-            if let Some((m, e)) = big_after(ctx, end) {
-                value *= m;
-                end = e;
-            }
-            digits = false;
-            return Some(finish(ctx, i, end, value, digits));
+    if let Some(d) = denominator(ctx, j)
+        && j > end
+        && d.0 != 0.0
+    {
+        value /= d.0;
+        end = d.1;
+        if let Some((m, e)) = big_after(ctx, end) {
+            value *= m;
+            end = e;
         }
+        digits = false;
+        return Some(finish(ctx, i, end, value, digits));
     }
     if p.acc.only_article {
         return None;
@@ -542,22 +537,21 @@ fn value_at(ctx: &Ctx, i: usize) -> Option<NumHit> {
     for ow in lex.over_words {
         if let Some(k) = match_words(ctx, js, ow) {
             let k = skip_space(toks, k);
-            if k < toks.len() {
-                if let Some(q) = phrase(ctx, k) {
-                    // "$2000 over 3 years" is no fraction.
-                    let n = skip_space(toks, q.end);
-                    let word_after =
-                        n > q.end && toks.get(n).is_some_and(|t| t.kind == TokKind::Word);
-                    if !q.denom
-                        && !q.ordinal
-                        && !q.glued
-                        && !word_after
-                        && q.acc.items > 0
-                        && q.acc.value() != 0.0
-                    {
-                        let v = value / q.acc.value();
-                        return Some(finish(ctx, i, q.end, v, false));
-                    }
+            if k < toks.len()
+                && let Some(q) = phrase(ctx, k)
+            {
+                // "$2000 over 3 years" is no fraction.
+                let n = skip_space(toks, q.end);
+                let word_after = n > q.end && toks.get(n).is_some_and(|t| t.kind == TokKind::Word);
+                if !q.denom
+                    && !q.ordinal
+                    && !q.glued
+                    && !word_after
+                    && q.acc.items > 0
+                    && q.acc.value() != 0.0
+                {
+                    let v = value / q.acc.value();
+                    return Some(finish(ctx, i, q.end, v, false));
                 }
             }
         }
@@ -589,18 +583,16 @@ fn value_at(ctx: &Ctx, i: usize) -> Option<NumHit> {
                     }
                 } else if *aw == "con" {
                     // Spanish decimals: "siete con cincuenta" = 7.50.
-                    if let Some(q) = phrase(ctx, k) {
-                        if q.acc.items > 0
-                            && !q.ordinal
-                            && !q.denom
-                            && !q.digits
-                            && q.acc.value().fract() == 0.0
-                        {
-                            if let Ok(f) = format!("0.{}", q.acc.value()).parse::<f64>() {
-                                value += f;
-                                end = q.end;
-                            }
-                        }
+                    if let Some(q) = phrase(ctx, k)
+                        && q.acc.items > 0
+                        && !q.ordinal
+                        && !q.denom
+                        && !q.digits
+                        && q.acc.value().fract() == 0.0
+                        && let Ok(f) = format!("0.{}", q.acc.value()).parse::<f64>()
+                    {
+                        value += f;
+                        end = q.end;
                     }
                 }
             }
@@ -611,27 +603,22 @@ fn value_at(ctx: &Ctx, i: usize) -> Option<NumHit> {
         let st = ctx.toks[i].start;
         let slash_before = (st > 0 && ctx.chars[st - 1] == '/')
             || (st > 1 && ctx.chars[st - 1] == '-' && ctx.chars[st - 2].is_ascii_digit());
-        if !slash_before {
-            if let Some(s) = toks
+        if !slash_before
+            && let Some(s) = toks
                 .get(end)
                 .filter(|t| t.kind == TokKind::Other && ctx.chars[t.start] == '/')
-            {
-                let b = s.end;
-                let after_b = toks.get(end + 1).filter(|t| t.kind == TokKind::Digits);
-                if let Some(bt) = after_b {
-                    let den = digits_value(&ctx.chars[bt.start..bt.end]);
-                    let chained = toks
-                        .get(end + 2)
-                        .is_some_and(|t| t.kind == TokKind::Other && ctx.chars[t.start] == '/');
-                    let glued_after = toks.get(end + 2).is_some_and(|t| t.kind == TokKind::Word);
-                    if den != 0.0
-                        && !chained
-                        && !glued_after
-                        && bt.start == b
-                        && bt.end - bt.start <= 6
-                    {
-                        return Some(finish(ctx, i, end + 2, value / den, true));
-                    }
+        {
+            let b = s.end;
+            let after_b = toks.get(end + 1).filter(|t| t.kind == TokKind::Digits);
+            if let Some(bt) = after_b {
+                let den = digits_value(&ctx.chars[bt.start..bt.end]);
+                let chained = toks
+                    .get(end + 2)
+                    .is_some_and(|t| t.kind == TokKind::Other && ctx.chars[t.start] == '/');
+                let glued_after = toks.get(end + 2).is_some_and(|t| t.kind == TokKind::Word);
+                if den != 0.0 && !chained && !glued_after && bt.start == b && bt.end - bt.start <= 6
+                {
+                    return Some(finish(ctx, i, end + 2, value / den, true));
                 }
             }
         }
@@ -639,18 +626,18 @@ fn value_at(ctx: &Ctx, i: usize) -> Option<NumHit> {
     // "2 1/4": a whole number and a written fraction.
     if p.digits && p.acc.value().fract() == 0.0 {
         let k = skip_space(toks, end);
-        if k > end {
-            if let Some((f, e)) = slash_fraction(ctx, k) {
-                return Some(finish(ctx, i, e, value + f.copysign(value), true));
-            }
+        if k > end
+            && let Some((f, e)) = slash_fraction(ctx, k)
+        {
+            return Some(finish(ctx, i, e, value + f.copysign(value), true));
         }
     }
     // Spelled decimals: "two hundred point zero three".
-    if !p.digits {
-        if let Some((frac, e)) = point_part(ctx, js, end) {
-            value += frac;
-            end = e;
-        }
+    if !p.digits
+        && let Some((frac, e)) = point_part(ctx, js, end)
+    {
+        value += frac;
+        end = e;
     }
     Some(finish(ctx, i, end, value, digits))
 }
@@ -697,7 +684,7 @@ fn hit(
     value: f64,
     ordinal: bool,
     glued: bool,
-    digits: bool,
+    _digits: bool,
 ) -> NumHit {
     let end = end.clamp(i + 1, ctx.toks.len());
     NumHit {
@@ -708,7 +695,6 @@ fn hit(
         value,
         ordinal,
         glued,
-        digits,
     }
 }
 
@@ -751,17 +737,18 @@ fn fraction_part_d(ctx: &Ctx, k: usize, depth: u8) -> Option<(f64, usize)> {
     if t.kind == TokKind::Word && lex.half_words.contains(&t.lower.as_str()) {
         return Some((0.5, k + 1));
     }
-    if let Some(m) = lex.words.get(t.lower.as_str()) {
-        if matches!(m.class, Class::Article | Class::Unit) && m.value == 1.0 {
-            let j = skip_space(ctx.toks, k + 1);
-            if j > k + 1
-                && ctx
-                    .toks
-                    .get(j)
-                    .is_some_and(|h| lex.half_words.contains(&h.lower.as_str()))
-            {
-                return Some((0.5, j + 1));
-            }
+    if let Some(m) = lex.words.get(t.lower.as_str())
+        && matches!(m.class, Class::Article | Class::Unit)
+        && m.value == 1.0
+    {
+        let j = skip_space(ctx.toks, k + 1);
+        if j > k + 1
+            && ctx
+                .toks
+                .get(j)
+                .is_some_and(|h| lex.half_words.contains(&h.lower.as_str()))
+        {
+            return Some((0.5, j + 1));
         }
     }
     if t.kind == TokKind::Word && lex.denoms.contains_key(t.lower.as_str()) {
@@ -821,8 +808,7 @@ fn point_part(ctx: &Ctx, js: usize, end: usize) -> Option<(f64, usize)> {
     let mut digits = String::new();
     let mut e = None;
     // Digit by digit ("zero three").
-    loop {
-        let Some(w) = ctx.toks.get(k) else { break };
+    while let Some(w) = ctx.toks.get(k) {
         let m = ctx.lex.words.get(w.lower.as_str());
         match m {
             Some(m) if matches!(m.class, Class::Zero | Class::Unit) && w.kind == TokKind::Word => {
@@ -880,8 +866,7 @@ fn phrase_m(ctx: &Ctx, i: usize, combine: bool, depth: u8) -> Option<Phrase> {
     let mut denom = false;
     let mut digits = true;
     let mut glued = false;
-    loop {
-        let Some(t) = toks.get(k) else { break };
+    while let Some(t) = toks.get(k) {
         let mut next = acc.clone();
         let mut item_end = k + 1;
         let accepted = match t.kind {
@@ -912,21 +897,14 @@ fn phrase_m(ctx: &Ctx, i: usize, combine: bool, depth: u8) -> Option<Phrase> {
             TokKind::Word => {
                 let w = t.lower.as_str();
                 if let Some(&m) = lex.words.get(w) {
-                    if acc.after_num()
-                        && !matches!(m.class, Class::H100 | Class::Big | Class::Dozen)
-                    {
-                        false
-                    } else if m.class == Class::Article && !article_ok(ctx, k) {
-                        false
-                    } else if m.class == Class::Unit
-                        && m.value == 1.0
-                        && acc.items == 0
-                        && blocked_one(ctx, k)
-                    {
-                        false
-                    } else {
-                        next.push(m, lang)
-                    }
+                    let refused = (acc.after_num()
+                        && !matches!(m.class, Class::H100 | Class::Big | Class::Dozen))
+                        || (m.class == Class::Article && !article_ok(ctx, k))
+                        || (m.class == Class::Unit
+                            && m.value == 1.0
+                            && acc.items == 0
+                            && blocked_one(ctx, k));
+                    !refused && next.push(m, lang)
                 } else if let Some(&m) = lex.ords.get(w) {
                     let as_denom = acc.items > 0
                         && !combine
@@ -1053,10 +1031,10 @@ fn avo_denom(lex: &Lexicon, w: &str) -> Option<f64> {
         format!("{stem}o"),
         format!("{stem}e"),
     ] {
-        if let Some(m) = lex.words.get(cand.as_str()) {
-            if !matches!(m.class, Class::Article | Class::Conn | Class::Zero) {
-                return Some(m.value);
-            }
+        if let Some(m) = lex.words.get(cand.as_str())
+            && !matches!(m.class, Class::Article | Class::Conn | Class::Zero)
+        {
+            return Some(m.value);
         }
     }
     None
@@ -1092,7 +1070,6 @@ fn article_ok(ctx: &Ctx, k: usize) -> bool {
         None => {
             lex.denoms.contains_key(w)
                 || lex.ords.get(w).is_some_and(|m| m.value >= 3.0)
-                || (lex.ords.contains_key(w) && false)
                 || denominator_ahead(ctx, j)
         }
     }
@@ -1152,14 +1129,15 @@ fn push_parts(acc: &mut Acc, parts: &[Morph], lang: &str, ordinal: &mut bool) ->
     while idx < parts.len() {
         let p = parts[idx];
         if p.class == Class::Conn {
-            if let (Some(prev), Some(next)) = (seq.last().copied(), parts.get(idx + 1).copied()) {
-                if matches!(prev.class, Class::Unit) && next.class == Class::Ten {
-                    seq.pop();
-                    seq.push(next);
-                    seq.push(prev);
-                    idx += 2;
-                    continue;
-                }
+            if let (Some(prev), Some(next)) = (seq.last().copied(), parts.get(idx + 1).copied())
+                && matches!(prev.class, Class::Unit)
+                && next.class == Class::Ten
+            {
+                seq.pop();
+                seq.push(next);
+                seq.push(prev);
+                idx += 2;
+                continue;
             }
             idx += 1;
             continue;
@@ -1191,7 +1169,7 @@ fn push_parts(acc: &mut Acc, parts: &[Morph], lang: &str, ordinal: &mut bool) ->
 /// with a negative value.
 fn split_compound(lex: &Lexicon, w: &str) -> Option<Vec<Morph>> {
     let n = w.len();
-    if !(4..=MAX_COMPOUND * 2).contains(&n) {
+    if !(4..=MAX_COMPOUND * 2).contains(&n) || !lex.may_start(w) {
         return None;
     }
     let bounds: Vec<usize> = w
@@ -1320,7 +1298,7 @@ fn numeral(ctx: &Ctx, k: usize) -> Option<Numeral> {
     // Leading ".25" / ",08".
     if t.kind == TokKind::Other {
         let c = at(p);
-        let is_dec = (c == '.' && !dec_comma) || (c == ',' && dec_comma) || (c == '.' && dec_comma);
+        let is_dec = c == '.' || (c == ',' && dec_comma);
         if !is_dec || run(p + 1) == 0 || (p > 0 && (chars[p - 1].is_alphanumeric())) {
             return None;
         }
@@ -1487,7 +1465,7 @@ fn numeral(ctx: &Ctx, k: usize) -> Option<Numeral> {
     let suffix = |s: usize, e: usize| -> String { chars[s..e].iter().collect() };
     let mut glued = false;
     let mut ordinal = false;
-    if glued_end > p {
+    if glued_end > p && !at(glued_end).is_ascii_digit() {
         let sfx = suffix(p, glued_end);
         if let Some(m) = multiplier_suffix(&sfx, true) {
             value *= m;

@@ -2,6 +2,9 @@
 //! ("hundreds", "tens of thousands", "several hundred thousand").
 
 use super::Kind;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use super::lexicon::{Class, Lexicon};
 use super::numbers::NumHit;
 use super::scan::{Tok, TokKind};
@@ -92,6 +95,16 @@ const SEVERAL: &[(&str, f64, f64)] = &[
     ("vários", 2.0, 9.0),
 ];
 
+/// Whether a word is a plural magnitude ("hundreds", "тысячи") read as a vague amount.
+pub(crate) fn is_vague_word(w: &str) -> bool {
+    VAGUE_MAP.contains_key(w)
+}
+
+static VAGUE_MAP: LazyLock<HashMap<&'static str, f64>> =
+    LazyLock::new(|| VAGUE.iter().copied().collect());
+static SEVERAL_MAP: LazyLock<HashMap<&'static str, (f64, f64)>> =
+    LazyLock::new(|| SEVERAL.iter().map(|&(w, a, b)| (w, (a, b))).collect());
+
 fn skip_space(toks: &[Tok], i: usize) -> usize {
     let mut j = i;
     while j < toks.len() && toks[j].kind == TokKind::Space {
@@ -100,7 +113,7 @@ fn skip_space(toks: &[Tok], i: usize) -> usize {
     j
 }
 
-fn word_at<'a>(toks: &'a [Tok], i: usize) -> Option<&'a str> {
+fn word_at(toks: &[Tok], i: usize) -> Option<&str> {
     toks.get(i)
         .filter(|t| t.kind == TokKind::Word)
         .map(|t| t.lower.as_str())
@@ -178,12 +191,12 @@ fn merge_ranges(chars: &[char], toks: &[Tok], found: &mut Vec<Found>, lex: &Lexi
             let mut opener: Option<(usize, &[&str])> = None;
             if a.tok_start >= 2 {
                 let p = a.tok_start - 1;
-                if toks[p].kind == TokKind::Space {
-                    if let Some(w) = word_at(toks, p - 1) {
-                        for (l, o, joiners) in RANGE_WORDS {
-                            if *l == lex.code && *o == w {
-                                opener = Some((p - 1, joiners));
-                            }
+                if toks[p].kind == TokKind::Space
+                    && let Some(w) = word_at(toks, p - 1)
+                {
+                    for (l, o, joiners) in RANGE_WORDS {
+                        if *l == lex.code && *o == w {
+                            opener = Some((p - 1, joiners));
                         }
                     }
                 }
@@ -211,7 +224,12 @@ fn merge_ranges(chars: &[char], toks: &[Tok], found: &mut Vec<Found>, lex: &Lexi
                 // Dates and codes like 2019-2020 stay ranges; phone numbers do not have two parts.
                 let a_digits = !chars[a.start..a.end].iter().any(|c| c.is_alphabetic());
                 let b_digits = !chars[b.start..b.end].iter().any(|c| c.is_alphabetic());
-                if a_digits && b_digits {
+                // Not inside dates or codes ("2023-11-20", "+1-222-2222").
+                let chained = (a.start >= 2 && matches!(chars[a.start - 1], '-' | '/' | '+'))
+                    || (b.end + 1 < chars.len()
+                        && matches!(chars[b.end], '-' | '/')
+                        && chars[b.end + 1].is_ascii_digit());
+                if a_digits && b_digits && !chained {
                     merged = range_from(a, b, a.start, a.tok_start);
                 }
             } else if lex.code == "en"
@@ -252,7 +270,7 @@ fn add_vague(chars: &[char], toks: &[Tok], found: &mut Vec<Found>, lex: &Lexicon
         }
         let w = toks[i].lower.as_str();
         let mut hit: Option<(usize, f64, f64)> = None;
-        if let Some(&(_, mag)) = VAGUE.iter().find(|(v, _)| *v == w) {
+        if let Some(&mag) = VAGUE_MAP.get(w) {
             // "tens of thousands", "hundreds of thousands", "des dizaines de milliers".
             let mut lo = if mag == 12.0 { 24.0 } else { mag * 2.0 };
             let mut hi = if mag == 12.0 { 100.0 } else { mag * 10.0 };
@@ -260,8 +278,8 @@ fn add_vague(chars: &[char], toks: &[Tok], found: &mut Vec<Found>, lex: &Lexicon
             let j = skip_space(toks, i + 1);
             if matches!(word_at(toks, j), Some("of" | "de" | "di" | "d")) {
                 let k = skip_space(toks, j + 1);
-                if let Some(&(_, m2)) =
-                    word_at(toks, k).and_then(|w2| VAGUE.iter().find(|(v, _)| *v == w2))
+                if let Some(((), m2)) =
+                    word_at(toks, k).and_then(|w2| VAGUE_MAP.get(w2).map(|&m| ((), m)))
                 {
                     lo = mag.max(10.0) * m2;
                     hi = mag.max(10.0) * m2 * 10.0;
@@ -276,13 +294,13 @@ fn add_vague(chars: &[char], toks: &[Tok], found: &mut Vec<Found>, lex: &Lexicon
             if mag >= 1e6
                 && i >= 2
                 && toks[i - 1].kind == TokKind::Space
-                && lex.words.get(toks[i - 2].lower.as_str()).is_some()
+                && lex.words.contains_key(toks[i - 2].lower.as_str())
             {
                 i += 1;
                 continue;
             }
             hit = Some((end, lo, hi));
-        } else if let Some(&(_, f_lo, f_hi)) = SEVERAL.iter().find(|(s, _, _)| *s == w) {
+        } else if let Some(&(f_lo, f_hi)) = SEVERAL_MAP.get(w) {
             // "several hundred thousand", "a few thousand".
             let mut j = skip_space(toks, i + 1);
             let mut mult = 1.0;

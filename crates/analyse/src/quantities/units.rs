@@ -398,7 +398,7 @@ static UNITS: LazyLock<HashMap<String, Vec<UnitDef>>> = LazyLock::new(|| {
         }
     }
     for defs in map.values_mut() {
-        defs.sort_by(|a, b| b.pieces.len().cmp(&a.pieces.len()));
+        defs.sort_by_key(|d| std::cmp::Reverse(d.pieces.len()));
     }
     map
 });
@@ -457,12 +457,11 @@ fn unit_at<'a>(chars: &[char], toks: &[Tok], i: usize) -> Option<(&'a UnitDef, u
             j = k + 1;
         }
         // A unit word must end at a word boundary ("m" is not the start of "men").
-        if let Some(next) = toks.get(j) {
-            if next.kind == TokKind::Word
-                || (next.kind == TokKind::Digits && t.kind == TokKind::Word)
-            {
-                continue;
-            }
+        if let Some(next) = toks.get(j)
+            && (next.kind == TokKind::Word
+                || (next.kind == TokKind::Digits && t.kind == TokKind::Word))
+        {
+            continue;
         }
         return Some((d, j));
     }
@@ -555,11 +554,11 @@ fn sign_before(chars: &[char], toks: &[Tok], i: usize) -> Option<(usize, &'stati
             }
             let ti = toks.partition_point(|t| t.start < s);
             if toks.get(ti).is_some_and(|t| t.start == s) {
-                if *sign == "$" {
-                    if let Some((q, iso2)) = dollar_country(chars, s) {
-                        let tq = toks.partition_point(|t| t.start < q);
-                        return Some((tq, iso2));
-                    }
+                if *sign == "$"
+                    && let Some((q, iso2)) = dollar_country(chars, s)
+                {
+                    let tq = toks.partition_point(|t| t.start < q);
+                    return Some((tq, iso2));
                 }
                 return Some((ti, iso));
             }
@@ -640,22 +639,23 @@ pub(crate) fn attach(chars: &[char], toks: &[Tok], nums: &[NumHit], lex: &Lexico
             .get(n.tok_end.saturating_sub(1))
             .and_then(|t| lex.words.get(t.lower.as_str()))
             .is_some_and(|m| m.class == super::lexicon::Class::Big);
-        if unit.is_none() && ends_big && j > direct {
-            if let Some(w) = toks
+        if unit.is_none()
+            && ends_big
+            && j > direct
+            && let Some(w) = toks
                 .get(j)
                 .filter(|t| matches!(t.lower.as_str(), "de" | "d" | "di" | "of" | "с"))
+        {
+            let mut k = j + 1;
+            if w.lower == "d" && is_apostrophe(chars, toks, k) {
+                k += 1;
+            } else {
+                k = skip_space(toks, k);
+            }
+            if let Some((d, e)) = unit_at(chars, toks, k)
+                && d.kind == Kind::Money
             {
-                let mut k = j + 1;
-                if w.lower == "d" && is_apostrophe(chars, toks, k) {
-                    k += 1;
-                } else {
-                    k = skip_space(toks, k);
-                }
-                if let Some((d, e)) = unit_at(chars, toks, k) {
-                    if d.kind == Kind::Money {
-                        unit = Some((d, e));
-                    }
-                }
+                unit = Some((d, e));
             }
         }
         // "SCP-173m": a code, not a measure.
@@ -712,11 +712,10 @@ pub(crate) fn attach(chars: &[char], toks: &[Tok], nums: &[NumHit], lex: &Lexico
                     // Very short unit symbols after a space ("5 s", "3 h") only glued.
                     if matches!(d.pieces[0].as_str(), "s" | "h" | "an" | "d" | "y" | "w")
                         && j > direct
+                        && (lang != "fr" || d.pieces[0] != "an")
                     {
-                        if lang != "fr" || d.pieces[0] != "an" {
-                            out.push(f);
-                            continue;
-                        }
+                        out.push(f);
+                        continue;
                     }
                 }
                 if unit_name == "POUND"
@@ -784,18 +783,18 @@ pub(crate) fn attach(chars: &[char], toks: &[Tok], nums: &[NumHit], lex: &Lexico
                     continue;
                 }
                 // Sign after the amount: "5 €", "100$".
-                if let Some(t) = toks.get(j) {
-                    if t.kind == TokKind::Other {
-                        let c = chars[t.start];
-                        if let Some((_, iso)) = SIGNS
-                            .iter()
-                            .find(|(s, _)| s.chars().count() == 1 && s.starts_with(c))
-                        {
-                            f.kind = Kind::Money;
-                            f.unit = Some((*iso).to_string());
-                            f.end = t.end;
-                            f.tok_end = j + 1;
-                        }
+                if let Some(t) = toks.get(j)
+                    && t.kind == TokKind::Other
+                {
+                    let c = chars[t.start];
+                    if let Some((_, iso)) = SIGNS
+                        .iter()
+                        .find(|(s, _)| s.chars().count() == 1 && s.starts_with(c))
+                    {
+                        f.kind = Kind::Money;
+                        f.unit = Some((*iso).to_string());
+                        f.end = t.end;
+                        f.tok_end = j + 1;
                     }
                 }
                 out.push(f);
@@ -883,6 +882,10 @@ fn article_durations(chars: &[char], toks: &[Tok], out: &mut Vec<Found>, lex: &L
             continue;
         };
         if d.kind != Kind::Duration || d.pieces.len() != 1 || d.pieces[0].chars().count() < 3 {
+            continue;
+        }
+        // "a month-long investigation" is no duration of one month.
+        if is_char(chars, toks, e, '-') {
             continue;
         }
         // Skip rates ("100 rubles a month") and overlaps.
