@@ -62,6 +62,9 @@ pub struct ExtractionArgs {
     /// running the peer.
     #[arg(long, value_name = "FILE", conflicts_with = "no_peer")]
     pub peer_output: Option<PathBuf>,
+    /// Save the peer's JSON Lines output to FILE, for a later --peer-output.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["no_peer", "peer_output"])]
+    pub save_peer_output: Option<PathBuf>,
     /// Pass each page's URL from the truth file to storyline and to the peer (off by
     /// default, as in the ScrapingHub benchmark's trafilatura run).
     #[arg(long)]
@@ -193,7 +196,8 @@ fn run_extraction(args: ExtractionArgs) -> anyhow::Result<ExitCode> {
         types.sort_unstable();
         types.dedup();
         if types.len() > 1 {
-            for t in types {
+            // `article` is already a subset of its own.
+            for t in types.into_iter().filter(|&t| t != "article") {
                 let idx = (0..pages.len())
                     .filter(|&i| pages[i].page_type == t)
                     .collect();
@@ -306,6 +310,10 @@ fn load_peer(
     let run = extraction::run_peer(&runner, bench, pages, all_count, args.with_url)?;
     if !run.summary.is_empty() {
         eprintln!("{}", run.summary);
+    }
+    if let Some(file) = &args.save_peer_output {
+        std::fs::write(file, &run.raw)
+            .map_err(|e| anyhow::anyhow!("--save-peer-output {}: {e}", file.display()))?;
     }
     Ok(Some(PeerResult {
         predictions: run.predictions,

@@ -286,6 +286,8 @@ pub struct PeerRun {
     pub predictions: HashMap<String, Prediction>,
     /// The runner's stderr summary line(s).
     pub summary: String,
+    /// The runner's raw JSON Lines output (to save for `--peer-output`).
+    pub raw: String,
     /// Peak resident memory of the peer process, in KiB, when known.
     pub peak_rss_kib: Option<u64>,
 }
@@ -347,11 +349,12 @@ pub fn run_peer(
         let tail: Vec<&str> = tail.into_iter().rev().collect();
         return Err(peer_err(format!("{} ({})", out.status, tail.join(" / "))));
     }
-    let text = String::from_utf8_lossy(&out.stdout);
-    let predictions = parse_peer_output(&text, "trafilatura output")?;
+    let raw = String::from_utf8_lossy(&out.stdout).into_owned();
+    let predictions = parse_peer_output(&raw, "trafilatura output")?;
     Ok(PeerRun {
         predictions,
         summary,
+        raw,
         peak_rss_kib,
     })
 }

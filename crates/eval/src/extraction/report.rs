@@ -178,7 +178,7 @@ fn ratio(a: Option<f64>, b: Option<f64>) -> String {
 
 /// One table row: a label and one value per system, plus how to print it.
 struct Row {
-    label: &'static str,
+    label: String,
     values: Vec<Option<f64>>,
     sds: Option<Vec<f64>>,
     digits: usize,
@@ -188,27 +188,29 @@ fn rows(systems: &[&Figures], infos: &[&SystemInfo]) -> Vec<Row> {
     let col =
         |f: &dyn Fn(&Figures) -> Option<f64>| systems.iter().map(|s| f(s)).collect::<Vec<_>>();
     let sd = |f: &dyn Fn(&Figures) -> f64| Some(systems.iter().map(|s| f(s)).collect::<Vec<_>>());
-    let row = |label, values, digits| Row {
-        label,
+    let titled = systems.first().map_or(0, |f| f.summary.titled_pages);
+    let dated = systems.first().map_or(0, |f| f.summary.dated_pages);
+    let row = |label: &str, values, digits| Row {
+        label: label.to_string(),
         values,
         sds: None,
         digits,
     };
     vec![
         Row {
-            label: "shingle F1",
+            label: "shingle F1".into(),
             values: col(&|f| Some(f.summary.f1.value)),
             sds: sd(&|f| f.summary.f1.sd),
             digits: 3,
         },
         Row {
-            label: "shingle precision",
+            label: "shingle precision".into(),
             values: col(&|f| Some(f.summary.precision.value)),
             sds: sd(&|f| f.summary.precision.sd),
             digits: 3,
         },
         Row {
-            label: "shingle recall",
+            label: "shingle recall".into(),
             values: col(&|f| Some(f.summary.recall.value)),
             sds: sd(&|f| f.summary.recall.sd),
             digits: 3,
@@ -221,8 +223,16 @@ fn rows(systems: &[&Figures], infos: &[&SystemInfo]) -> Vec<Row> {
             0,
         ),
         row("errors", col(&|f| Some(f.errors as f64)), 0),
-        row("title accuracy", col(&|f| f.summary.title_accuracy), 3),
-        row("date accuracy", col(&|f| f.summary.date_accuracy), 3),
+        row(
+            &format!("title accuracy ({titled} titled)"),
+            col(&|f| f.summary.title_accuracy),
+            3,
+        ),
+        row(
+            &format!("date accuracy ({dated} dated)"),
+            col(&|f| f.summary.date_accuracy),
+            3,
+        ),
         row("`with` snippets found ↑", col(&|f| f.summary.with_rate), 3),
         row(
             "`without` snippets found ↓",
@@ -257,7 +267,7 @@ pub fn render(report: &Report) -> String {
         let infos: Vec<&SystemInfo> = report.systems.iter().collect();
         let mut table = vec![header];
         for r in rows(&figs, &infos) {
-            let mut line = vec![r.label.to_string()];
+            let mut line = vec![r.label];
             for (k, v) in r.values.iter().enumerate() {
                 let mut cell = num(*v, r.digits);
                 if let (Some(sds), Some(_)) = (&r.sds, v)
@@ -455,6 +465,7 @@ mod tests {
         assert_eq!(line("shingle F1")[3], "1.00", "{text}");
         assert_eq!(line("peak RSS, MiB")[1..], ["2", "n/a", "n/a"]);
         assert_eq!(line("empty predictions")[1..], ["1", "1", "1.00"]);
+        assert_eq!(line("title accuracy (0 titled)")[1..], ["n/a", "n/a", "n/a"]);
         assert!(text.contains("## worst pages"));
     }
 }
