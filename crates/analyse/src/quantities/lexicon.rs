@@ -134,12 +134,17 @@ fn class_of(v: f64) -> Class {
         Class::Zero
     } else if v < 10.0 {
         Class::Unit
+    } else if v == 10.0 {
+        // "décimo primeiro": ten takes a unit after it in ordinals.
+        Class::Ten
     } else if v < 20.0 {
         Class::Teen
     } else if v < 100.0 {
         Class::Ten
-    } else if v < 1000.0 {
+    } else if v == 100.0 {
         Class::H100
+    } else if v < 1000.0 {
+        Class::Hund
     } else {
         Class::Big
     }
@@ -320,7 +325,14 @@ fn spanish() -> Lexicon {
         "primero=1 primera=1 primer=1 segundo=2 segunda=2 tercero=3 tercera=3 tercer=3 \
          cuarto=4 cuarta=4 quinto=5 quinta=5 sexto=6 sexta=6 séptimo=7 septimo=7 séptima=7 \
          octavo=8 octava=8 noveno=9 novena=9 décimo=10 decimo=10 décima=10 decima=10 \
-         undécimo=11 duodécimo=12 vigésimo=20 vigesimo=20 trigésimo=30 centésimo=100 \
+         undécimo=11 undecimo=11 duodécimo=12 duodecimo=12 vigésimo=20 vigesimo=20 vigésima=20 \
+         trigésimo=30 trigesimo=30 cuadragésimo=40 cuadragesimo=40 quincuagésimo=50 \
+         quincuagesimo=50 sexagésimo=60 sexagesimo=60 septuagésimo=70 septuagesimo=70 \
+         octogésimo=80 octogesimo=80 nonagésimo=90 nonagesimo=90 centésimo=100 \
+         ducentésimo=200 ducentesimo=200 tricentésimo=300 tricentesimo=300 \
+         cuadringentésimo=400 cuadringentesimo=400 quingentésimo=500 quingentesimo=500 \
+         sexcentésimo=600 sexcentesimo=600 septingentésimo=700 septingentesimo=700 \
+         octingentésimo=800 octingentesimo=800 noningentésimo=900 noningentesimo=900 \
          centesimo=100 milésimo=1000 milesimo=1000 millonésimo=1e6 millonesimo=1e6 \
          billonésimo=1e12 billonesimo=1e12",
         &["s"],
@@ -376,8 +388,15 @@ fn portuguese() -> Lexicon {
         &mut l,
         "primeiro=1 primeira=1 segundo=2 segunda=2 terceiro=3 terceira=3 quarto=4 quarta=4 \
          quinto=5 quinta=5 sexto=6 sexta=6 sétimo=7 setimo=7 sétima=7 oitavo=8 oitava=8 \
-         nono=9 nona=9 décimo=10 decimo=10 décima=10 vigésimo=20 vigesimo=20 centésimo=100 \
-         centesimo=100 milésimo=1000 milesimo=1000 milionésimo=1e6 milionesimo=1e6 \
+         nono=9 nona=9 décimo=10 decimo=10 décima=10 undécimo=11 undecimo=11 duodécimo=12 \
+         duodecimo=12 vigésimo=20 vigesimo=20 vigésima=20 trigésimo=30 trigesimo=30 \
+         quadragésimo=40 quadragesimo=40 quadragésima=40 quinquagésimo=50 quinquagesimo=50 \
+         sexagésimo=60 sexagesimo=60 septuagésimo=70 septuagesimo=70 octogésimo=80 \
+         octogesimo=80 nonagésimo=90 nonagesimo=90 centésimo=100 ducentésimo=200 \
+         ducentesimo=200 tricentésimo=300 tricentesimo=300 quadringentésimo=400 \
+         quadringentesimo=400 quingentésimo=500 quingentesimo=500 sexcentésimo=600 \
+         sexcentesimo=600 septingentésimo=700 septingentesimo=700 octingentésimo=800 \
+         octingentesimo=800 noningentésimo=900 noningentesimo=900 centesimo=100 milésimo=1000 milesimo=1000 milionésimo=1e6 milionesimo=1e6 \
          bilionésimo=1e9 bilionesimo=1e9",
         &["s"],
     );
@@ -436,7 +455,10 @@ fn italian() -> Lexicon {
         &mut l,
         "primo=1 prima=1 secondo=2 seconda=2 terzo=3 terza=3 quarto=4 quarta=4 quinto=5 \
          quinta=5 sesto=6 sesta=6 settimo=7 settima=7 ottavo=8 ottava=8 nono=9 nona=9 \
-         decimo=10 decima=10 undicesimo=11 dodicesimo=12 ventesimo=20 centesimo=100 \
+         decimo=10 decima=10 undicesimo=11 dodicesimo=12 tredicesimo=13 quattordicesimo=14 \
+         quindicesimo=15 sedicesimo=16 diciassettesimo=17 diciottesimo=18 diciannovesimo=19 \
+         ventesimo=20 trentesimo=30 quarantesimo=40 cinquantesimo=50 sessantesimo=60 \
+         settantesimo=70 ottantesimo=80 novantesimo=90 centesimo=100 \
          millesimo=1000 milionesimo=1e6 miliardesimo=1e9 bilionesimo=1e12",
         &[],
     );

@@ -542,7 +542,14 @@ fn value_at(ctx: &Ctx, i: usize) -> Option<NumHit> {
             {
                 // "$2000 over 3 years" is no fraction.
                 let n = skip_space(toks, q.end);
-                let word_after = n > q.end && toks.get(n).is_some_and(|t| t.kind == TokKind::Word);
+                let word_after = n > q.end
+                    && toks.get(n).is_some_and(|t| {
+                        t.kind == TokKind::Word
+                            && !matches!(
+                                t.lower.as_str(),
+                                "por" | "per" | "pour" | "percent" | "procent" | "prozent"
+                            )
+                    });
                 if !q.denom
                     && !q.ordinal
                     && !q.glued
@@ -906,8 +913,11 @@ fn phrase_m(ctx: &Ctx, i: usize, combine: bool, depth: u8) -> Option<Phrase> {
                             && blocked_one(ctx, k));
                     !refused && next.push(m, lang)
                 } else if let Some(&m) = lex.ords.get(w) {
+                    // "un milésimo" is a fraction; "dos milésimo tricentésimo" an ordinal.
+                    let more_ords = chained_ordinals(lex) && next_is_ordinal(ctx, k + 1);
                     let as_denom = acc.items > 0
                         && !combine
+                        && !more_ords
                         && (acc.only_article
                             || (matches!(m.class, Class::H100 | Class::Big)
                                 && matches!(acc.last, Some(Last::Unit | Last::Teen | Last::Ten))));
@@ -953,7 +963,8 @@ fn phrase_m(ctx: &Ctx, i: usize, combine: bool, depth: u8) -> Option<Phrase> {
         }
         acc = next;
         end = item_end;
-        if ordinal || denom || glued || acc.last == Some(Last::Zero) {
+        let more = ordinal && chained_ordinals(lex) && next_is_ordinal(ctx, end);
+        if (ordinal && !more) || denom || glued || acc.last == Some(Last::Zero) {
             break;
         }
         // Separator, then maybe a connector word.
@@ -968,7 +979,10 @@ fn phrase_m(ctx: &Ctx, i: usize, combine: bool, depth: u8) -> Option<Phrase> {
                 break;
             }
             // A fraction after "and" belongs to the caller ("one hundred and three quarters").
-            if depth < 2 && fraction_part_d(ctx, a, depth + 1).is_some() {
+            if depth < 2
+                && !matches!(lang, "es" | "pt")
+                && fraction_part_d(ctx, a, depth + 1).is_some()
+            {
                 break;
             }
             k2 = a;
@@ -1052,6 +1066,21 @@ fn class_of_denom(d: f64) -> Class {
     } else {
         Class::Big
     }
+}
+
+/// Languages whose ordinals are written as several ordinal words ("vigésimo quinto").
+fn chained_ordinals(lex: &Lexicon) -> bool {
+    matches!(lex.code, "es" | "pt" | "it")
+}
+
+/// Whether the word after the separator at `i` is an ordinal word.
+fn next_is_ordinal(ctx: &Ctx, i: usize) -> bool {
+    let j = skip_sep(ctx, i);
+    j > i
+        && ctx
+            .toks
+            .get(j)
+            .is_some_and(|t| t.kind == TokKind::Word && ctx.lex.ords.contains_key(t.lower.as_str()))
 }
 
 /// "a"/"an" count as one only before a multiplier or a denominator.

@@ -353,7 +353,7 @@ const TEMPERATURES: &[(&str, &str)] = &[
     ),
 ];
 
-const PERCENTS: &str = "%|percent|per cent|percentage|pct|pour cent|pourcent|por ciento|por cento|per cento|prozent|procent|процент|процента|процентов|процентах";
+const PERCENTS: &str = "%|percent|percents|per cent|percentage|percentages|pct|pour cent|pourcent|pourcents|pourcentage|pourcentages|por cien|por ciento|por cento|per cento|prozent|procent|процент|процента|процентов|процентах";
 
 /// All unit phrases, indexed by their first piece.
 static UNITS: LazyLock<HashMap<String, Vec<UnitDef>>> = LazyLock::new(|| {
@@ -458,8 +458,7 @@ fn unit_at<'a>(chars: &[char], toks: &[Tok], i: usize) -> Option<(&'a UnitDef, u
         }
         // A unit word must end at a word boundary ("m" is not the start of "men").
         if let Some(next) = toks.get(j)
-            && (next.kind == TokKind::Word
-                || (next.kind == TokKind::Digits && t.kind == TokKind::Word))
+            && (next.kind == TokKind::Word || next.kind == TokKind::Digits)
         {
             continue;
         }
@@ -661,7 +660,9 @@ pub(crate) fn attach(chars: &[char], toks: &[Tok], nums: &[NumHit], lex: &Lexico
         // "SCP-173m": a code, not a measure.
         let in_code =
             n.start >= 2 && chars[n.start - 1] == '-' && chars[n.start - 2].is_alphanumeric();
-        if in_code {
+        // "%2020%" in a web address.
+        let after_percent = n.start >= 1 && chars[n.start - 1] == '%';
+        if in_code || (after_percent && unit.is_some_and(|(d, _)| d.kind == Kind::Percentage)) {
             unit = None;
         }
         match unit {
