@@ -19,6 +19,7 @@ use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use serde::Deserialize;
@@ -311,7 +312,9 @@ pub fn run_peer(
     let truth = if pages.len() == all_pages {
         bench.join("truth.jsonl")
     } else {
-        let dir = std::env::temp_dir().join(format!("storyline-eval-{}", std::process::id()));
+        static RUNS: AtomicUsize = AtomicUsize::new(0);
+        let n = RUNS.fetch_add(1, Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("storyline-eval-{}-{n}", std::process::id()));
         std::fs::create_dir_all(&dir).map_err(io_err(&dir))?;
         temp = Some(TempDir(dir.clone()));
         let link = dir.join("html");
@@ -419,6 +422,66 @@ mod tests {
         assert_eq!(map["1"].date.as_deref(), Some("2024-01-02"));
         assert_eq!(map["2"].text, "");
         assert_eq!(map["2"].error.as_deref(), Some("ValueError: x"));
+    }
+
+    /// A fake peer runner: records its arguments and whether its truth file's `html/`
+    /// exists, prints one JSON line, and exits with `code`.
+    fn fake_runner(dir: &Path, code: i32) -> PathBuf {
+        use std::os::unix::fs::PermissionsExt;
+        let script = dir.join(format!("run{code}"));
+        let body = format!(
+            "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\" >> \"{log}\"; done\n\
+             for a in \"$@\"; do [ -f \"$a\" ] && [ -d \"$(dirname \"$a\")/html\" ] && echo html-ok >> \"{log}\"; done\n\
+             echo '{{\"id\":\"1\",\"title\":\"T\",\"date\":null,\"text\":\"a b\",\"seconds\":0.25}}'\n\
+             echo 'summary line' >&2\nexit {code}\n",
+            log = dir.join("args.log").display()
+        );
+        let written = std::fs::write(&script, body).and_then(|_| {
+            std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755))
+        });
+        assert!(written.is_ok());
+        script
+    }
+
+    #[test]
+    fn peer_runs_on_a_subset_and_failures_are_errors() {
+        let dir = std::env::temp_dir().join(format!("storyline-eval-peer-{}", std::process::id()));
+        let bench = dir.join("bench");
+        assert!(std::fs::create_dir_all(bench.join("html")).is_ok());
+        let pages = vec![
+            TruthPage {
+                id: "1".into(),
+                ..TruthPage::default()
+            },
+            TruthPage {
+                id: "2".into(),
+                ..TruthPage::default()
+            },
+        ];
+        let ok = fake_runner(&dir, 0);
+        let run = run_peer(&ok, &bench, &pages[..1], 2, true);
+        let run = match run {
+            Ok(r) => r,
+            Err(e) => panic!("{e}"),
+        };
+        assert_eq!(run.predictions.len(), 1);
+        assert_eq!(run.predictions["1"].text, "a b");
+        assert_eq!(run.predictions["1"].seconds, 0.25);
+        assert_eq!(run.summary, "summary line");
+        let log = std::fs::read_to_string(dir.join("args.log")).unwrap_or_default();
+        let lines: Vec<&str> = log.lines().collect();
+        assert_eq!(lines.first(), Some(&"--with-url"));
+        // The subset's truth file was a temporary one, with html/ linked beside it.
+        assert!(lines.get(1).is_some_and(
+            |p| p.ends_with("truth.jsonl") && !p.starts_with(&*bench.to_string_lossy())
+        ));
+        assert_eq!(lines.get(2), Some(&"html-ok"));
+        let bad = fake_runner(&dir, 3);
+        assert!(matches!(
+            run_peer(&bad, &bench, &pages, 2, false),
+            Err(EvalError::Peer { .. })
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]
