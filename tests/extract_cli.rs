@@ -585,17 +585,6 @@ fn bad_inputs_fail_one_by_one_and_the_batch_goes_on() {
     }
     let truncated_gz = write("f_truncated.html.gz", &gz);
     let good = write("g_good.html", &page);
-    let mut nested = String::with_capacity(1_300_000);
-    nested.push_str("<!DOCTYPE html><html><body>");
-    for _ in 0..100_000 {
-        nested.push_str("<div>");
-    }
-    nested.push_str("deep");
-    for _ in 0..100_000 {
-        nested.push_str("</div>");
-    }
-    nested.push_str("</body></html>");
-    let deep = write("h_nested.html", nested.as_bytes());
     let listing = write(
         "i_listing.html",
         &std::fs::read(fixture("non_articles/home_listing.html")).expect("fixture"),
@@ -608,18 +597,12 @@ fn bad_inputs_fail_one_by_one_and_the_batch_goes_on() {
         &invalid_utf8,
         &truncated_gz,
         &good,
-        &deep,
         &listing,
     ];
 
-    let started = std::time::Instant::now();
     let mut args = vec!["extract"];
     args.extend(inputs.iter().map(|s| s.as_str()));
     let out = run(&args);
-    assert!(
-        started.elapsed() < std::time::Duration::from_secs(60),
-        "bad inputs must not take long"
-    );
     assert_eq!(out.status.code(), Some(1));
     let lines = json_lines(&out.stdout);
     assert_eq!(lines.len(), inputs.len());
@@ -627,14 +610,13 @@ fn bad_inputs_fail_one_by_one_and_the_batch_goes_on() {
         assert_eq!(s(line, "input"), input.as_str());
     }
     let err = String::from_utf8_lossy(&out.stderr);
-    let expectations: [(&str, &str); 8] = [
+    let expectations: [(&str, &str); 7] = [
         (&empty, "empty"),
         (&pdf, "PDF"),
         (&jpeg, "JPEG"),
         (&elf, "not a web page"),
         (&invalid_utf8, ""),
         (&truncated_gz, "gzip"),
-        (&deep, ""),
         (&listing, "no article"),
     ];
     for (input, needle) in expectations {
@@ -661,5 +643,46 @@ fn bad_inputs_fail_one_by_one_and_the_batch_goes_on() {
         .expect("good page");
     assert!(good_line.get("error").is_none(), "{good_line}");
     check_contract(good_line);
-    assert!(err.contains("8 of 9 inputs failed"), "{err}");
+    assert!(err.contains("7 of 8 inputs failed"), "{err}");
+}
+
+/// 100,000 nested tags: a one-line error (or an article), quickly, without overflowing
+/// any stack; the good page after it in the batch is still extracted.
+#[test]
+fn deeply_nested_tags_fail_fast_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut nested = String::with_capacity(1_300_000);
+    nested.push_str("<!DOCTYPE html><html><body>");
+    for _ in 0..100_000 {
+        nested.push_str("<div>");
+    }
+    nested.push_str("deep");
+    for _ in 0..100_000 {
+        nested.push_str("</div>");
+    }
+    nested.push_str("</body></html>");
+    let deep = dir.path().join("nested.html");
+    std::fs::write(&deep, nested).expect("write");
+    let deep = deep.display().to_string();
+    let good = fixture("pages/de_kessinger_tagblatt.html")
+        .display()
+        .to_string();
+    // Generous for a debug build on a shared 2-core machine; a linear pass takes well
+    // under a second.
+    let limit = std::time::Duration::from_secs(30);
+    let Some(out) = run_with_timeout(&["extract", &deep, &good], limit) else {
+        panic!("100,000 nested tags took more than {limit:?}");
+    };
+    assert_eq!(out.status.code(), Some(1));
+    let lines = json_lines(&out.stdout);
+    assert_eq!(lines.len(), 2);
+    assert_eq!(s(&lines[0], "input"), deep);
+    let reason = s(&lines[0], "error");
+    assert!(!reason.is_empty() && !reason.contains('\n'), "{}", lines[0]);
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .lines()
+            .any(|l| l == format!("storyline: {deep}: {reason}")),
+    );
+    assert_eq!(s(&lines[1], "language"), "de");
 }

@@ -50,6 +50,36 @@ pub fn run_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
     out
 }
 
+/// Runs `storyline`, killing it after `limit`; `None` when it did not finish in time.
+pub fn run_with_timeout(args: &[&str], limit: std::time::Duration) -> Option<Output> {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (out_path, err_path) = (dir.path().join("stdout"), dir.path().join("stderr"));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_storyline"))
+        .args(args)
+        .current_dir(root())
+        .stdin(Stdio::null())
+        .stdout(std::fs::File::create(&out_path).expect("stdout file"))
+        .stderr(std::fs::File::create(&err_path).expect("stderr file"))
+        .spawn()
+        .expect("spawn storyline");
+    let started = std::time::Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            return Some(Output {
+                status,
+                stdout: std::fs::read(&out_path).expect("stdout"),
+                stderr: std::fs::read(&err_path).expect("stderr"),
+            });
+        }
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            return None;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
 /// `storyline extract PATH [--url URL]`: asserts success and returns the article.
 pub fn extract(path: &Path, url: Option<&str>) -> Value {
     let p = path.display().to_string();
