@@ -342,7 +342,7 @@ fn spanish() -> Lexicon {
     l.point_words = &["coma", "punto"];
     l.minus_words = &["menos", "negativo"];
     l.over_words = &["sobre"];
-    l.half_words = &["medio", "media"];
+    l.half_words = &["medio", "media", "mitad"];
     l.one_blockers = &["el", "la", "cada", "ese", "este", "ningún", "algún"];
     l
 }

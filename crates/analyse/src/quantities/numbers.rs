@@ -947,7 +947,16 @@ fn phrase_m(ctx: &Ctx, i: usize, combine: bool, depth: u8) -> Option<Phrase> {
                 } else if lex.compounds && !acc.after_num() {
                     match split_compound(lex, w) {
                         Some(parts) => push_parts(&mut next, &parts, lang, &mut ordinal),
-                        None => false,
+                        None => match esimo_ordinal(lex, w) {
+                            Some(parts) if !acc.has_num => {
+                                let ok = push_parts(&mut next, &parts, lang, &mut ordinal);
+                                if ok {
+                                    ordinal = true;
+                                }
+                                ok
+                            }
+                            _ => false,
+                        },
                     }
                 } else {
                     false
@@ -1029,6 +1038,29 @@ fn phrase_m(ctx: &Ctx, i: usize, combine: bool, depth: u8) -> Option<Phrase> {
 }
 
 /// Spanish denominators made with "-avo": "veintiunavo" (21), "treintavos", "doscientosavos".
+/// Italian ordinals made with "-esimo": "venticinquesimo" (25), "ventunesimo" (21).
+fn esimo_ordinal(lex: &Lexicon, w: &str) -> Option<Vec<Morph>> {
+    if lex.code != "it" {
+        return None;
+    }
+    let stem = ["esimo", "esima", "esimi", "esime"]
+        .iter()
+        .find_map(|s| w.strip_suffix(s))?;
+    if stem.chars().count() < 2 {
+        return None;
+    }
+    for v in ["e", "o", "a", "i", ""] {
+        let cand = format!("{stem}{v}");
+        if let Some(m) = lex.words.get(cand.as_str()) {
+            return Some(vec![*m]);
+        }
+        if let Some(parts) = split_compound(lex, &cand) {
+            return Some(parts);
+        }
+    }
+    None
+}
+
 fn avo_denom(lex: &Lexicon, w: &str) -> Option<f64> {
     if lex.code != "es" {
         return None;
@@ -1352,13 +1384,31 @@ fn numeral(ctx: &Ctx, k: usize) -> Option<Numeral> {
         int_digits.extend(&chars[p..p + r]);
         let head = r;
         p += r;
-        // Thousands groups.
-        let group_seps: &[char] = if dec_comma {
+        // Thousands groups; "1,111.11" in a comma locale (and "1.111,11" in English) swap
+        // the marks: the last mark is the decimal one.
+        let (primary, alt) = if dec_comma { ('.', ',') } else { (',', '.') };
+        let swapped = head <= 3 && {
+            let mut q = p;
+            let mut groups = 0;
+            while at(q) == alt && run(q + 1) == 3 {
+                q += 4;
+                groups += 1;
+            }
+            groups > 0 && at(q) == primary && run(q + 1) > 0 && run(q + 1) != 3
+        };
+        let group_seps: &[char] = if swapped {
+            &[',', '.']
+        } else if dec_comma {
             &['.', ' ', '\u{a0}', '\u{202f}']
         } else {
             &[',', ' ', '\u{a0}', '\u{202f}']
         };
-        if head <= 3 {
+        let group_seps: Vec<char> = if swapped {
+            group_seps.iter().copied().filter(|&c| c == alt).collect()
+        } else {
+            group_seps.to_vec()
+        };
+        if head <= 3 && int_digits != "0" {
             let mut sep_used: Option<char> = None;
             loop {
                 let c = at(p);
@@ -1400,9 +1450,10 @@ fn numeral(ctx: &Ctx, k: usize) -> Option<Numeral> {
                     && chars[t.start - 1] == c
                     && chars[t.start - 2].is_ascii_digit());
             // In English a comma is a decimal mark only for 1–2 digits ("1,3", "5,00").
-            let comma_ok = if !dec_comma && c == ',' { r <= 2 } else { true };
+            let comma_ok = swapped || if !dec_comma && c == ',' { r <= 2 } else { true };
             // In comma locales a dot with exactly three digits after a short head groups.
-            let dot_group = dec_comma && c == '.' && r == 3 && head <= 3;
+            let dot_group =
+                !swapped && dec_comma && c == '.' && r == 3 && head <= 3 && int_digits != "0";
             if !list_like && comma_ok && !dot_group && r <= MAX_DIGITS {
                 frac_digits.extend(&chars[p + 1..p + 1 + r]);
                 p += 1 + r;
@@ -1561,6 +1612,7 @@ fn is_ordinal_suffix(lang: &str, s: &str) -> bool {
             s,
             "er" | "re" | "e" | "ème" | "eme" | "è" | "ère" | "ere" | "nd" | "nde"
         ),
+        "it" if matches!(s, "esimo" | "esima" | "esimi" | "esime") => true,
         "es" | "pt" | "it" => matches!(
             s,
             "o" | "a"
