@@ -12,7 +12,6 @@
 
 mod classify;
 mod credit;
-mod when;
 
 use classify::{Kind, classify, looks_like_site_name, word_count};
 use storyline_core::{Article, DateSource};

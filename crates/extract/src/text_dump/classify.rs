@@ -304,7 +304,7 @@ fn timestamp(part: &str) -> Option<(String, bool)> {
     if other_words > 2 {
         return None;
     }
-    super::when::parse_text_date(rest).map(|d| (d, modified))
+    crate::dates::parse_date(rest).map(|d| (d, modified))
 }
 
 /// Author names from a byline part, or `None` when the part is not a byline.
@@ -464,6 +464,22 @@ mod tests {
                 modified: true
             }
         );
+        for (line, date) in [
+            ("Published: mardi 12 mars 2024 à 10h05", "2024-03-12"),
+            ("12 de marzo de 2024", "2024-03-12"),
+            ("Опубликовано: 10 марта 2024", "2024-03-10"),
+            ("2024年03月13日 09:00", "2024-03-13"),
+            ("Sunday 10 March 2024, 09:15", "2024-03-10"),
+        ] {
+            assert_eq!(
+                classify(line),
+                Kind::Timestamp {
+                    date: date.into(),
+                    modified: false
+                },
+                "{line}"
+            );
+        }
         assert_eq!(
             classify("Orvalle, 10 March 2024: the night the water came"),
             Kind::Heading
