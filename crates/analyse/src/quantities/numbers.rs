@@ -1613,6 +1613,7 @@ fn is_ordinal_suffix(lang: &str, s: &str) -> bool {
             "er" | "re" | "e" | "ème" | "eme" | "è" | "ère" | "ere" | "nd" | "nde"
         ),
         "it" if matches!(s, "esimo" | "esima" | "esimi" | "esime") => true,
+        "es" | "pt" | "it" if matches!(s, "º" | "ª" | "ro" | "vo") => true,
         "es" | "pt" | "it" => matches!(
             s,
             "o" | "a"

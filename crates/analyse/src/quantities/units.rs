@@ -138,11 +138,11 @@ const DURATIONS: &[(&str, &str)] = &[
 const CURRENCIES: &[(&str, &str)] = &[
     (
         "USD",
-        "usd|us dollar|us dollars|u.s. dollar|u.s. dollars|united states dollar|united states dollars|american dollars|dollars américains|dólares estadounidenses|us-dollar|доллар сша|долларов сша",
+        "$ usd|$ us|dollars us|dollars américains|dólares americanos|dólares estadunidenses|usd|us dollar|us dollars|u.s. dollar|u.s. dollars|united states dollar|united states dollars|american dollars|dollars américains|dólares estadounidenses|us-dollar|доллар сша|долларов сша",
     ),
     (
         "DOLLAR",
-        "dollar|dollars|dólar|dólares|dollaro|dollari|доллар|доллара|долларов|долларах|bucks",
+        "dolares|dolar|dollar|dollars|dólar|dólares|dollaro|dollari|доллар|доллара|долларов|долларах|bucks",
     ),
     ("EUR", "eur|euro|euros|евро"),
     (
@@ -157,25 +157,45 @@ const CURRENCIES: &[(&str, &str)] = &[
         "POUND",
         "pound|pounds|livre|livres|libra|libras|pfund|фунт|фунта|фунтов",
     ),
-    ("JPY", "jpy|yen|yens|japanese yen|yenes|иен|иены"),
-    ("CNY", "cny|yuan|renminbi|rmb|chinese yuan|юань|юаня|юаней"),
+    ("JPY", "ienes|yens|jpy|yen|yens|japanese yen|yenes|иен|иены"),
+    (
+        "CNY",
+        "yuans|yuanes|cny|yuan|renminbi|rmb|chinese yuan|юань|юаня|юаней",
+    ),
     (
         "UAH",
         "uah|hryvnia|hryvnias|hryvnya|hryvnas|гривна|гривны|гривен|hrywnja|hrywnja",
     ),
     (
         "CHF",
-        "chf|swiss franc|swiss francs|francs suisses|franchi svizzeri|schweizer franken|franken",
+        "francs suisses|franc suisse|francos suizos|francos suicos|francos suíços|chf|swiss franc|swiss francs|francs suisses|franchi svizzeri|schweizer franken|franken",
     ),
     ("FRANC", "franc|francs|franco|francos|franchi"),
-    ("CAD", "cad|canadian dollar|canadian dollars"),
-    ("AUD", "aud|australian dollar|australian dollars"),
+    (
+        "CAD",
+        "$ c|$cad|$ ca|$ can|dollars canadiens|dollar canadien|dólares canadienses|dólares canadenses|cad|canadian dollar|canadian dollars",
+    ),
+    (
+        "AUD",
+        "dollars australiens|dólares australianos|aud|australian dollar|australian dollars",
+    ),
     ("INR", "inr|indian rupee|indian rupees"),
     ("RUPEE", "rupee|rupees|roupie|roupies|рупий"),
-    ("PENCE", "pence"),
+    ("CENTIME", "centime|centimes"),
+    (
+        "HKD",
+        "hkd|$ hk|hong kong dollars|hong kong dollar|dollars de hong kong|dólares de hong kong",
+    ),
+    ("PENCE", "penies|peniques|pence"),
     ("PESETA", "peseta|pesetas"),
-    ("MARKKA", "finnish markka|markka"),
-    ("GUILDER", "dutch guilders|dutch guilder|guilders|guilder"),
+    (
+        "MARKKA",
+        "mark finlandais|marcos finlandeses|finnish markka|markka",
+    ),
+    (
+        "GUILDER",
+        "florins hollandais|florines neerlandeses|florins holandeses|dutch guilders|dutch guilder|guilders|guilder",
+    ),
     ("KRW", "krw|won"),
     ("SEK", "sek|swedish krona|swedish kronor|kronor|kronen"),
     ("TRY", "try|turkish lira|turkish liras|lira|liras"),
@@ -184,7 +204,7 @@ const CURRENCIES: &[(&str, &str)] = &[
     ("BTC", "btc|bitcoin|bitcoins"),
     (
         "CENT",
-        "cent|cents|centime|centimes|centavo|centavos|centesimi|копеек|копейки|копейка",
+        "céntimo|céntimos|centimos|cent|cents|centime|centimes|centavo|centavos|centesimi|копеек|копейки|копейка",
     ),
     ("PENNY", "penny|pennies"),
 ];
@@ -212,6 +232,9 @@ const SIGNS: &[(&str, &str)] = &[
     ("Rs", "INR"),
     ("Rs.", "INR"),
     ("Mex$", "MXN"),
+    ("U$D", "USD"),
+    ("U$S", "USD"),
+    ("USD$", "USD"),
     ("元", "CNY"),
     ("₡", "CRC"),
     ("₾", "GEL"),
@@ -566,7 +589,14 @@ fn sign_before(chars: &[char], toks: &[Tok], i: usize) -> Option<(usize, &'stati
     // Letter codes before the amount: "USD 5", "EUR 3".
     if j >= 2 && toks[j - 1].kind == TokKind::Space {
         let w = &toks[j - 2];
-        if w.kind == TokKind::Word && w.lower.len() == 3 && chars[w.start].is_uppercase() {
+        let common = matches!(
+            w.lower.as_str(),
+            "eur" | "usd" | "gbp" | "rub" | "chf" | "jpy" | "cny" | "uah"
+        );
+        if w.kind == TokKind::Word
+            && w.lower.len() == 3
+            && (chars[w.start].is_uppercase() || common)
+        {
             let up = w.lower.to_uppercase();
             if CURRENCIES.iter().any(|(iso, _)| *iso == up) {
                 let iso = CURRENCIES
@@ -832,17 +862,12 @@ fn merge_cents(chars: &[char], toks: &[Tok], out: &mut Vec<Found>, lex: &Lexicon
         let gap_ok = gap.is_empty()
             || (gap.len() == 1
                 && gap[0].kind == TokKind::Word
-                && lex.and_words.contains(&gap[0].lower.as_str()));
+                && (lex.and_words.contains(&gap[0].lower.as_str()) || gap[0].lower == "con"));
         let spaced = b.tok_start > a.tok_end;
-        if major && small && b_ok && gap_ok && spaced && !chars[a.start..a.end].contains(&'$')
-            || (major
-                && small
-                && b_ok
-                && gap_ok
-                && spaced
-                && a.unit.is_some()
-                && !chars[a.start..a.end].iter().any(|c| c.is_ascii_digit()))
-        {
+        let has_and = !gap.is_empty();
+        let unit_word = chars[..a.end].last().is_some_and(|c| c.is_alphabetic());
+        let bare = b.kind == Kind::Number;
+        if major && small && b_ok && gap_ok && spaced && (!bare || has_and || unit_word) {
             let add = b.value.unwrap_or(0.0) / 100.0;
             let (end, tok_end) = (b.end, b.tok_end);
             let a = &mut out[i];
