@@ -1547,7 +1547,7 @@ fn numeral(ctx: &Ctx, k: usize) -> Option<Numeral> {
     let mut ordinal = false;
     if glued_end > p && !at(glued_end).is_ascii_digit() {
         let sfx = suffix(p, glued_end);
-        if let Some(m) = multiplier_suffix(&sfx, true) {
+        if let Some(m) = multiplier_suffix(&sfx, true, ctx.lex.code == "en") {
             value *= m;
             int = value.fract() == 0.0;
             q = glued_end;
@@ -1561,7 +1561,7 @@ fn numeral(ctx: &Ctx, k: usize) -> Option<Numeral> {
         let e = word_end(spaced);
         if e > spaced {
             let sfx = suffix(spaced, e);
-            if let Some(m) = multiplier_suffix(&sfx, false) {
+            if let Some(m) = multiplier_suffix(&sfx, false, ctx.lex.code == "en") {
                 value *= m;
                 int = value.fract() == 0.0;
                 q = e;
@@ -1584,7 +1584,8 @@ fn numeral(ctx: &Ctx, k: usize) -> Option<Numeral> {
 }
 
 /// Multipliers written after digits. `glued`: written without a space.
-fn multiplier_suffix(s: &str, glued: bool) -> Option<f64> {
+/// `english`: "1mm", "2mil" are millions only in English.
+fn multiplier_suffix(s: &str, glued: bool, english: bool) -> Option<f64> {
     let spaced = match s {
         "k" | "K" => Some(1e3),
         "M" => Some(1e6),
@@ -1598,7 +1599,8 @@ fn multiplier_suffix(s: &str, glued: bool) -> Option<f64> {
         return spaced;
     }
     match s {
-        "MM" | "mm" | "mil" => Some(1e6),
+        "MM" => Some(1e6),
+        "mm" | "mil" if english => Some(1e6),
         "b" | "B" => Some(1e9),
         "T" | "tn" | "trn" => Some(1e12),
         _ => None,

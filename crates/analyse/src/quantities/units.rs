@@ -749,11 +749,7 @@ pub(crate) fn attach(chars: &[char], toks: &[Tok], nums: &[NumHit], lex: &Lexico
                         continue;
                     }
                 }
-                if unit_name == "POUND"
-                    && lang == "en"
-                    && !money_context(toks, n.tok_start)
-                    && !ends_big
-                {
+                if unit_name == "POUND" && !money_context(toks, n.tok_start) && !ends_big {
                     // "lost 25 pounds": weight unless money is talked about.
                     kind = Kind::Dimension;
                     unit_name = "lb".into();
