@@ -877,28 +877,91 @@ fn merge_cents(chars: &[char], toks: &[Tok], out: &mut Vec<Found>, lex: &Lexicon
     }
 }
 
-/// "an hour", "a week": one unit of time.
-fn article_durations(chars: &[char], toks: &[Tok], out: &mut Vec<Found>, lex: &Lexicon) {
-    let articles: &[&str] = match lex.code {
-        "en" => &["a", "an"],
-        "fr" => &["une", "un"],
-        "de" => &["eine", "einen", "ein"],
-        "es" => &["una", "un"],
-        "it" => &["una", "un", "uno"],
-        "pt" => &["uma", "um"],
-        "nl" => &["een"],
-        _ => &[],
+/// How a word before a unit of time counts: one ("an hour", "all day") or a few
+/// ("several weeks": 3, between `min` and `max`, approximate).
+#[derive(Clone, Copy)]
+enum TimeQuant {
+    One,
+    Few(f64, f64),
+}
+
+fn time_quantifier(lang: &str, w: &str) -> Option<TimeQuant> {
+    use TimeQuant::{Few, One};
+    let q = match (lang, w) {
+        ("en", "a" | "an" | "another" | "all" | "whole" | "entire") => One,
+        ("en", "few") => Few(2.0, 5.0),
+        ("en", "several" | "some") => Few(2.0, 9.0),
+        ("fr", "un" | "une" | "toute" | "tout" | "entière") => One,
+        ("fr", "quelques") => Few(2.0, 5.0),
+        ("fr", "plusieurs") => Few(2.0, 9.0),
+        ("es", "un" | "una" | "todo" | "toda" | "otro" | "otra") => One,
+        ("es", "unos" | "unas" | "algunos" | "algunas") => Few(2.0, 5.0),
+        ("es", "varios" | "varias") => Few(2.0, 9.0),
+        ("pt", "um" | "uma" | "todo" | "toda" | "outro" | "outra") => One,
+        ("pt", "alguns" | "algumas") => Few(2.0, 5.0),
+        ("pt", "vários" | "várias") => Few(2.0, 9.0),
+        ("it", "un" | "una" | "uno" | "tutto" | "tutta" | "altro" | "altra") => One,
+        ("it", "qualche" | "alcuni" | "alcune") => Few(2.0, 5.0),
+        ("it", "diversi" | "diverse" | "parecchi" | "parecchie") => Few(2.0, 9.0),
+        ("de", "ein" | "eine" | "einen" | "ganze" | "ganzen" | "ganzer") => One,
+        ("de", "paar") => Few(2.0, 5.0),
+        ("de", "einige" | "mehrere") => Few(2.0, 9.0),
+        ("nl", "een" | "hele" | "andere") => One,
+        ("nl", "paar" | "enkele") => Few(2.0, 5.0),
+        ("nl", "meerdere") => Few(2.0, 9.0),
+        ("ru", "несколько") => Few(2.0, 9.0),
+        _ => return None,
     };
+    Some(q)
+}
+
+/// Articles between a quantifier and its unit ("all the day", "tutto il giorno").
+fn is_article(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "le" | "la" | "il" | "lo" | "el" | "o" | "a" | "der" | "die" | "das" | "den" | "de"
+    )
+}
+
+/// "an hour", "all day", "several weeks": time spans without a number.
+fn article_durations(chars: &[char], toks: &[Tok], out: &mut Vec<Found>, lex: &Lexicon) {
     let mut extra = Vec::new();
     let mut oi = 0;
     for i in 0..toks.len() {
         let t = &toks[i];
-        if t.kind != TokKind::Word || !articles.contains(&t.lower.as_str()) {
+        if t.kind != TokKind::Word {
             continue;
         }
-        let j = skip_space(toks, i + 1);
-        if j != i + 2 {
+        let Some(mut quant) = time_quantifier(lex.code, &t.lower) else {
             continue;
+        };
+        let mut j = skip_space(toks, i + 1);
+        // "a few hours".
+        if matches!(quant, TimeQuant::One)
+            && let Some(TimeQuant::Few(a, b)) = toks
+                .get(j)
+                .and_then(|n| time_quantifier(lex.code, &n.lower))
+            && j == i + 2
+        {
+            quant = TimeQuant::Few(a, b);
+            j = skip_space(toks, j + 1);
+        }
+        // "un'ora".
+        if j == i + 1 && is_apostrophe(chars, toks, i + 1) {
+            j = i + 2;
+        } else if j == i + 1 {
+            continue;
+        }
+        if toks
+            .get(j)
+            .is_some_and(|a| a.kind == TokKind::Word && is_article(&a.lower))
+            && matches!(quant, TimeQuant::One)
+            && !matches!(
+                t.lower.as_str(),
+                "a" | "an" | "un" | "une" | "una" | "uno" | "um" | "uma" | "ein" | "eine" | "een"
+            )
+        {
+            j = skip_space(toks, j + 1);
         }
         let Some((d, e)) = unit_at(chars, toks, j) else {
             continue;
@@ -924,16 +987,20 @@ fn article_durations(chars: &[char], toks: &[Tok], out: &mut Vec<Found>, lex: &L
         if i >= 2 && toks[i - 2].lower == "per" {
             continue;
         }
+        let (value, min, max, approximate) = match quant {
+            TimeQuant::One => (1.0, None, None, false),
+            TimeQuant::Few(a, b) => (3.0, Some(a), Some(b), true),
+        };
         extra.push(Found {
             start: t.start,
             end: toks[e - 1].end,
             kind: Kind::Duration,
-            value: Some(1.0),
-            min: None,
-            max: None,
+            value: Some(value),
+            min,
+            max,
             unit: Some(d.unit.to_string()),
-            seconds: Some(d.seconds),
-            approximate: false,
+            seconds: Some(value * d.seconds),
+            approximate,
             tok_start: i,
             tok_end: e,
         });
