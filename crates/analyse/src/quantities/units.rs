@@ -984,7 +984,7 @@ fn article_durations(chars: &[char], toks: &[Tok], out: &mut Vec<Found>, lex: &L
         if oi > 0 && i <= prev_end + 2 {
             continue;
         }
-        if i >= 2 && toks[i - 2].lower == "per" {
+        if lex.code == "en" && i >= 2 && toks[i - 2].lower == "per" {
             continue;
         }
         let (value, min, max, approximate) = match quant {
