@@ -282,9 +282,13 @@ const DIMENSIONS: &[(&str, &str)] = &[
     ("mg", "mg|milligram|milligrams|milligrammes|miligramos"),
     (
         "t",
-        "toneladas métricas|tonelada métrica|tonnes métriques|tonne métrique|metrische ton|t métricas|tonne|tonnes|metric ton|metric tons|metric tonne|metric tonnes|tonnen|tonelada|toneladas|tonnellate|тонн|тонны|тонна",
+        "toneladas métricas|tonelada métrica|tonnes métriques|tonne métrique|metrische ton|t métricas|metric ton|metric tons|metric tonne|metric tonnes",
     ),
-    ("ton", "toneladas|tonelada|tonnes|tonne|ton|tons"),
+    ("ton", "ton|tons"),
+    (
+        "tonne",
+        "tonne|tonnes|tonelada|toneladas|tonnellata|tonnellate|тонн|тонны|тонна|tonnen",
+    ),
     (
         "bbl",
         "barris|vaten|barrel|barrels|bbl|barils|barriles|barili",
@@ -682,7 +686,7 @@ pub(crate) fn attach(chars: &[char], toks: &[Tok], nums: &[NumHit], lex: &Lexico
                 k = skip_space(toks, k);
             }
             if let Some((d, e)) = unit_at(chars, toks, k)
-                && d.kind == Kind::Money
+                && matches!(d.kind, Kind::Money | Kind::Dimension)
             {
                 unit = Some((d, e));
             }
