@@ -126,6 +126,7 @@ const NEG: u8 = 1; // boilerplate by tag or class/id (a candidate: see `honoured
 const POS: u8 = 2; // content-like class/id
 const TEASER: u8 = 4; // standfirst-like class/id
 const SCORED: u8 = 8; // has a candidate score
+const TAG_NEG: u8 = 16; // boilerplate by its tag alone
 
 struct El {
     parent: u32,
@@ -137,6 +138,8 @@ struct El {
     text: u32,
     /// Of which inside links.
     link: u32,
+    /// Non-whitespace characters in substantial, mostly unlinked blocks.
+    good: u32,
     class_weight: f32,
     score: f32,
     /// Nearest honoured boilerplate ancestor-or-self (filled after the walk).
@@ -173,16 +176,16 @@ static STRONG_NEG: LazyLock<Regex> = LazyLock::new(|| {
          tag-list|taglist|tagcloud|trending|popular|most-read|mostread|readmore|read-more|\
          more-from|also-read|outbrain|taboola|caption|credit|donat|pagination|pager|\
          rating|reaction|follow-us|playlist|newsfeed|(?:^|[^a-z0-9])(?:ads?|adv|dfp|adslot|\
-         adunit|adsense|adsbygoogle|toc|rss|nav|share|tags?|meta|print|social|subnav)(?:[^a-z0-9]|$)",
+         adunit|adsense|adsbygoogle|toc|rss|nav|share|tags?|print|social|subnav)(?:[^a-z0-9]|$)",
     )
     .expect("static regex")
 });
 
 static WEAK_NEG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        "sidebar|side-bar|widget|menu|header|masthead|navbar|navigation|banner|popup|modal|\
+        "sidebar|side-bar|(?:^|\\s)widget|menu|header|masthead|navbar|navigation|banner|popup|modal|\
          overlay|footer|toolbar|skip|combx|shoutbox|skyscraper|sticky|subscri|paywall|aside|\
-         tooltip|dropdown|search|offcanvas|login|signin|entry-meta|post-meta|article-meta",
+         tooltip|dropdown|search|offcanvas|login|signin|(?:^|[^a-z0-9])meta(?:[^a-z0-9]|$)",
     )
     .expect("static regex")
 });
@@ -293,8 +296,14 @@ impl Walker {
             let text = collapse_whitespace(&self.buf);
             let chars = text.chars().count() as u32;
             let solid = text.chars().filter(|c| !c.is_whitespace()).count() as u32;
+            let owner = self.block_stack.last().copied().unwrap_or(0);
+            if chars >= 25 && self.link_chars * 2 < solid {
+                if let Some(el) = self.els.get_mut(owner as usize) {
+                    el.good += solid;
+                }
+            }
             self.blocks.push(Block {
-                owner: self.block_stack.last().copied().unwrap_or(0),
+                owner,
                 para: self.para,
                 neg: self.neg_stack.last().copied().unwrap_or(NONE),
                 text,
@@ -350,12 +359,15 @@ impl Walker {
         let mut flags = verdict.flags;
         if matches!(
             tag,
-            Tag::Nav | Tag::Aside | Tag::Footer | Tag::Header | Tag::Form | Tag::Figure
+            Tag::Nav
+                | Tag::Aside
+                | Tag::Footer
+                | Tag::Header
+                | Tag::Form
+                | Tag::Figure
+                | Tag::Figcaption
         ) {
-            flags |= NEG;
-        }
-        if matches!(tag, Tag::Figcaption) {
-            flags |= NEG;
+            flags |= NEG | TAG_NEG;
         }
         let idx = self.els.len() as u32;
         if parent != NONE {
@@ -371,6 +383,7 @@ impl Walker {
             children: 0,
             text: 0,
             link: 0,
+            good: 0,
             class_weight: verdict.weight,
             score: 0.0,
             neg: NONE,
@@ -409,12 +422,12 @@ impl Walker {
     fn close(&mut self) {
         let Some(idx) = self.stack.pop() else { return };
         let end = self.els.len() as u32;
-        let (tag, flags, text, link, parent) = {
+        let (tag, flags) = {
             let Some(el) = self.els.get_mut(idx as usize) else {
                 return;
             };
             el.end = end;
-            (el.tag, el.flags, el.text, el.link, el.parent)
+            (el.tag, el.flags)
         };
         if tag == Tag::A {
             self.link_depth = self.link_depth.saturating_sub(1);
@@ -440,9 +453,20 @@ impl Walker {
         if neg {
             self.neg_stack.pop();
         }
+        let Some(&El {
+            text,
+            link,
+            good,
+            parent,
+            ..
+        }) = self.els.get(idx as usize)
+        else {
+            return;
+        };
         if let Some(p) = self.els.get_mut(parent as usize) {
             p.text += text;
             p.link += link;
+            p.good += good;
         }
     }
 
@@ -553,16 +577,19 @@ impl Page {
 
     /// Decides which boilerplate candidates to honour (not the ones holding most of the
     /// page) and fills each element's nearest honoured boilerplate ancestor-or-self.
-    fn resolve_negatives(&mut self) {
-        let total = self.els.first().map(|e| e.text).unwrap_or(0);
+    /// With `strict` false only tag-based boilerplate (nav, footer, …) is honoured: the
+    /// fallback when class names hid everything.
+    fn resolve_negatives(&mut self, strict: bool) {
+        let want = if strict { NEG } else { TAG_NEG };
+        let total = self.els.first().map(|e| e.good).unwrap_or(0);
         for i in 0..self.els.len() {
             let parent_neg = {
                 let p = self.els[i].parent;
                 self.els.get(p as usize).map(|p| p.neg).unwrap_or(NONE)
             };
             let el = &mut self.els[i];
-            let big = total > 1500 && el.text as f32 > 0.6 * total as f32;
-            el.neg = if el.flags & NEG != 0 && !big {
+            let big = total > 500 && el.good as f32 > 0.5 * total as f32;
+            el.neg = if el.flags & want != 0 && !big {
                 i as u32
             } else {
                 parent_neg
@@ -572,6 +599,10 @@ impl Page {
 
     /// Readability-style candidate scoring.
     fn score(&mut self) {
+        for e in &mut self.els {
+            e.flags &= !SCORED;
+            e.score = 0.0;
+        }
         for b in 0..self.blocks.len() {
             let (owner, chars, score) = {
                 let bl = &self.blocks[b];
@@ -780,10 +811,40 @@ fn resolve_link(href: &str, base: Option<&url::Url>) -> Option<String> {
 /// headline from metadata) keeps a copy of the headline out of the paragraphs.
 pub fn extract_content(doc: &Html, base: Option<&url::Url>, title: Option<&str>) -> Content {
     let mut page = walk(doc);
-    page.resolve_negatives();
-    page.score();
-    let mut content = Content::default();
     let title_norm = title.map(normalise).filter(|t| !t.is_empty());
+    let mut content = Content::default();
+    let mut found = (Vec::new(), Vec::new());
+    for strict in [true, false] {
+        page.resolve_negatives(strict);
+        page.score();
+        found = assemble(&page, base, title_norm.as_deref());
+        let total: usize = found.0.iter().map(|p| p.chars().count()).sum();
+        if total >= MIN_ARTICLE_CHARS {
+            break;
+        }
+    }
+    let (mut paragraphs, mut links) = found;
+    let total: usize = paragraphs.iter().map(|p| p.chars().count()).sum();
+    if total < MIN_ARTICLE_CHARS {
+        content.warnings.push("no article body found".into());
+        paragraphs.clear();
+        links.clear();
+    }
+    content.teaser = find_teaser(&page);
+    content.paragraphs = paragraphs;
+    content.links = links;
+    content
+}
+
+/// Fewer characters than this in the kept paragraphs: not an article.
+const MIN_ARTICLE_CHARS: usize = 100;
+
+/// Selects the container and keeps its good blocks as paragraphs and links.
+fn assemble(
+    page: &Page,
+    base: Option<&url::Url>,
+    title_norm: Option<&str>,
+) -> (Vec<String>, Vec<Link>) {
     let ranges: Vec<(u32, u32)> = match page.select() {
         Some(picked) => picked
             .iter()
@@ -811,8 +872,8 @@ pub fn extract_content(doc: &Html, base: Option<&url::Url>, title: Option<&str>)
         if owner_tag == Tag::H(1) {
             continue;
         }
-        if let Some(t) = &title_norm {
-            if b.chars < 400 && normalise(&b.text) == *t {
+        if let Some(t) = title_norm {
+            if b.chars < 400 && normalise(&b.text) == t {
                 continue;
             }
         }
@@ -846,16 +907,7 @@ pub fn extract_content(doc: &Html, base: Option<&url::Url>, title: Option<&str>)
             }
         }
     }
-    let total: usize = paragraphs.iter().map(|p| p.chars().count()).sum();
-    if total < 100 {
-        content.warnings.push("no article body found".into());
-        paragraphs.clear();
-        links.clear();
-    }
-    content.teaser = find_teaser(&page);
-    content.paragraphs = paragraphs;
-    content.links = links;
-    content
+    (paragraphs, links)
 }
 
 /// The first standfirst-like block element with a sentence-sized text.
@@ -1014,5 +1066,60 @@ mod tests {
                 .all(|p| !p.contains("Hidden") && !p.contains("Opens"))
         );
         assert_eq!(c.paragraphs.len(), 3);
+    }
+
+    /// Prints the candidates and blocks of one page:
+    /// `STORYLINE_DEBUG_PAGE=page.html cargo test -p storyline-extract -- --ignored debug_page --nocapture`
+    #[test]
+    #[ignore]
+    fn debug_page() {
+        let Some(path) = std::env::var_os("STORYLINE_DEBUG_PAGE") else {
+            eprintln!("skipped: set STORYLINE_DEBUG_PAGE");
+            return;
+        };
+        let Ok(bytes) = std::fs::read(&path) else {
+            eprintln!("skipped: cannot read the page");
+            return;
+        };
+        let html = String::from_utf8_lossy(&bytes);
+        let doc = Html::parse_document(&super::super::prepass::strip_raw_text(&html));
+        let mut page = walk(&doc);
+        page.resolve_negatives(true);
+        page.score();
+        let mut cands: Vec<(f32, u32)> = page
+            .els
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.flags & SCORED != 0)
+            .map(|(i, e)| (e.score, i as u32))
+            .collect();
+        cands.sort_by(|a, b| b.0.total_cmp(&a.0));
+        for (sc, i) in cands.iter().take(8) {
+            let e = &page.els[*i as usize];
+            eprintln!(
+                "cand {i} {:?} score {sc:.1} text {} good {} ld {:.2} flags {} neg {} parent {} end {}",
+                e.tag,
+                e.text,
+                e.good,
+                page.link_density(*i),
+                e.flags,
+                e.neg,
+                e.parent,
+                e.end
+            );
+        }
+        eprintln!("selected: {:?}", page.select());
+        for b in &page.blocks {
+            let t: String = b.text.chars().take(90).collect();
+            eprintln!(
+                "[{} {:?} neg {} hn {} ld {}/{}] {t}",
+                b.owner,
+                page.els[b.owner as usize].tag,
+                b.neg,
+                page.honoured_neg(b),
+                b.link_chars,
+                b.solid
+            );
+        }
     }
 }
