@@ -665,7 +665,7 @@ fn dimension_name(unit: &str) -> &'static str {
         "mg" => "Milligram",
         "t" => "Metric ton",
         "ton" => "Ton",
-        "tonne" => "Metric ton",
+        "tonne" => "Ton",
         "bbl" => "Barrel",
         "ft³" => "Cubic foot",
         "m³" => "Cubic meter",

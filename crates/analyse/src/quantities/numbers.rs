@@ -1600,7 +1600,7 @@ fn multiplier_suffix(s: &str, glued: bool, english: bool) -> Option<f64> {
     }
     match s {
         "MM" => Some(1e6),
-        "mm" | "mil" if english => Some(1e6),
+        "mil" if english => Some(1e6),
         "b" | "B" => Some(1e9),
         "T" | "tn" | "trn" => Some(1e12),
         _ => None,

@@ -494,6 +494,38 @@ fn unit_at<'a>(chars: &[char], toks: &[Tok], i: usize) -> Option<(&'a UnitDef, u
     None
 }
 
+/// "percent of" / "pourcentage de" right before token `i` → the first token of the phrase.
+fn percent_before(toks: &[Tok], i: usize) -> Option<usize> {
+    let mut j = i;
+    let back = |j: usize| -> Option<usize> {
+        let k = j.checked_sub(1)?;
+        if toks[k].kind == TokKind::Space {
+            k.checked_sub(1)
+        } else {
+            None
+        }
+    };
+    j = back(j)?;
+    if !matches!(toks[j].lower.as_str(), "of" | "de" | "des" | "du") {
+        return None;
+    }
+    j = back(j)?;
+    let w = toks[j].lower.as_str();
+    if matches!(
+        w,
+        "percent" | "percents" | "pourcent" | "pourcents" | "pourcentage" | "pourcentages"
+    ) {
+        return Some(j);
+    }
+    if w == "cent" {
+        let p = back(j)?;
+        if toks[p].lower == "per" || toks[p].lower == "pour" {
+            return Some(p);
+        }
+    }
+    None
+}
+
 /// Whether the words before token `i` talk about money ("paid 500 pounds").
 fn money_context(toks: &[Tok], i: usize) -> bool {
     const MONEY: &[&str] = &[
@@ -627,6 +659,15 @@ pub(crate) fn attach(chars: &[char], toks: &[Tok], nums: &[NumHit], lex: &Lexico
             continue;
         }
         let value = n.value;
+        // "percent of 10", "pourcentage de vingt".
+        if let Some(s) = percent_before(toks, n.tok_start) {
+            f.kind = Kind::Percentage;
+            f.unit = Some("%".into());
+            f.start = toks[s].start;
+            f.tok_start = s;
+            out.push(f);
+            continue;
+        }
         // Money sign before the amount.
         if let Some((s, iso)) = sign_before(chars, toks, n.tok_start) {
             let prev_end = out.last().map_or(0, |p| p.tok_end);
@@ -668,6 +709,26 @@ pub(crate) fn attach(chars: &[char], toks: &[Tok], nums: &[NumHit], lex: &Lexico
         }
         // "75 millions de dollars", "5 milioni di euro", "2 million of them" (money only).
         let mut unit = unit_at(chars, toks, j);
+        // "20 (kg)", "20 [kg]".
+        if unit.is_none()
+            && j > direct
+            && let Some(open) = toks.get(j).filter(|t| t.kind == TokKind::Other)
+        {
+            let close = match chars[open.start] {
+                '(' => Some(')'),
+                '[' => Some(']'),
+                '{' => Some('}'),
+                '<' => Some('>'),
+                _ => None,
+            };
+            if let Some(close) = close
+                && let Some((d, e)) = unit_at(chars, toks, j + 1)
+                && is_char(chars, toks, e, close)
+                && d.kind == Kind::Dimension
+            {
+                unit = Some((d, e + 1));
+            }
+        }
         let ends_big = toks
             .get(n.tok_end.saturating_sub(1))
             .and_then(|t| lex.words.get(t.lower.as_str()))
