@@ -85,6 +85,11 @@ pub struct ExtractionArgs {
     /// Print the report as JSON.
     #[arg(long)]
     pub json: bool,
+    /// Write every page's scores to FILE as JSON Lines (id, url, type, HTML bytes, and
+    /// per system: shingle P/R/F1, bag-of-words F1, title/date right, seconds, error), to
+    /// compare two runs page by page.
+    #[arg(long, value_name = "FILE")]
+    pub pages_out: Option<PathBuf>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -225,6 +230,19 @@ fn run_extraction(args: ExtractionArgs) -> anyhow::Result<ExitCode> {
             }
         })
         .collect();
+    if let Some(file) = &args.pages_out {
+        write_pages(
+            file,
+            &pages,
+            &ours.html_bytes,
+            &our_preds,
+            &our_scores,
+            peer_scored
+                .as_ref()
+                .map(|(p, s)| (p.as_slice(), s.as_slice())),
+        )
+        .map_err(|e| anyhow::anyhow!("--pages-out {}: {e}", file.display()))?;
+    }
     let worst = match args.worst {
         Some(n) => report::worst_pages(
             &pages,
@@ -262,6 +280,50 @@ fn run_extraction(args: ExtractionArgs) -> anyhow::Result<ExitCode> {
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// One JSON object per page with each system's page scores.
+fn write_pages(
+    file: &Path,
+    pages: &[TruthPage],
+    sizes: &[usize],
+    ours: &[&Prediction],
+    our_scores: &[metrics::PageScore],
+    peer: Option<(&[&Prediction], &[metrics::PageScore])>,
+) -> std::io::Result<()> {
+    use std::io::Write;
+    let system = |p: Option<&&Prediction>, s: Option<&metrics::PageScore>| match (p, s) {
+        (Some(p), Some(s)) => serde_json::json!({
+            "precision": s.precision,
+            "recall": s.recall,
+            "f1": s.f1(),
+            "bow_f1": s.bow_f1,
+            "empty": s.predicted_empty,
+            "exact": s.exact,
+            "title_ok": s.title_ok,
+            "date_ok": s.date_ok,
+            "with": [s.with_found, s.with_total],
+            "without": [s.without_found, s.without_total],
+            "seconds": p.seconds,
+            "error": p.error,
+        }),
+        _ => serde_json::Value::Null,
+    };
+    let mut out = std::io::BufWriter::new(std::fs::File::create(file)?);
+    for (i, t) in pages.iter().enumerate() {
+        let mut row = serde_json::json!({
+            "id": t.id,
+            "url": t.url,
+            "page_type": t.page_type,
+            "html_bytes": sizes.get(i),
+            "storyline": system(ours.get(i), our_scores.get(i)),
+        });
+        if let Some((preds, scores)) = peer {
+            row["trafilatura"] = system(preds.get(i), scores.get(i));
+        }
+        writeln!(out, "{row}")?;
+    }
+    out.flush()
 }
 
 /// A peer run to compare with: from --peer-output, by running the peer, or none.
