@@ -62,7 +62,7 @@ pub fn extract_text_dump(text: &str, _base: Option<&url::Url>) -> Article {
         }
     };
 
-    let title_at = pick_title(&title_candidates, site_line, &kinds, start);
+    let title_at = pick_title(&units, &title_candidates, site_line, &kinds, start);
     article.title = title_at.map(|i| strip_site_suffix(&units[i], article.outlet.as_deref()));
 
     article.teaser = teaser(&units, &kinds, title_at, start);
@@ -189,8 +189,9 @@ fn body_span(units: &[String], kinds: &[Kind]) -> Option<(usize, usize)> {
 
 /// The headline among the headline-like lines before the body: the one followed by the
 /// article's metadata (date, byline, teaser), else the one just before the body, else
-/// the nearest.
+/// the nearest; a line of five words or more is preferred to a shorter one.
 fn pick_title(
+    units: &[String],
     candidates: &[usize],
     site_line: Option<usize>,
     kinds: &[Kind],
@@ -207,7 +208,7 @@ fn pick_title(
         .filter(|&i| Some(i) != site_line)
         .max_by_key(|&i| {
             let next = next_meaningful(i);
-            let bonus = if next == body_start {
+            let place = if next == body_start {
                 2
             } else {
                 match kinds[next] {
@@ -215,7 +216,9 @@ fn pick_title(
                     _ => 0,
                 }
             };
-            (bonus, i)
+            // Headlines run to several words; short lines are names, labels, kickers.
+            let length = u8::from(word_count(&units[i]) >= 5);
+            (place + length, i)
         })
 }
 

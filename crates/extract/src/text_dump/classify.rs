@@ -42,9 +42,11 @@ impl Kind {
     /// The unit's weight in the search for the body: prose counts for it, the rest against.
     pub(super) fn score(&self, chars: usize) -> f64 {
         match self {
+            // A one-line sentence counts little: menus and card lists are made of them.
+            Kind::Prose if chars < 80 => 0.1,
             Kind::Prose => 1.0 + (chars.min(600) as f64) / 200.0,
-            Kind::Heading => -0.25,
-            Kind::Fragment => -0.5,
+            Kind::Heading => -0.15,
+            Kind::Fragment => -0.4,
             Kind::Truncated => -1.0,
             Kind::Byline(_) => -1.0,
             Kind::Timestamp { .. } => -2.0,
@@ -95,7 +97,9 @@ static NAV_LINE: LazyLock<Regex> = LazyLock::new(|| {
         neueste(?:\ artikel)?|meistgelesen|am\ meisten\ gelesen|im\ trend|
         последние\ новости|популярное|главное|
         related(?:\ (?:articles|stories|news))?|you\ may\ also\ like|recommended(?:\ for\ you)?|
-        sur\ le\ même\ sujet|noticias\ relacionadas|das\ könnte\ sie\ auch\ interessieren
+        sur\ le\ même\ sujet|noticias\ relacionadas|das\ könnte\ sie\ auch\ interessieren|
+        \d+\ ?min(?:ute)?s?\.?\ read|(?:reading\ time|temps\ de\ lecture|lesezeit|tiempo\ de\ lectura)\b.*|
+        (?:lecture|lectura)\s*:?\ \d+\ ?min.*|\d+\ ?min\.?\ (?:lesezeit|de\ lecture|de\ lectura)
     )\s*[:.]?$")
 });
 
@@ -154,7 +158,9 @@ static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "By Jane Doe", "Von Anna Keller", "Par Claire Martin", "Por Lucía Gómez", "Автор: …".
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor|Автор:?|Текст:?)\s+(.{3,100})$")
+    re(
+        r"^(?:(?i:(?:written|reviewed|medically\ reviewed|fact[- ]checked|edited|words|reporting)\s+by)|[Bb]y|BY|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor|Автор:?|Текст:?)\s+(.{3,100})$",
+    )
 });
 
 /// Separators between the parts of a meta line ("10 March 2024 | By Jane Doe").
@@ -446,6 +452,13 @@ mod tests {
             classify("Dam survivors describe the night the water came. Over the..."),
             Kind::Truncated
         );
+        assert_eq!(
+            classify("Written By Hanna Roost"),
+            Kind::Byline(vec!["Hanna Roost".into()])
+        );
+        for line in ["16 min read", "Temps de lecture : 3 min", "4 Min. Lesezeit"] {
+            assert!(matches!(classify(line), Kind::Boilerplate(_)), "{line}");
+        }
         assert_eq!(
             classify("By Jane Doe and John Roe"),
             Kind::Byline(vec!["Jane Doe".into(), "John Roe".into()])
