@@ -53,14 +53,22 @@ impl Found {
             start: base + start,
             end: base + end,
             kind: self.kind,
-            value: self.value,
-            min: self.min,
-            max: self.max,
+            value: self.value.map(round15),
+            min: self.min.map(round15),
+            max: self.max.map(round15),
             unit: self.unit,
-            seconds: self.seconds,
+            seconds: self.seconds.map(round15),
             approximate: self.approximate,
         }
     }
+}
+
+/// Rounds to 15 significant digits, dropping binary noise (16.4 × 10⁶ = 16 400 000).
+fn round15(v: f64) -> f64 {
+    if !v.is_finite() || v == 0.0 {
+        return v;
+    }
+    super::format_value(v).parse().unwrap_or(v)
 }
 
 /// One unit phrase: its tokens (lowercase), the kind it makes and the unit name.
@@ -990,11 +998,11 @@ fn is_article(w: &str) -> bool {
 
 /// "an hour", "all day", "several weeks": time spans without a number.
 fn article_durations(chars: &[char], toks: &[Tok], out: &mut Vec<Found>, lex: &Lexicon) {
-    let mut extra = Vec::new();
+    let mut extra: Vec<Found> = Vec::new();
     let mut oi = 0;
     for i in 0..toks.len() {
         let t = &toks[i];
-        if t.kind != TokKind::Word {
+        if t.kind != TokKind::Word || extra.last().is_some_and(|x| i < x.tok_end) {
             continue;
         }
         let Some(mut quant) = time_quantifier(lex.code, &t.lower) else {
