@@ -264,7 +264,9 @@ fn french() -> Lexicon {
          quatorzième=14 quinzième=15 seizième=16 vingtième=20 vingtieme=20 trentième=30 \
          trentieme=30 quarantième=40 cinquantième=50 soixantième=60 centième=100 centieme=100 \
          millième=1000 millieme=1000 millionième=1e6 millionieme=1e6 milliardième=1e9 \
-         milliardieme=1e9 billionième=1e12 billionieme=1e12 unième=1 unieme=1",
+         milliardieme=1e9 billionième=1e12 billionieme=1e12 unième=1 unieme=1 tierce=3 \
+         septantième=70 septantieme=70 huitantième=80 octantième=80 octantieme=80 \
+         nonantième=90 nonantieme=90 quatorzieme=14 quinzieme=15 seizieme=16",
         &["s"],
     );
     add_denoms(

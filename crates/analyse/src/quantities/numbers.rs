@@ -919,8 +919,10 @@ fn phrase_m(ctx: &Ctx, i: usize, combine: bool, depth: u8) -> Option<Phrase> {
                         && !combine
                         && !more_ords
                         && (acc.only_article
+                            // "un milésimo" is a fraction, "dos milésimo" the 2000th.
                             || (matches!(m.class, Class::H100 | Class::Big)
-                                && matches!(acc.last, Some(Last::Unit | Last::Teen | Last::Ten))));
+                                && matches!(acc.last, Some(Last::Unit | Last::Teen | Last::Ten))
+                                && acc.value() == 1.0));
                     let ok = !as_denom && !acc.has_num && next.push(m, lang);
                     if ok {
                         ordinal = true;
