@@ -230,6 +230,15 @@ static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|e| unreachable!("static regex: {e}"))
 });
 
+/// "2024 Jun 30" (citation metadata), "2023年11月10日", "2023. 11. 10.".
+static YEAR_MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:^|[^\d])(?P<y>(?:19|20)\d{{2}})(?:\s+(?P<mon>{})\.?\s+|年\s*(?P<m1>\d{{1,2}})\s*月\s*|\.\s(?P<m2>\d{{1,2}})\.\s)(?P<d>\d{{1,2}})(?:[^\d]|$)",
+        month_alternation()
+    ))
+    .unwrap_or_else(|e| unreachable!("static regex: {e}"))
+});
+
 /// `10/11/2023`, `10.11.2023`, `10-11-2023` (day/month order decided later).
 static NUMERIC_DMY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -357,6 +366,18 @@ fn find_textual(s: &str) -> Option<(usize, String)> {
         )?;
         Some((c.get(0)?.start(), c.name("y")?.end(), date))
     });
+    let ymd = YEAR_MONTH_DAY.captures(s).and_then(|c| {
+        let m = match c.name("mon") {
+            Some(mon) => month_from_name(mon.as_str())?,
+            None => num(&c, "m1").or_else(|| num(&c, "m2"))?,
+        };
+        let date = valid_ymd(num(&c, "y")?, m, num(&c, "d")?)?;
+        Some((c.get(0)?.start(), c.name("d")?.end(), date))
+    });
+    let b = match (b, ymd) {
+        (Some(b), Some(y)) => Some(if y.0 < b.0 { y } else { b }),
+        (b, y) => b.or(y),
+    };
     let (start, end, date) = match (a, b) {
         (Some(a), Some(b)) => {
             if a.0 <= b.0 {
@@ -587,6 +608,9 @@ mod tests {
             ("Updated: 25/11/2023", "2023-11-25"),
             ("11/25/2023", "2023-11-25"),
             ("10.11.2023", "2023-11-10"),
+            ("2024 Jun 30", "2024-06-30"),
+            ("2023年11月10日", "2023-11-10"),
+            ("2023. 11. 10.", "2023-11-10"),
         ];
         for (s, want) in cases {
             assert_eq!(parse_date(s).as_deref(), Some(want), "{s}");

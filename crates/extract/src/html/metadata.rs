@@ -66,10 +66,8 @@ struct Collected {
     bylines: Vec<String>,
     /// Short texts of elements whose class says "date" / "published": (text, score).
     date_texts: Vec<(String, i32)>,
-}
-
-fn attr_lower<'a>(el: &'a scraper::node::Element, name: &str) -> Option<String> {
-    el.attr(name).map(|v| v.trim().to_ascii_lowercase())
+    /// Page text right after the first `<h1>`, one text node a line.
+    near_h1: String,
 }
 
 /// Text of an element, whitespace collapsed, stopping after `max` characters.
@@ -90,9 +88,9 @@ fn bounded_text(el: ElementRef<'_>, max: usize) -> String {
     }
 }
 
-fn class_and_id(el: &scraper::node::Element) -> String {
-    let mut s = el.attr("class").unwrap_or("").to_ascii_lowercase();
-    if let Some(id) = el.attr("id") {
+fn class_and_id(a: &Attrs<'_>) -> String {
+    let mut s = a.class.unwrap_or("").to_ascii_lowercase();
+    if let Some(id) = a.id {
         s.push(' ');
         s.push_str(&id.to_ascii_lowercase());
     }
@@ -113,7 +111,7 @@ fn context_score(el: ElementRef<'_>) -> i32 {
                 "footer" | "aside" | "nav" => score -= 4,
                 _ => {}
             }
-            let ci = class_and_id(e);
+            let ci = class_and_id(&read_attrs(e));
             if [
                 "byline",
                 "article-meta",
@@ -172,6 +170,49 @@ fn is_date_class(ci: &str) -> bool {
         && !ci.contains("candidate")
 }
 
+/// The attributes `collect` looks at, read in one pass over an element's attributes
+/// (`Element::attr` interns its argument on every call, which is slow in a hot loop).
+#[derive(Default)]
+struct Attrs<'a> {
+    class: Option<&'a str>,
+    id: Option<&'a str>,
+    itemprop: Option<&'a str>,
+    rel: Option<&'a str>,
+    content: Option<&'a str>,
+    datetime: Option<&'a str>,
+    name: Option<&'a str>,
+    property: Option<&'a str>,
+    http_equiv: Option<&'a str>,
+    href: Option<&'a str>,
+    type_: Option<&'a str>,
+    pubdate: bool,
+}
+
+fn read_attrs(el: &scraper::node::Element) -> Attrs<'_> {
+    let mut a = Attrs::default();
+    for (k, v) in el.attrs() {
+        match k {
+            "class" => a.class = Some(v),
+            "id" => a.id = Some(v),
+            "itemprop" => a.itemprop = Some(v.trim()),
+            "rel" => a.rel = Some(v),
+            "content" => a.content = Some(v),
+            "datetime" => a.datetime = Some(v),
+            "name" => a.name = Some(v),
+            "property" => a.property = Some(v),
+            "http-equiv" => a.http_equiv = Some(v),
+            "href" => a.href = Some(v),
+            "type" => a.type_ = Some(v),
+            "pubdate" => a.pubdate = true,
+            _ => {}
+        }
+    }
+    a
+}
+
+/// Characters of page text kept after the first `<h1>` (where datelines sit).
+const NEAR_H1_CHARS: usize = 1200;
+
 fn collect(doc: &Html) -> Collected {
     let mut c = Collected::default();
     let root = doc.root_element();
@@ -180,14 +221,32 @@ fn collect(doc: &Html) -> Collected {
         .attr("lang")
         .or(root.value().attr("xml:lang"))
         .map(str::to_string);
+    let mut seen_h1 = false;
     for node in root.descendants() {
-        let Node::Element(el) = node.value() else {
-            continue;
+        let el = match node.value() {
+            Node::Element(el) => el,
+            Node::Text(t) => {
+                if seen_h1 && c.near_h1.len() < NEAR_H1_CHARS {
+                    let skip = node
+                        .parent()
+                        .and_then(|p| p.value().as_element())
+                        .is_some_and(|p| {
+                            matches!(p.name(), "script" | "style" | "noscript" | "template")
+                        });
+                    if !skip && !t.trim().is_empty() {
+                        c.near_h1.push_str(t.trim());
+                        c.near_h1.push('\n');
+                    }
+                }
+                continue;
+            }
+            _ => continue,
         };
         let Some(er) = ElementRef::wrap(node) else {
             continue;
         };
         let name = el.name();
+        let a = read_attrs(el);
         match name {
             "title" if c.title_tag.is_none() => {
                 if !node.ancestors().any(|a| {
@@ -200,58 +259,71 @@ fn collect(doc: &Html) -> Collected {
                         c.title_tag = Some(t);
                     }
                 }
+                continue;
             }
             "meta" => {
-                let content = el.attr("content").map(str::trim).unwrap_or("");
+                let content = a.content.map(str::trim).unwrap_or("");
                 if content.is_empty() {
                     continue;
                 }
-                for k in ["property", "name", "itemprop", "http-equiv"] {
-                    if let Some(key) = attr_lower(el, k) {
-                        if key.contains("author") || key == "dc.creator" || key == "dcterms.creator"
-                        {
-                            if c.meta_authors.len() < MAX_CANDIDATES {
-                                c.meta_authors.push(format!("{key}\u{1}{content}"));
-                            }
-                        }
-                        c.metas.entry(key).or_insert_with(|| content.to_string());
+                for key in [a.property, a.name, a.itemprop, a.http_equiv]
+                    .into_iter()
+                    .flatten()
+                {
+                    let key = key.trim().to_ascii_lowercase();
+                    if (key.contains("author") || key == "dc.creator" || key == "dcterms.creator")
+                        && c.meta_authors.len() < MAX_CANDIDATES
+                    {
+                        c.meta_authors.push(format!("{key}\u{1}{content}"));
                     }
+                    c.metas.entry(key).or_insert_with(|| content.to_string());
                 }
+                continue;
             }
             "link" => {
                 if c.canonical.is_none()
-                    && let Some(rel) = attr_lower(el, "rel")
-                    && rel.split_whitespace().any(|r| r == "canonical")
-                    && let Some(href) = el.attr("href")
+                    && a.rel.is_some_and(|r| {
+                        r.split_whitespace()
+                            .any(|r| r.eq_ignore_ascii_case("canonical"))
+                    })
+                    && let Some(href) = a.href
                 {
                     c.canonical = Some(href.trim().to_string());
                 }
+                continue;
             }
             "script" => {
-                if attr_lower(el, "type").is_some_and(|t| t.contains("ld+json"))
+                if a.type_
+                    .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"))
                     && c.scripts.len() < 32
                 {
                     c.scripts.push(er.text().collect());
                 }
                 continue;
             }
-            "h1" if c.h1s.len() < 5 => {
-                let t = bounded_text(er, 400);
-                if !t.is_empty() {
-                    c.h1s.push(t);
+            "style" | "noscript" | "template" | "svg" | "path" | "head" | "html" | "body" => {
+                continue;
+            }
+            "h1" => {
+                seen_h1 = true;
+                if c.h1s.len() < 5 {
+                    let t = bounded_text(er, 400);
+                    if !t.is_empty() {
+                        c.h1s.push(t);
+                    }
                 }
             }
             "time" if c.times.len() < MAX_CANDIDATES => {
-                let value = el
-                    .attr("datetime")
+                let value = a
+                    .datetime
                     .map(str::to_string)
                     .unwrap_or_else(|| bounded_text(er, 100));
                 let mut score = context_score(er);
-                if el.attr("pubdate").is_some() {
+                if a.pubdate {
                     score += 5;
                 }
-                let ci = class_and_id(el);
-                match el.attr("itemprop") {
+                let ci = class_and_id(&a);
+                match a.itemprop {
                     Some("datePublished") => score += 6,
                     Some("dateModified") => score -= 6,
                     _ => {}
@@ -268,36 +340,40 @@ fn collect(doc: &Html) -> Collected {
             }
             _ => {}
         }
-        if let Some(prop) = el.attr("itemprop") {
+        if let Some(prop) = a.itemprop {
             let value = || {
-                el.attr("content")
-                    .or(el.attr("datetime"))
+                a.content
+                    .or(a.datetime)
                     .map(str::to_string)
                     .unwrap_or_else(|| bounded_text(er, 200))
             };
-            match prop.trim() {
-                "datePublished" if c.itemprop_published.is_none() && name != "meta" => {
+            match prop {
+                "datePublished" if c.itemprop_published.is_none() => {
                     c.itemprop_published = Some(value());
                 }
-                "dateModified" if c.itemprop_modified.is_none() && name != "meta" => {
+                "dateModified" if c.itemprop_modified.is_none() => {
                     c.itemprop_modified = Some(value());
                 }
-                "headline" if c.itemprop_headline.is_none() && name != "meta" => {
+                "headline" if c.itemprop_headline.is_none() => {
                     c.itemprop_headline = Some(bounded_text(er, 400));
                 }
-                "author" | "creator"
-                    if c.itemprop_authors.len() < MAX_CANDIDATES && name != "meta" =>
-                {
+                "author" | "creator" if c.itemprop_authors.len() < MAX_CANDIDATES => {
                     // Prefer a nested itemprop=name.
                     let nested = er
                         .descendants()
+                        .take(200)
                         .filter_map(ElementRef::wrap)
-                        .find(|d| d.value().attr("itemprop") == Some("name"));
+                        .find(|d| {
+                            d.value()
+                                .attrs()
+                                .any(|(k, v)| k == "itemprop" && v.trim() == "name")
+                        });
                     let t = nested
                         .map(|n| {
                             n.value()
-                                .attr("content")
-                                .map(str::to_string)
+                                .attrs()
+                                .find(|(k, _)| *k == "content")
+                                .map(|(_, v)| v.to_string())
                                 .unwrap_or_else(|| bounded_text(n, 100))
                         })
                         .unwrap_or_else(|| bounded_text(er, MAX_CANDIDATE_CHARS));
@@ -306,21 +382,20 @@ fn collect(doc: &Html) -> Collected {
                 _ => {}
             }
         }
-        if matches!(
-            name,
-            "html" | "body" | "head" | "script" | "style" | "meta" | "link"
-        ) {
+        if a.class.is_none() && a.id.is_none() && a.rel.is_none() {
             continue;
         }
-        let ci = class_and_id(el);
-        let rel_author = name == "a" && attr_lower(el, "rel").is_some_and(|r| r.contains("author"));
+        let ci = class_and_id(&a);
+        let rel_author = name == "a"
+            && a.rel
+                .is_some_and(|r| r.to_ascii_lowercase().contains("author"));
         if (rel_author || is_author_class(&ci)) && c.bylines.len() < MAX_CANDIDATES {
             let t = bounded_text(er, MAX_CANDIDATE_CHARS);
             if !t.is_empty() && t.chars().count() < MAX_CANDIDATE_CHARS {
                 c.bylines.push(t);
             }
         }
-        if is_date_class(&ci) && c.date_texts.len() < MAX_CANDIDATES && name != "time" {
+        if name != "time" && c.date_texts.len() < MAX_CANDIDATES && is_date_class(&ci) {
             let t = bounded_text(er, 120);
             if !t.is_empty() && t.chars().count() < 120 {
                 let mut score = context_score(er);
@@ -370,7 +445,6 @@ const PUBLISHED_KEYS: &[&str] = &[
     "cxenseparse:recs:publishtime",
     "originalpublicationdate",
     "dateposted",
-    "og:updated_time",
 ];
 
 /// Meta keys that carry the modification date.
@@ -383,6 +457,9 @@ const MODIFIED_KEYS: &[&str] = &[
     "last-modified",
     "lastmod",
     "og:updated_time",
+    "updated date",
+    "last-updated",
+    "dc.date.updated",
 ];
 
 fn resolve_url(href: &str, base: Option<&url::Url>) -> Option<String> {
@@ -546,6 +623,9 @@ fn published(
     if let Some(d) = page_url.and_then(crate::dates::date_from_url) {
         return Some((d, DateSource::Url));
     }
+    if let Some(d) = crate::dates::find_date_in_text(&c.near_h1) {
+        return Some((d, DateSource::Text));
+    }
     let mut texts: Vec<&(String, i32)> = c.date_texts.iter().collect();
     texts.sort_by_key(|(_, s)| std::cmp::Reverse(*s));
     if let Some(d) = texts
@@ -555,10 +635,22 @@ fn published(
     {
         return Some((d, DateSource::Text));
     }
-    times
-        .iter()
-        .find_map(|(v, _)| crate::dates::parse_date(v))
-        .map(|d| (d, DateSource::Time))
+    if let Some(d) = times.iter().find_map(|(v, _)| crate::dates::parse_date(v)) {
+        return Some((d, DateSource::Time));
+    }
+    // Last resort: the page's own modification date (a page is published no later
+    // than it was last modified, and it is the only date the page gives).
+    ld.modified
+        .as_deref()
+        .and_then(crate::dates::parse_date)
+        .map(|d| (d, DateSource::Jsonld))
+        .or_else(|| {
+            MODIFIED_KEYS
+                .iter()
+                .filter_map(|k| c.metas.get(*k))
+                .find_map(|v| crate::dates::parse_date(v))
+                .map(|d| (d, DateSource::Meta))
+        })
 }
 
 fn authors(c: &Collected, ld: &jsonld::LdInfo, site_names: &[String]) -> Vec<String> {
@@ -709,5 +801,112 @@ mod tests {
         assert_eq!(m, Metadata::default());
         let m = md("<svg><title>icon</title></svg><title>Real</title>", None);
         assert_eq!(m.title.as_deref(), Some("Real"));
+    }
+}
+
+/// Title and date accuracy on the extraction bench (`../shared/bench/extraction`).
+///
+/// Run with `cargo test --release -p storyline-extract metadata_bench -- --ignored
+/// --nocapture`; set `METADATA_BENCH_OUT=/tmp/x.jsonl` to write one line per page.
+#[cfg(test)]
+mod bench {
+    use super::*;
+    use std::io::Write;
+
+    fn key(s: &str) -> Vec<String> {
+        title::tokens(s)
+    }
+
+    #[test]
+    #[ignore = "reads ../shared/bench/extraction; run by hand"]
+    fn metadata_bench() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../shared/bench/extraction");
+        let Ok(truth) = std::fs::read_to_string(dir.join("truth.jsonl")) else {
+            eprintln!("skipped: {} not found", dir.display());
+            return;
+        };
+        let mut out = std::env::var("METADATA_BENCH_OUT")
+            .ok()
+            .and_then(|p| std::fs::File::create(p).ok());
+        let (mut n, mut title_ok, mut dated, mut date_ok, mut art, mut art_title_ok) =
+            (0, 0, 0, 0, 0, 0);
+        let (mut art_dated, mut art_date_ok) = (0, 0);
+        let mut spent = std::time::Duration::ZERO;
+        let mut prof = (std::time::Duration::ZERO, std::time::Duration::ZERO);
+        for line in truth.lines() {
+            let Ok(t) = serde_json::from_str::<serde_json::Value>(line) else {
+                continue;
+            };
+            let id = t["id"].as_str().unwrap_or_default();
+            let Ok(bytes) = std::fs::read(dir.join(format!("html/{id}.html.gz"))) else {
+                continue;
+            };
+            let Ok(dec) = crate::decode::decode(&bytes, None, &crate::Limits::default()) else {
+                continue;
+            };
+            let base = t["url"].as_str().and_then(|u| url::Url::parse(u).ok());
+            let doc = Html::parse_document(&dec.text);
+            let start = std::time::Instant::now();
+            let m = extract_metadata(&doc, base.as_ref());
+            spent += start.elapsed();
+            if std::env::var("METADATA_BENCH_PROFILE").is_ok() {
+                let t0 = std::time::Instant::now();
+                let c = collect(&doc);
+                let t1 = std::time::Instant::now();
+                let _ = jsonld::extract(&c.scripts);
+                let t2 = std::time::Instant::now();
+                prof.0 += t1 - t0;
+                prof.1 += t2 - t1;
+            }
+            let is_article = t["page_type"] == "article";
+            n += 1;
+            art += usize::from(is_article);
+            let want_title = t["title"].as_str().unwrap_or_default();
+            let tok = m
+                .title
+                .as_deref()
+                .is_some_and(|x| key(x) == key(want_title));
+            title_ok += usize::from(tok);
+            art_title_ok += usize::from(tok && is_article);
+            let got_day = m
+                .published
+                .as_ref()
+                .map(|(d, _)| crate::dates::day_of(d).to_string());
+            let mut dok = false;
+            if let Some(want) = t["date"].as_str() {
+                dated += 1;
+                art_dated += usize::from(is_article);
+                dok = got_day.as_deref() == Some(want);
+                date_ok += usize::from(dok);
+                art_date_ok += usize::from(dok && is_article);
+            }
+            if let Some(f) = out.as_mut() {
+                let cc = collect(&doc);
+                let ldi = jsonld::extract(&cc.scripts);
+                let cands = serde_json::json!({
+                    "h1": cc.h1s, "og": meta(&cc, &["og:title"]), "tw": meta(&cc, &["twitter:title"]),
+                    "tag": cc.title_tag, "ld": ldi.headline, "ip": cc.itemprop_headline,
+                });
+                let row = serde_json::json!({
+                    "id": id, "title": m.title, "title_ok": tok, "want_title": want_title,
+                    "date": got_day, "from": m.published.as_ref().map(|(_, s)| format!("{s:?}")),
+                    "want_date": t["date"], "date_ok": dok, "authors": m.authors, "want_author": t["author"],
+                    "site": m.site_name, "cands": cands, "lang": m.language, "canonical": m.canonical_url,
+                });
+                let _ = writeln!(f, "{row}");
+            }
+        }
+        let pct = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+        println!(
+            "pages {n}: title {:.3}, date {:.3} (of {dated}); articles {art}: title {:.3}, date {:.3} (of {art_dated}); metadata {:.3} ms/page",
+            pct(title_ok, n),
+            pct(date_ok, dated),
+            pct(art_title_ok, art),
+            pct(art_date_ok, art_dated),
+            spent.as_secs_f64() * 1000.0 / n.max(1) as f64
+        );
+        println!("collect {:?}, jsonld {:?}", prof.0, prof.1);
+        assert!(n > 0);
     }
 }

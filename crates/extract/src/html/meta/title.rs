@@ -50,14 +50,20 @@ fn is_site(seg: &str, sites: &[String]) -> bool {
         if s.is_empty() {
             return false;
         }
+        let site_tokens = tokens(site);
         k == s
             || (k.len() >= 4 && s.contains(&k) && seg_words <= 4)
-            || (s.len() >= 4 && k.contains(&s) && seg_words <= tokens(site).len() + 2)
+            || (seg_words <= site_tokens.len() + 2 && contains_run(&tokens(seg), &site_tokens))
             || (k.strip_suffix("com").is_some_and(|x| x == s))
     })
 }
 
-/// Splits on the first separator found, giving every segment.
+/// Whether `run` occurs as consecutive tokens in `hay`.
+fn contains_run(hay: &[String], run: &[String]) -> bool {
+    !run.is_empty() && run.len() <= hay.len() && hay.windows(run.len()).any(|w| w == run)
+}
+
+/// Splits on every separator, giving every segment.
 fn segments(t: &str) -> Vec<&str> {
     let mut segs = vec![t];
     for sep in SEPARATORS {
@@ -122,8 +128,62 @@ fn strip_generic(t: &str) -> String {
     t
 }
 
+/// Words too common to tell two titles apart.
+const STOPWORDS: &[&str] = &[
+    "the", "a", "an", "and", "or", "of", "to", "in", "for", "on", "with", "by", "at", "from", "is",
+    "are", "your", "you", "how", "what", "why", "le", "la", "les", "de", "des", "du", "et", "un",
+    "une", "der", "die", "das", "und", "ein", "eine", "el", "los", "las", "y", "il", "di",
+];
+
+/// Content words of a title, cut to their first five characters (a crude stem).
+fn content_stems(s: &str) -> Vec<String> {
+    tokens(s)
+        .into_iter()
+        .filter(|t| !STOPWORDS.contains(&t.as_str()))
+        .map(|t| t.chars().take(5).collect())
+        .collect()
+}
+
 /// Chooses the headline.
 pub fn choose(inp: &TitleInputs<'_>) -> Option<String> {
+    let t = pick(inp)?;
+    let t = trim_tail(&decode_entities(&t));
+    (!tokens(&t).is_empty()).then_some(t)
+}
+
+/// Entities left in metadata by double escaping (`&amp;#x26;`, `&#x27;`).
+fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    s.replace("&amp;", "&")
+        .replace("&#x26;", "&")
+        .replace("&#38;", "&")
+        .replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&quot;", "\"")
+        .replace("&#8217;", "’")
+        .replace("&nbsp;", " ")
+}
+
+/// Drops a tail after " | " (never part of a headline) or a short tail after " - ",
+/// when the head is a headline on its own (three words or more).
+fn trim_tail(t: &str) -> String {
+    if let Some((head, _)) = t.split_once(" | ")
+        && tokens(head).len() >= 3
+    {
+        return head.trim().to_string();
+    }
+    if let Some((head, tail)) = t.split_once(" - ")
+        && tokens(head).len() >= 3
+        && tokens(tail).len() <= 4
+    {
+        return head.trim().to_string();
+    }
+    t.to_string()
+}
+
+fn pick(inp: &TitleInputs<'_>) -> Option<String> {
     let clean = |s: Option<&str>| -> Option<String> {
         let s = s?;
         let c = strip_site(s, inp.site_names);
@@ -143,9 +203,53 @@ pub fn choose(inp: &TitleInputs<'_>) -> Option<String> {
     for c in &cleaned {
         targets.push(tokens(c));
     }
-    for h in inp.h1s.iter().take(5) {
+    // The last segment of <title> is usually the site: an <h1> equal to it is a logo.
+    let site_segment: Option<Vec<String>> = inp.title_tag.and_then(|t| {
+        let segs = segments(t);
+        (segs.len() >= 2)
+            .then(|| segs.last().map(|s| tokens(s)))
+            .flatten()
+    });
+    let is_logo = |h: &str| {
         let ht = tokens(h);
-        if !ht.is_empty() && !is_site(h, inp.site_names) && targets.contains(&ht) {
+        ht.is_empty() || is_site(h, inp.site_names) || site_segment.as_ref() == Some(&ht)
+    };
+    for h in inp.h1s.iter().take(5) {
+        if !is_logo(h) && targets.contains(&tokens(h)) {
+            return Some(crate::text::collapse_whitespace(h));
+        }
+    }
+    // Otherwise an <h1> is the headline when most of its words are in the metadata
+    // titles (pages often shorten or reword the headline in <title>), unless it is
+    // the site's name or logo. A metadata title that only adds or drops a few words
+    // around the <h1>'s (a kicker, a date, a brand) is the fuller/cleaner headline.
+    let mut meta_stems: Vec<String> = Vec::new();
+    for c in &cleaned {
+        meta_stems.extend(content_stems(c));
+    }
+    for h in inp.h1s.iter().take(5) {
+        if is_logo(h) {
+            continue;
+        }
+        if meta_stems.is_empty() {
+            return Some(crate::text::collapse_whitespace(h));
+        }
+        let stems = content_stems(h);
+        if stems.is_empty() {
+            continue;
+        }
+        let shared = stems.iter().filter(|s| meta_stems.contains(s)).count();
+        if shared * 2 >= stems.len() {
+            let ht = tokens(h);
+            for c in &cleaned {
+                let ct = tokens(c);
+                let near = |a: &[String], b: &[String]| {
+                    a.len() > b.len() && a.len() <= b.len() + 3 && contains_run(a, b)
+                };
+                if near(&ct, &ht) && ct.len() == ht.len() + 1 || near(&ht, &ct) {
+                    return Some(c.clone());
+                }
+            }
             return Some(crate::text::collapse_whitespace(h));
         }
     }
@@ -162,8 +266,23 @@ pub fn choose(inp: &TitleInputs<'_>) -> Option<String> {
     }
     inp.h1s
         .iter()
-        .find(|h| !tokens(h).is_empty() && !is_site(h, inp.site_names))
+        .find(|h| !is_logo(h))
         .map(|h| crate::text::collapse_whitespace(h))
+        .or_else(|| {
+            // Everything looks like the site's name: the page is about the site itself.
+            metas
+                .iter()
+                .flatten()
+                .chain(
+                    inp.h1s
+                        .iter()
+                        .map(String::as_str)
+                        .collect::<Vec<_>>()
+                        .iter(),
+                )
+                .map(|m| crate::text::collapse_whitespace(m))
+                .find(|m| !tokens(m).is_empty())
+        })
 }
 
 #[cfg(test)]
@@ -226,6 +345,49 @@ mod tests {
         assert_eq!(
             choose(&inp).as_deref(),
             Some("Top 7 Corporate Catering Trends for 2024")
+        );
+    }
+
+    #[test]
+    fn reworded_h1_wins_over_seo_title() {
+        let h1s = vec!["Top 10 Health and Nutrition Trends to Watch".to_string()];
+        let s = sites(&["Tastewise"]);
+        let inp = TitleInputs {
+            og: Some("Health And Nutrition Trends For 2026 - Tastewise"),
+            title_tag: Some("Health And Nutrition Trends For 2026 - Tastewise"),
+            h1s: &h1s,
+            site_names: &s,
+            ..TitleInputs::default()
+        };
+        assert_eq!(
+            choose(&inp).as_deref(),
+            Some("Top 10 Health and Nutrition Trends to Watch")
+        );
+    }
+
+    #[test]
+    fn blog_name_h1_loses() {
+        let h1s = vec!["Antoyo's Blog".to_string()];
+        let inp = TitleInputs {
+            og: Some("rustc_codegen_gcc: Progress Report #39"),
+            h1s: &h1s,
+            ..TitleInputs::default()
+        };
+        assert_eq!(
+            choose(&inp).as_deref(),
+            Some("rustc_codegen_gcc: Progress Report #39")
+        );
+        let h1s = vec!["Budget Travel With Gabby".to_string()];
+        let inp = TitleInputs {
+            title_tag: Some(
+                "Budget Traveler's Guide To Travel Insurance | Budget Travel With Gabby",
+            ),
+            h1s: &h1s,
+            ..TitleInputs::default()
+        };
+        assert_eq!(
+            choose(&inp).as_deref(),
+            Some("Budget Traveler's Guide To Travel Insurance")
         );
     }
 
