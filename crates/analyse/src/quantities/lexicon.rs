@@ -322,6 +322,7 @@ fn spanish() -> Lexicon {
         Class::Big,
     );
     add(w, "docena=12 docenas=12", Class::Dozen);
+    add(&mut l.inner, "i=0", Class::Conn);
     add_ords(
         &mut l,
         "primero=1 primera=1 primer=1 segundo=2 segunda=2 tercero=3 tercera=3 tercer=3 \

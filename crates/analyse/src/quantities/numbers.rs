@@ -355,6 +355,7 @@ fn could_start(ctx: &Ctx, i: usize) -> bool {
         || lex.minus_words.contains(&w)
         || lex.half_words.contains(&w)
         || (lex.compounds && split_compound(lex, w).is_some())
+        || compound_big(lex, w, true).is_some()
 }
 
 /// Token index of the next non-space token at or after `i`, with whether spaces were skipped.
@@ -928,7 +929,21 @@ fn phrase_m(ctx: &Ctx, i: usize, combine: bool, depth: u8) -> Option<Phrase> {
                         ordinal = true;
                     }
                     ok
-                } else if let Some(d) = lex.denoms.get(w).copied().or_else(|| avo_denom(lex, w)) {
+                } else if let Some(o) = compound_big(lex, w, true).filter(|_| acc.items == 0) {
+                    next.group = o;
+                    next.items = 1;
+                    next.only_article = false;
+                    next.last = Some(Last::Big);
+                    next.last_big = o;
+                    ordinal = true;
+                    true
+                } else if let Some(d) = lex
+                    .denoms
+                    .get(w)
+                    .copied()
+                    .or_else(|| avo_denom(lex, w))
+                    .or_else(|| compound_big(lex, w, false))
+                {
                     // A plural denominator closes a denominator phrase ("twenty fifths").
                     let m = Morph {
                         value: d,
@@ -1083,6 +1098,53 @@ fn avo_denom(lex: &Lexicon, w: &str) -> Option<f64> {
             && !matches!(m.class, Class::Article | Class::Conn | Class::Zero)
         {
             return Some(m.value);
+        }
+        if let Some(v) = compound_value(lex, &cand) {
+            return Some(v);
+        }
+    }
+    None
+}
+
+/// The value of a cardinal written as one word ("treintaicinco", "doscientos", "milcinco").
+fn compound_value(lex: &Lexicon, w: &str) -> Option<f64> {
+    if let Some(m) = lex.words.get(w) {
+        return (!matches!(m.class, Class::Article | Class::Conn)).then_some(m.value);
+    }
+    let parts = split_compound(lex, w)?;
+    if parts.iter().any(|m| m.value < 0.0) {
+        return None;
+    }
+    let mut acc = Acc::new();
+    let mut ordinal = false;
+    push_parts(&mut acc, &parts, lex.code, &mut ordinal).then(|| acc.value())
+}
+
+/// Spanish words made of a cardinal and a big ordinal or denominator: "dosmilésimos" (2000),
+/// "tresmillonésimo" (3 000 000). `table` is the ordinal or the denominator table.
+fn compound_big(lex: &Lexicon, w: &str, ords: bool) -> Option<f64> {
+    if lex.code != "es"
+        || w.len() > 80
+        || !["simo", "sima", "simos", "simas"]
+            .iter()
+            .any(|e| w.ends_with(e))
+    {
+        return None;
+    }
+    for (b, _) in w.char_indices().skip(2) {
+        let (head, tail) = w.split_at(b);
+        let v = if ords {
+            lex.ords
+                .get(tail)
+                .filter(|m| matches!(m.class, Class::H100 | Class::Big))
+                .map(|m| m.value)
+        } else {
+            lex.denoms.get(tail).copied().filter(|&d| d >= 100.0)
+        };
+        if let Some(v) = v
+            && let Some(h) = compound_value(lex, head)
+        {
+            return Some(h * v);
         }
     }
     None
