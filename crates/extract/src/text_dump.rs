@@ -25,7 +25,8 @@ const MAX_UNITS: usize = 50_000;
 /// [`crate::extract`] reports as "no article".
 pub fn extract_text_dump(text: &str, _base: Option<&url::Url>) -> Article {
     let units = split_units(text);
-    let kinds: Vec<Kind> = units.iter().map(|u| classify(u)).collect();
+    let mut kinds: Vec<Kind> = units.iter().map(|u| classify(u)).collect();
+    mark_bare_bylines(&units, &mut kinds);
     let mut article = Article::default();
     let Some((start, end)) = body_span(&units, &kinds) else {
         return article;
@@ -70,7 +71,7 @@ pub fn extract_text_dump(text: &str, _base: Option<&url::Url>) -> Article {
     // Dates: before the body first, else after it.
     let outside = (0..start).chain(end + 1..units.len());
     for i in outside {
-        if let Kind::Timestamp { date, modified } = &kinds[i] {
+        if let Kind::Timestamp { date, modified, .. } = &kinds[i] {
             if *modified {
                 article.modified.get_or_insert_with(|| date.clone());
             } else if article.published.is_none() {
@@ -84,6 +85,7 @@ pub fn extract_text_dump(text: &str, _base: Option<&url::Url>) -> Article {
         .chain(end + 1..units.len())
         .find_map(|i| match &kinds[i] {
             Kind::Byline(names) => Some(names.clone()),
+            Kind::Timestamp { authors, .. } if !authors.is_empty() => Some(authors.clone()),
             _ => None,
         })
     {
@@ -103,6 +105,42 @@ pub fn extract_text_dump(text: &str, _base: Option<&url::Url>) -> Article {
 
     article.set_paragraphs(paragraphs);
     article
+}
+
+/// A bare name line is a byline when a date follows it or a lone "By" precedes it
+/// ("Kelia Losa Reinoso" / "August 25, 2025").
+fn mark_bare_bylines(units: &[String], kinds: &mut [Kind]) {
+    for i in 0..kinds.len() {
+        if kinds[i] != Kind::Heading {
+            continue;
+        }
+        let Some(name) = classify::person_name(&units[i]) else {
+            continue;
+        };
+        // A title-case headline followed by its date is not a name: a name line sits
+        // between the headline and the date.
+        let headline_above = kinds[..i]
+            .iter()
+            .zip(&units[..i])
+            .rev()
+            .take(3)
+            .find(|(k, _)| !matches!(k, Kind::Boilerplate(_)))
+            .is_some_and(|(k, u)| *k == Kind::Heading && word_count(u) >= 3);
+        let date_follows = headline_above
+            && kinds[i + 1..]
+                .iter()
+                .take(3)
+                .find(|k| !matches!(k, Kind::Boilerplate(_)))
+                .is_some_and(|k| matches!(k, Kind::Timestamp { .. }));
+        let by_precedes = i > 0
+            && matches!(
+                units[i - 1].to_lowercase().as_str(),
+                "by" | "von" | "par" | "por" | "di" | "door" | "written by" | "author"
+            );
+        if date_follows || by_precedes {
+            kinds[i] = Kind::Byline(vec![name]);
+        }
+    }
 }
 
 /// Cuts a dump into units, whitespace collapsed, blank units dropped.

@@ -25,8 +25,13 @@ pub(super) enum Kind {
     Fragment,
     /// A line cut off with "..." / "…" (a teaser card, a notice).
     Truncated,
-    /// A date line; `modified` when it is labelled as an update.
-    Timestamp { date: String, modified: bool },
+    /// A date line; `modified` when it is labelled as an update; with the authors when
+    /// the line also holds a byline ("Von Anna Keller | 12.03.2024").
+    Timestamp {
+        date: String,
+        modified: bool,
+        authors: Vec<String>,
+    },
     /// A labelled standfirst ("Highlights: …"), with the label removed; empty when
     /// the label stands alone on its line and the teaser follows.
     Teaser(String),
@@ -270,20 +275,28 @@ pub(super) fn classify(unit: &str) -> Kind {
 fn meta_line(unit: &str) -> Option<Kind> {
     let mut date = None;
     let mut authors = Vec::new();
+    let mut other = 0;
     for part in META_SPLIT.split(unit) {
         let part = part.trim();
         if let Some(d) = timestamp(part) {
             date.get_or_insert(d);
         } else if let Some(names) = byline(part) {
             authors.extend(names);
+        } else if word_count(part) <= 3 {
+            // A short label beside a date ("by whova | Apr 21, 2025", "World | …").
+            other += 1;
         } else {
             return None;
         }
     }
     match (date, authors.is_empty()) {
-        (Some((date, modified)), _) => Some(Kind::Timestamp { date, modified }),
-        (None, false) => Some(Kind::Byline(authors)),
-        (None, true) => None,
+        (Some((date, modified)), _) => Some(Kind::Timestamp {
+            date,
+            modified,
+            authors,
+        }),
+        (None, false) if other == 0 => Some(Kind::Byline(authors)),
+        _ => None,
     }
 }
 
@@ -338,6 +351,20 @@ fn byline(part: &str) -> Option<Vec<String>> {
         out.push(name.to_string());
     }
     if out.is_empty() { None } else { Some(out) }
+}
+
+/// A bare author line: "Kelia Losa Reinoso", "Dylan Bailey, MS, RD" (credentials after
+/// the first comma are dropped). Returns the name.
+pub(super) fn person_name(unit: &str) -> Option<String> {
+    let name = unit.split(',').next()?.trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let ok = (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            let mut cs = w.chars();
+            cs.next().is_some_and(char::is_uppercase)
+                && cs.all(|c| c.is_lowercase() || matches!(c, '-' | '\'' | '’' | '.'))
+        });
+    ok.then(|| name.to_string())
 }
 
 /// Is this unit a short site-name line ("The Limited Times", "Le Courrier du Val")?
@@ -467,14 +494,16 @@ mod tests {
             classify("Von Anna Keller | 12.03.2024, 10:05 Uhr"),
             Kind::Timestamp {
                 date: "2024-03-12".into(),
-                modified: false
+                modified: false,
+                authors: vec!["Anna Keller".into()]
             }
         );
         assert_eq!(
             classify("Updated: 2024-03-11T08:00:00Z"),
             Kind::Timestamp {
                 date: "2024-03-11T08:00:00Z".into(),
-                modified: true
+                modified: true,
+                authors: vec![]
             }
         );
         for (line, date) in [
@@ -488,7 +517,8 @@ mod tests {
                 classify(line),
                 Kind::Timestamp {
                     date: date.into(),
-                    modified: false
+                    modified: false,
+                    authors: vec![]
                 },
                 "{line}"
             );

@@ -211,6 +211,7 @@ fn german_dump_with_combined_byline_and_date_line() {
     );
     assert_eq!(a.published.as_deref(), Some("2024-03-12"));
     assert_eq!(a.modified.as_deref(), Some("2024-03-12"));
+    assert_eq!(a.authors, vec!["Anna Keller"]);
     assert_eq!(a.original_outlet.as_deref(), Some("dpa"));
     assert_eq!(a.paragraphs.len(), 3, "{:#?}", a.paragraphs);
     assert!(a.paragraphs[2].starts_with("Die Staatsanwaltschaft ermittelt"));
@@ -258,6 +259,27 @@ fn credit_handles_go_through_the_outlet_table() {
         crate::outlet::outlet_from_credit("reuters")
     );
     assert!(a.original_outlet.is_some());
+}
+
+#[test]
+fn bare_author_line_before_the_date_is_a_byline() {
+    let dump = "Home\n\nRegion\n\nOrvalle begins to rebuild after the Vardena flood\n\nHanna Roost\n\nMarch 20, 2024\n\nTen days after the Vardena dam gave way, the first shops on Market Street in Orvalle opened their doors again on Wednesday.\n\nThe bakery run by Petra Lind was among them, its window still marked by the line the water left.\n";
+    let a = extract_text_dump(dump, None);
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Orvalle begins to rebuild after the Vardena flood")
+    );
+    assert_eq!(a.authors, vec!["Hanna Roost"]);
+    assert_eq!(a.published.as_deref(), Some("2024-03-20"));
+    assert_eq!(a.paragraphs.len(), 2, "{:#?}", a.paragraphs);
+}
+
+#[test]
+fn title_case_headline_before_its_date_stays_the_title() {
+    let dump = "Orvalle Mourns Victims\n\n2024-03-13\n\nHundreds gathered in the main square of Orvalle on Wednesday to remember the people who died when the Vardena dam gave way.\n";
+    let a = extract_text_dump(dump, None);
+    assert_eq!(a.title.as_deref(), Some("Orvalle Mourns Victims"));
+    assert!(a.authors.is_empty());
 }
 
 #[test]
