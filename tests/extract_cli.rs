@@ -686,3 +686,31 @@ fn deeply_nested_tags_fail_fast_and_the_batch_goes_on() {
     );
     assert_eq!(s(&lines[1], "language"), "de");
 }
+
+/// The encoded fixtures hold real encoded bytes (re-saving them as UTF-8 would make the
+/// decoding tests meaningless), and the gzip fixture is gzip.
+#[test]
+fn encoded_fixtures_are_stored_in_their_encodings() {
+    for (rel, declared) in [
+        (
+            "pages/es_diario_del_valle_latin1.html",
+            "charset=iso-8859-1",
+        ),
+        (
+            "pages/ru_vesti_doliny_cp1251.html",
+            "charset=\"windows-1251\"",
+        ),
+        (
+            "pages/zh_huanqiu_kuaixun_gb18030.html",
+            "charset=\"gb18030\"",
+        ),
+        ("pages/ja_hoppo_shinpo_sjis.html", "charset=\"Shift_JIS\""),
+    ] {
+        let bytes = std::fs::read(fixture(rel)).expect("fixture");
+        assert!(std::str::from_utf8(&bytes).is_err(), "{rel} is UTF-8");
+        let head = String::from_utf8_lossy(&bytes[..bytes.len().min(400)]).to_string();
+        assert!(head.contains(declared), "{rel} declares {declared}");
+    }
+    let gz = std::fs::read(fixture("pages/en_northern_dispatch.html.gz")).expect("fixture");
+    assert_eq!(&gz[..2], &[0x1f, 0x8b]);
+}
