@@ -353,6 +353,9 @@ type Spec = (String, String, Vec<(String, String)>);
 fn ours(recognizer: &str, model: &str, lang: &str, input: &str) -> Vec<Spec> {
     let qs: Vec<Quantity> = match model {
         "Number" | "Ordinal" => quantities::recognize_numbers(input, lang),
+        "Age" | "Currency" | "Dimension" | "Temperature" => {
+            quantities::recognize_with_unit_mentions(input, lang)
+        }
         _ => quantities::recognize(input, lang),
     };
     let want = match model {

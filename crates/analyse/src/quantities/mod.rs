@@ -85,6 +85,26 @@ pub fn recognize(text: &str, lang: &str) -> Vec<Quantity> {
     out
 }
 
+/// Like [`recognize`], plus units named without a number ("convert 10 celsius to
+/// fahrenheit": "fahrenheit"), with no value — as Recognizers-Text's unit models report them.
+pub fn recognize_with_unit_mentions(text: &str, lang: &str) -> Vec<Quantity> {
+    let lex = lexicon_for(lang);
+    let mut out = Vec::new();
+    scan::for_each_chunk(text, |chunk, base| {
+        let toks = scan::tokenize(chunk);
+        let nums = numbers::find(chunk, &toks, lex);
+        let mut found = units::attach(chunk, &toks, &nums, lex);
+        ranges::apply(chunk, &toks, &nums, &mut found, lex);
+        let mentions = units::unit_mentions(chunk, &toks, &found);
+        found.extend(mentions);
+        found.sort_by_key(|f| f.start);
+        for f in found {
+            out.push(f.into_quantity(chunk, base));
+        }
+    });
+    out
+}
+
 /// Only the bare numbers in `text` (cardinals, fractions and ordinals), including those
 /// inside money, durations and other measures — like Recognizers-Text's number model.
 pub fn recognize_numbers(text: &str, lang: &str) -> Vec<Quantity> {

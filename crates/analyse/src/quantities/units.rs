@@ -1126,3 +1126,51 @@ fn age_verb_before(toks: &[Tok], i: usize, lang: &str) -> bool {
     }
     false
 }
+
+/// Units named without a number ("convert 10 celsius to fahrenheit", "the dollar fell"):
+/// Recognizers-Text reports them with no value. Only unit names of three letters or more;
+/// "pound", "livre" and "libra" are left out (weight or money cannot be told).
+pub(crate) fn unit_mentions(chars: &[char], toks: &[Tok], found: &[Found]) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut fi = 0;
+    let mut i = 0;
+    while i < toks.len() {
+        while fi < found.len() && found[fi].tok_end <= i {
+            fi += 1;
+        }
+        if found.get(fi).is_some_and(|f| f.tok_start <= i) {
+            i = found[fi].tok_end.max(i + 1);
+            continue;
+        }
+        let t = &toks[i];
+        let prev_ok = i == 0
+            || !toks[i - 1].kind.eq(&TokKind::Word) && !toks[i - 1].kind.eq(&TokKind::Digits);
+        if t.kind != TokKind::Word || t.lower.chars().count() < 3 || !prev_ok {
+            i += 1;
+            continue;
+        }
+        if let Some((d, e)) = unit_at(chars, toks, i)
+            && matches!(d.kind, Kind::Money | Kind::Dimension | Kind::Temperature)
+            && !matches!(d.unit, "POUND" | "lb" | "CENT" | "PENCE" | "PENNY" | "°")
+            && found.get(fi).is_none_or(|f| e <= f.tok_start)
+        {
+            out.push(Found {
+                start: t.start,
+                end: toks[e - 1].end,
+                kind: d.kind,
+                value: None,
+                min: None,
+                max: None,
+                unit: Some(d.unit.to_string()),
+                seconds: None,
+                approximate: false,
+                tok_start: i,
+                tok_end: e,
+            });
+            i = e;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
