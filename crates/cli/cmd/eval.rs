@@ -82,6 +82,9 @@ pub struct ExtractionArgs {
     /// List the N pages where storyline's shingle F1 is lowest, with id and URL.
     #[arg(long, value_name = "N")]
     pub worst: Option<usize>,
+    /// List the N pages where storyline's shingle F1 trails the peer's most.
+    #[arg(long, value_name = "N")]
+    pub behind: Option<usize>,
     /// Print the report as JSON.
     #[arg(long)]
     pub json: bool,
@@ -253,6 +256,10 @@ fn run_extraction(args: ExtractionArgs) -> anyhow::Result<ExitCode> {
         ),
         None => Vec::new(),
     };
+    let behind = match (args.behind, &peer_scored) {
+        (Some(n), Some((_, peer))) => report::behind_peer(&pages, &our_scores, &our_preds, peer, n),
+        _ => Vec::new(),
+    };
     let report = Report {
         bench: bench.display().to_string(),
         with_url: args.with_url,
@@ -260,6 +267,7 @@ fn run_extraction(args: ExtractionArgs) -> anyhow::Result<ExitCode> {
         systems,
         subsets,
         worst,
+        behind,
     };
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report)?);

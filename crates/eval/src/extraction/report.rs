@@ -129,6 +129,8 @@ pub struct Report {
     pub subsets: Vec<Subset>,
     /// The worst pages by storyline's shingle F1, when asked.
     pub worst: Vec<WorstPage>,
+    /// The pages where storyline's F1 trails the peer's most, when asked.
+    pub behind: Vec<WorstPage>,
 }
 
 /// The `n` pages with storyline's lowest page F1 (ties: lower recall first, then id).
@@ -149,16 +151,50 @@ pub fn worst_pages(
     });
     idx.into_iter()
         .take(n)
-        .map(|i| WorstPage {
-            id: pages[i].id.clone(),
-            url: pages[i].url.clone(),
-            page_type: pages[i].page_type.clone(),
-            f1: ours[i].f1(),
-            precision: ours[i].precision,
-            recall: ours[i].recall,
-            peer_f1: peer.and_then(|p| p.get(i)).map(PageScore::f1),
-            error: our_predictions.get(i).and_then(|p| p.error.clone()),
-        })
+        .map(|i| page_row(i, pages, ours, our_predictions, peer))
+        .collect()
+}
+
+fn page_row(
+    i: usize,
+    pages: &[TruthPage],
+    ours: &[PageScore],
+    our_predictions: &[&Prediction],
+    peer: Option<&[PageScore]>,
+) -> WorstPage {
+    WorstPage {
+        id: pages[i].id.clone(),
+        url: pages[i].url.clone(),
+        page_type: pages[i].page_type.clone(),
+        f1: ours[i].f1(),
+        precision: ours[i].precision,
+        recall: ours[i].recall,
+        peer_f1: peer.and_then(|p| p.get(i)).map(PageScore::f1),
+        error: our_predictions.get(i).and_then(|p| p.error.clone()),
+    }
+}
+
+/// The `n` pages where the peer's page F1 exceeds storyline's the most (only pages where
+/// it does; ties by id).
+pub fn behind_peer(
+    pages: &[TruthPage],
+    ours: &[PageScore],
+    our_predictions: &[&Prediction],
+    peer: &[PageScore],
+    n: usize,
+) -> Vec<WorstPage> {
+    let gap = |i: usize| peer[i].f1() - ours[i].f1();
+    let mut idx: Vec<usize> = (0..pages.len().min(ours.len()).min(peer.len()))
+        .filter(|&i| gap(i) > 0.0)
+        .collect();
+    idx.sort_by(|&a, &b| {
+        gap(b)
+            .total_cmp(&gap(a))
+            .then(pages[a].id.cmp(&pages[b].id))
+    });
+    idx.into_iter()
+        .take(n)
+        .map(|i| page_row(i, pages, ours, our_predictions, Some(peer)))
         .collect()
 }
 
@@ -284,31 +320,42 @@ pub fn render(report: &Report) -> String {
         }
         out.push_str(&markdown(&table, &[0]));
     }
+    let peer_name = names.get(1).copied().unwrap_or("peer");
     if !report.worst.is_empty() {
         let _ = writeln!(out, "\n## worst pages by storyline's shingle F1\n");
-        let mut table = vec![
-            ["id", "type", "F1", "P", "R", "peer F1", "url / error"]
-                .iter()
-                .map(|s| s.to_string())
-                .collect::<Vec<_>>(),
-        ];
-        for w in &report.worst {
-            table.push(vec![
-                w.id.clone(),
-                w.page_type.clone(),
-                format!("{:.3}", w.f1),
-                format!("{:.3}", w.precision),
-                format!("{:.3}", w.recall),
-                num(w.peer_f1, 3),
-                match &w.error {
-                    Some(e) => format!("{} ({e})", w.url.as_deref().unwrap_or("-")),
-                    None => w.url.clone().unwrap_or_else(|| "-".into()),
-                },
-            ]);
-        }
-        out.push_str(&markdown(&table, &[0, 1, 6]));
+        out.push_str(&page_table(&report.worst, peer_name));
+    }
+    if !report.behind.is_empty() {
+        let _ = writeln!(out, "\n## pages where storyline trails {peer_name} most\n");
+        out.push_str(&page_table(&report.behind, peer_name));
     }
     out
+}
+
+/// The table of a page list.
+fn page_table(list: &[WorstPage], peer_name: &str) -> String {
+    let peer_col = format!("{peer_name} F1");
+    let mut table = vec![
+        ["id", "type", "F1", "P", "R", &peer_col, "url / error"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect::<Vec<_>>(),
+    ];
+    for w in list {
+        table.push(vec![
+            w.id.clone(),
+            w.page_type.clone(),
+            format!("{:.3}", w.f1),
+            format!("{:.3}", w.precision),
+            format!("{:.3}", w.recall),
+            num(w.peer_f1, 3),
+            match &w.error {
+                Some(e) => format!("{} ({e})", w.url.as_deref().unwrap_or("-")),
+                None => w.url.clone().unwrap_or_else(|| "-".into()),
+            },
+        ]);
+    }
+    markdown(&table, &[0, 1, 6])
 }
 
 /// A Markdown table with padded columns, right-aligned except the columns in `left`.
@@ -419,6 +466,30 @@ mod tests {
             ["2", "3"]
         );
         assert_eq!(worst[0].peer_f1, Some(0.0));
+        // A peer that gets page 2 right and page 3 right: storyline trails on 2 (by 1) and
+        // on 3 (by 1 - 0.667), not on 1.
+        let peer_preds = [
+            Prediction {
+                text: "a b c d".into(),
+                ..Prediction::default()
+            },
+            Prediction {
+                text: "e f g h".into(),
+                ..Prediction::default()
+            },
+            Prediction {
+                text: "i j k l".into(),
+                ..Prediction::default()
+            },
+        ];
+        let peer_refs: Vec<&Prediction> = peer_preds.iter().collect();
+        let peer_scores = score(&pages, &peer_refs);
+        let behind = behind_peer(&pages, &scores, &refs, &peer_scores, 5);
+        assert_eq!(
+            behind.iter().map(|w| w.id.as_str()).collect::<Vec<_>>(),
+            ["2", "3"]
+        );
+        assert_eq!(behind[0].peer_f1, Some(1.0));
         let fig = figures(&[0, 1, 2], &scores, &refs, &[10, 10, 10]);
         let report = Report {
             systems: vec![
@@ -447,6 +518,7 @@ mod tests {
                 ],
             }],
             worst,
+            behind,
             ..Report::default()
         };
         let text = render(&report);
@@ -465,7 +537,12 @@ mod tests {
         assert_eq!(line("shingle F1")[3], "1.00", "{text}");
         assert_eq!(line("peak RSS, MiB")[1..], ["2", "n/a", "n/a"]);
         assert_eq!(line("empty predictions")[1..], ["1", "1", "1.00"]);
-        assert_eq!(line("title accuracy (0 titled)")[1..], ["n/a", "n/a", "n/a"]);
+        assert_eq!(
+            line("title accuracy (0 titled)")[1..],
+            ["n/a", "n/a", "n/a"]
+        );
         assert!(text.contains("## worst pages"));
+        assert!(text.contains("## pages where storyline trails peer most"));
+        assert!(text.contains("| peer F1 |"));
     }
 }
