@@ -370,6 +370,11 @@ fn ours(recognizer: &str, model: &str, lang: &str, input: &str) -> Vec<Spec> {
         _ => Kind::Duration,
     };
     let _ = recognizer;
+    // Recognizers-Text lists units named without a number after the measured amounts.
+    let (mut qs, mentions): (Vec<Quantity>, Vec<Quantity>) = qs
+        .into_iter()
+        .partition(|q| q.value.is_some() || q.min.is_some());
+    qs.extend(mentions);
     qs.into_iter()
         .filter(|q| q.kind == want)
         .filter(|q| !(want == Kind::Range && q.approximate))

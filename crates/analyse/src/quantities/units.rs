@@ -375,7 +375,7 @@ const DIMENSIONS: &[(&str, &str)] = &[
 const TEMPERATURES: &[(&str, &str)] = &[
     (
         "°C",
-        "grados celsius|grados c|graus celsius|graus c|graden celsius|graden c|degrés c|grad c|grau celsius|ºc|º c|°c|° c|º c|ºc|degrees celsius|degree celsius|degrees centigrade|deg celsius|deg c|degree c|degrees c|celsius|celcius|centigrade|centigrate|grad celsius|grados celsius|degrés celsius|gradi celsius|градусов цельсия|градуса цельсия|°с",
+        "grados centígrados|graus centígrados|centígrados|centígrado|centigrados|centigrado|grados celsius|grados c|graus celsius|graus c|graden celsius|graden c|degrés c|grad c|grau celsius|ºc|º c|°c|° c|º c|ºc|degrees celsius|degree celsius|degrees centigrade|deg celsius|deg c|degree c|degrees c|celsius|celcius|centigrade|centigrate|grad celsius|grados celsius|degrés celsius|gradi celsius|градусов цельсия|градуса цельсия|°с",
     ),
     (
         "°F",
@@ -1152,6 +1152,34 @@ pub(crate) fn unit_mentions(chars: &[char], toks: &[Tok], found: &[Found]) -> Ve
         if let Some((d, e)) = unit_at(chars, toks, i)
             && matches!(d.kind, Kind::Money | Kind::Dimension | Kind::Temperature)
             && !matches!(d.unit, "POUND" | "lb" | "CENT" | "PENCE" | "PENNY" | "°")
+            && !matches!(
+                t.lower.as_str(),
+                "won"
+                    | "try"
+                    | "real"
+                    | "rand"
+                    | "mark"
+                    | "marks"
+                    | "sen"
+                    | "lira"
+                    | "pie"
+                    | "pies"
+                    | "pied"
+                    | "pieds"
+                    | "foot"
+                    | "feet"
+                    | "inch"
+                    | "mile"
+                    | "miles"
+                    | "yard"
+                    | "yards"
+                    | "grade"
+                    | "grad"
+                    | "grado"
+                    | "grados"
+                    | "grau"
+                    | "graus"
+            )
             && found.get(fi).is_none_or(|f| e <= f.tok_start)
         {
             out.push(Found {
