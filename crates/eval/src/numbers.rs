@@ -414,6 +414,8 @@ fn ours(recognizer: &str, model: &str, lang: &str, input: &str) -> Vec<Spec> {
             let unit = q.unit.clone().unwrap_or_default();
             match want {
                 Kind::Money => {
+                    // Recognizers-Text names a dollar or pound without a country generically.
+                    let unit = generic_currency(&unit, &q.text);
                     res.push(("unit".into(), currency_name(&unit, lang).to_string()));
                     if unit.len() == 3 && unit.chars().all(|c| c.is_ascii_uppercase()) {
                         res.push(("isoCurrency".into(), unit.clone()));
@@ -437,6 +439,33 @@ fn ours(recognizer: &str, model: &str, lang: &str, input: &str) -> Vec<Spec> {
             (q.text, type_name.to_string(), res)
         })
         .collect()
+}
+
+/// `USD`/`GBP` read from a bare "$", "dollars", "£" or "pounds" → the generic `DOLLAR`/`POUND`.
+fn generic_currency(unit: &str, text: &str) -> String {
+    let t = text.to_lowercase();
+    let us = [
+        "us",
+        "u.s",
+        "usd",
+        "united states",
+        "american",
+        "américa",
+        "estadounidense",
+        "estadunidense",
+        "états-unis",
+        "u$",
+    ]
+    .iter()
+    .any(|m| t.contains(m));
+    let gb = ["british", "sterling", "gbp", "britannique", "esterlina"]
+        .iter()
+        .any(|m| t.contains(m));
+    match unit {
+        "USD" if !us => "DOLLAR".into(),
+        "GBP" if !gb => "POUND".into(),
+        _ => unit.into(),
+    }
 }
 
 fn timex(unit: &str, v: f64) -> String {

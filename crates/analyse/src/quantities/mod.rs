@@ -22,7 +22,9 @@ pub enum Kind {
     Ordinal,
     /// A percentage ("12%", "12 percent"); `value` is the percent figure (12, not 0.12).
     Percentage,
-    /// An amount of money; `unit` is an ISO 4217 code when the currency is known.
+    /// An amount of money; `unit` is an ISO 4217 code (bare "$" and "dollars" are read as
+    /// `USD`, "£" and "pounds" as `GBP`), or an upper-case name for minor units and old or
+    /// ambiguous currencies (`CENT`, `PENCE`, `FRANC`, `PESETA`…).
     Money,
     /// A span of time; `unit` is the unit as said (`day`, `week`…), `seconds` its length.
     Duration,

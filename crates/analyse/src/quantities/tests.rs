@@ -59,7 +59,7 @@ fn money_durations_and_more() {
     let q = one("paid $82,000 in cash", "en");
     assert_eq!(
         (q.kind, q.value, q.unit.as_deref()),
-        (Kind::Money, Some(82000.0), Some("DOLLAR"))
+        (Kind::Money, Some(82000.0), Some("USD"))
     );
     let q = one("five million rubles", "en");
     assert_eq!(

@@ -534,6 +534,15 @@ fn percent_before(toks: &[Tok], i: usize) -> Option<usize> {
     None
 }
 
+/// Bare dollars are taken as US dollars and bare pounds as pounds sterling, as in most news.
+fn iso_default(unit: &mut Option<String>) {
+    match unit.as_deref() {
+        Some("DOLLAR") => *unit = Some("USD".into()),
+        Some("POUND") => *unit = Some("GBP".into()),
+        _ => {}
+    }
+}
+
 /// Whether the words before token `i` talk about money ("paid 500 pounds").
 fn money_context(toks: &[Tok], i: usize) -> bool {
     const MONEY: &[&str] = &[
@@ -903,6 +912,11 @@ pub(crate) fn attach(chars: &[char], toks: &[Tok], nums: &[NumHit], lex: &Lexico
     }
     merge_cents(chars, toks, &mut out, lex);
     article_durations(chars, toks, &mut out, lex);
+    for f in &mut out {
+        if f.kind == Kind::Money {
+            iso_default(&mut f.unit);
+        }
+    }
     out
 }
 
@@ -1182,6 +1196,10 @@ pub(crate) fn unit_mentions(chars: &[char], toks: &[Tok], found: &[Found]) -> Ve
             )
             && found.get(fi).is_none_or(|f| e <= f.tok_start)
         {
+            let mut unit = Some(d.unit.to_string());
+            if d.kind == Kind::Money {
+                iso_default(&mut unit);
+            }
             out.push(Found {
                 start: t.start,
                 end: toks[e - 1].end,
@@ -1189,7 +1207,7 @@ pub(crate) fn unit_mentions(chars: &[char], toks: &[Tok], found: &[Found]) -> Ve
                 value: None,
                 min: None,
                 max: None,
-                unit: Some(d.unit.to_string()),
+                unit,
                 seconds: None,
                 approximate: false,
                 tok_start: i,
