@@ -268,13 +268,19 @@ fn teaser(
     title_at: Option<usize>,
     body_start: usize,
 ) -> Option<String> {
+    let mut searched = false;
     for i in 0..body_start {
         if let Kind::Teaser(t) = &kinds[i] {
             if !t.is_empty() {
                 return Some(t.clone());
             }
-            if let Some(j) = (i + 1..body_start).find(|&j| kinds[j] == Kind::Prose) {
-                return Some(units[j].clone());
+            // A label alone: the teaser is the next prose unit. One search is enough (a
+            // later label finds nothing the first did not), which keeps this linear.
+            if !searched {
+                searched = true;
+                if let Some(j) = (i + 1..body_start).find(|&j| kinds[j] == Kind::Prose) {
+                    return Some(units[j].clone());
+                }
             }
         }
     }

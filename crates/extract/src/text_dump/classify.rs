@@ -67,7 +67,8 @@ fn re(pattern: &str) -> Regex {
     Regex::new(pattern).expect("constant pattern compiles")
 }
 
-/// Lines that appear inside bodies as well as around them.
+/// Lines that appear inside bodies as well as around them (matched at the start of a
+/// line of up to 200 characters).
 static INLINE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?ix)^(?:
         read\ (?:also|more)|see\ also|also\ read|related\s*:|more\ on\ this|
@@ -75,16 +76,23 @@ static INLINE: LazyLock<Regex> = LazyLock::new(|| {
         le[ae]\ también|leer\ también|lee\ también|ver\ también|te\ puede\ interesar|
         lesen\ sie\ (?:auch|mehr)|mehr\ zum\ thema|auch\ interessant|
         leggi\ anche|leia\ também|veja\ também|читайте\ также|смотрите\ также|
-        advertisement|advertising|publicité|anzeige|publicidad|реклама|
-        sponsored|click\ here|tap\ here|
         (?:catch|get)\ (?:all\ )?the\ (?:latest|world|breaking|\p{L}+\ news)\b|
         download\ (?:the\ |our\ )?.{0,40}\bapp\b|get\ the\ app|install\ (?:the\ |our\ )?app|
         t[ée]l[ée]charge[rz]?\ (?:l'|l’|notre\ )?appli|descarg[aue]\ (?:la\ |nuestra\ )?app|
         (?:lade|laden\ sie)\ (?:die\ |unsere\ )?app|app\ herunterladen|скачайте\ приложение|
         follow\ us|suivez[- ]nous|s[íi]guenos|folgen\ sie\ uns|подписывайтесь|
-        (?:sign\ up|subscribe)\b|newsletter|abonnez[- ]vous|inscrivez[- ]vous|
-        suscr[íi]bete|abonnieren\ sie|jetzt\ abonnieren|подпишитесь|
-        share\b|partager\b|compartir\b|teilen\b|поделиться|
+        (?:sign\ up|subscribe)\ (?:to|for|now)\b|abonnez[- ]vous|inscrivez[- ]vous|
+        suscr[íi]bete|abonnieren\ sie|jetzt\ abonnieren|подпишитесь
+    )")
+});
+
+/// Short lines (up to 60 characters, not sentences) that are buttons, labels and
+/// credits: words that may also start a real sentence ("Share prices fell…").
+static SHORT_INLINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?ix)^(?:
+        share\b|partager\b|compartir\b|teilen\b|поделиться|tweet\b|
+        advertisement|advertising|publicité|anzeige|publicidad|реклама|sponsored|
+        click\ here|tap\ here|newsletter|sign\ up\b|subscribe\b|
         (?:photo|image|picture|video|foto|bild|credit|crédit)\s*:|
         watch\s*:|listen\s*:|écouter\b|
         (?:\d+\ )?comments?\b|leave\ a\ comment|commentaires?\b|kommentare?\b|comentarios?\b|комментари
@@ -108,23 +116,38 @@ static NAV_LINE: LazyLock<Regex> = LazyLock::new(|| {
     )\s*[:.]?$")
 });
 
-/// Patterns anywhere in a line that mark the page's frame.
+/// Phrases anywhere in a line (of up to 300 characters) that mark the page's frame:
+/// copyright notices, disclaimers, per-day archive links.
 static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?ix)(?:
-        ©|\(c\)\ ?\d{4}|\bcopyright\b|all\ rights\ reserved|tous\ droits\ réservés|
+        ©|\(c\)\ ?\d{4}|all\ rights\ reserved|tous\ droits\ réservés|
         alle\ rechte\ vorbehalten|todos\ los\ derechos\ reservados|все\ права\ защищены|
-        \bprivacy\b|\bcookies?\b|terms\ of\ (?:use|service)|confidentialité|mentions\ légales|
-        conditions\ générales|datenschutz|impressum|privacidad|aviso\ legal|
-        политика\ конфиденциальности|
         information\ on\ this\ (?:site|website|page)|not\ under\ our\ control|
-        do(?:es)?\ not\ necessarily\ (?:imply|reflect|represent)|views\ expressed|\bdisclaimer\b|
+        do(?:es)?\ not\ necessarily\ (?:imply|reflect|represent)|views\ expressed\ (?:here|within)|
         ne\ reflètent\ pas\ nécessairement|no\ reflejan\ necesariamente|
         geben\ nicht\ (?:unbedingt|notwendigerweise)|
         ^all\ (?:the\ )?(?:news\ )?(?:articles|stories|news)\ (?:on|from|of)\b|
         ^tous\ les\ articles\ du\b|^toutes\ les\ (?:infos|actualités)\ du\b|
-        ^alle\ (?:artikel|nachrichten)\ vom\b|^todas\ las\ noticias\ del\b|^все\ новости\ за\b|
+        ^alle\ (?:artikel|nachrichten)\ vom\b|^todas\ las\ noticias\ del\b|^все\ новости\ за\b
+    )")
+});
+
+/// Words of the page's frame (privacy, cookies, terms, imprint) in a short line that is
+/// not a sentence, or that addresses the reader ("We use cookies…").
+static FOOTER_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?ix)(?:
+        \bprivacy\b|\bcookies?\b|\bcopyright\b|terms\ of\ (?:use|service)|\bdisclaimer\b|
+        confidentialité|mentions\ légales|conditions\ générales|
+        datenschutz|impressum|privacidad|aviso\ legal|политика\ конфиденциальности|
         ^archives?\b|^archiv\b|^archivo\b
     )")
+});
+
+/// A line that speaks to the reader as the site does.
+static ADDRESSES_READER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:we|our|you|your|this\ (?:site|website)|nous|notre|vous|votre|wir|unsere|ihre|usted|nuestra|nuestro)\b",
+    )
 });
 
 /// "Source: leparis", "Quelle: dpa", "Fuente: EFE", "Источник: ТАСС", "来源：新华社".
@@ -247,7 +270,17 @@ pub(super) fn classify(unit: &str) -> Kind {
     if FOOTER.is_match(unit) && (chars <= 300 || word_count(unit) <= 50) {
         return Kind::Boilerplate(Strength::Footer);
     }
-    if chars <= 200 && INLINE.is_match(unit) {
+    if chars <= 120
+        && FOOTER_WORD.is_match(unit)
+        && (!ends_like_sentence(unit) || ADDRESSES_READER.is_match(unit))
+    {
+        return Kind::Boilerplate(Strength::Footer);
+    }
+    if (chars <= 200 && INLINE.is_match(unit))
+        || (chars <= 60
+            && (!ends_like_sentence(unit) || word_count(unit) <= 4)
+            && SHORT_INLINE.is_match(unit))
+    {
         return Kind::Boilerplate(Strength::Inline);
     }
     if chars <= 120
@@ -395,8 +428,11 @@ mod tests {
     fn patterns_compile() {
         for r in [
             &*INLINE,
+            &*SHORT_INLINE,
             &*NAV_LINE,
             &*FOOTER,
+            &*FOOTER_WORD,
+            &*ADDRESSES_READER,
             &*CREDIT,
             &*WITH_AGENCY,
             &*TEASER,
@@ -441,6 +477,30 @@ mod tests {
                 Kind::Boilerplate(Strength::Footer),
                 "{line}"
             );
+        }
+    }
+
+    #[test]
+    fn news_sentences_with_frame_words_stay_prose() {
+        for line in [
+            "Share prices of Lisna Hydro fell by a third on Monday.",
+            "Comments by the minister drew criticism from residents.",
+            "The privacy regulator fined the operator on Monday.",
+            "Archives show the spillway was last repaired in 1994.",
+            "Sponsored by the region, the shelters will stay open until April.",
+            "Subscribers to the flood-alert service received no warning.",
+        ] {
+            assert_eq!(classify(line), Kind::Prose, "{line}");
+        }
+        for line in [
+            "We use cookies to improve your experience.",
+            "Privacy policy",
+            "Share",
+            "12 comments",
+            "Photo: Courier staff",
+            "Subscribe to our newsletter",
+        ] {
+            assert!(matches!(classify(line), Kind::Boilerplate(_)), "{line}");
         }
     }
 

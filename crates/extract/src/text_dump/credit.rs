@@ -2,7 +2,7 @@
 //! with…", "CNN has reviewed…", "told Reuters"), and the site's own name repeated in its
 //! promo lines ("Download The BOL News App", "… on The BOL News").
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -251,15 +251,12 @@ pub(super) fn repeated_site_name(lines: &[&str]) -> Option<String> {
     // phrase → number of distinct lines that hold it
     let mut seen: HashMap<String, usize> = HashMap::new();
     for line in lines.iter().take(200) {
-        let mut in_line: Vec<String> = Vec::new();
+        let mut in_line: HashSet<String> = HashSet::new();
         for run in capitalised_runs(line) {
             let n = run.len().min(6);
             for len in 1..=n {
                 for start in 0..=run.len() - len {
-                    let phrase = run[start..start + len].join(" ");
-                    if !in_line.contains(&phrase) {
-                        in_line.push(phrase);
-                    }
+                    in_line.insert(run[start..start + len].join(" "));
                 }
             }
         }
