@@ -491,6 +491,14 @@ fn unit_at<'a>(chars: &[char], toks: &[Tok], i: usize) -> Option<(&'a UnitDef, u
             }
             j = k + 1;
         }
+        // "d'euros", "l'an": a letter before an apostrophe is an elided word.
+        if d.pieces.len() == 1
+            && t.kind == TokKind::Word
+            && t.end - t.start == 1
+            && is_apostrophe(chars, toks, j)
+        {
+            continue;
+        }
         // A unit word must end at a word boundary ("m" is not the start of "men").
         if let Some(next) = toks.get(j)
             && (next.kind == TokKind::Word || next.kind == TokKind::Digits)
@@ -640,8 +648,8 @@ fn sign_before(chars: &[char], toks: &[Tok], i: usize) -> Option<(usize, &'stati
         }
     }
     // Letter codes before the amount: "USD 5", "EUR 3".
-    if j >= 2 && toks[j - 1].kind == TokKind::Space {
-        let w = &toks[j - 2];
+    if i >= 2 && toks[i - 1].kind == TokKind::Space {
+        let w = &toks[i - 2];
         let common = matches!(
             w.lower.as_str(),
             "eur" | "usd" | "gbp" | "rub" | "chf" | "jpy" | "cny" | "uah"
@@ -656,7 +664,7 @@ fn sign_before(chars: &[char], toks: &[Tok], i: usize) -> Option<(usize, &'stati
                     .iter()
                     .find(|(iso, _)| *iso == up)
                     .map(|(iso, _)| *iso)?;
-                return Some((j - 2, iso));
+                return Some((i - 2, iso));
             }
         }
     }
