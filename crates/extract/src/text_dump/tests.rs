@@ -341,3 +341,62 @@ fn large_dumps_stay_bounded() {
     assert!(!a.paragraphs.is_empty());
     assert!(a.paragraphs.len() <= MAX_UNITS);
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Lines that dumps are made of, in any order.
+    fn line() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("The Valley Post".to_string()),
+            Just("Vardena dam collapse: death toll rises to 41".to_string()),
+            Just("2024-03-12T11:20:45.310Z".to_string()),
+            Just("Highlights:".to_string()),
+            Just(
+                "Highlights: The toll rose again on Tuesday as rescuers searched Orvalle."
+                    .to_string()
+            ),
+            Just(
+                "Rescuers searched the flooded houses of Orvalle street by street on Tuesday."
+                    .to_string()
+            ),
+            Just("Reuters spoke with engineers; one told Reuters the cracks were old.".to_string()),
+            Just("Read alsoWhat insurers will pay".to_string()),
+            Just("Source: leparis".to_string()),
+            Just("Source:".to_string()),
+            Just("By Jane Doe and".to_string()),
+            Just("Hanna Roost".to_string()),
+            Just("© Relay 2024 - Privacy".to_string()),
+            Just("Download The Valley Post App".to_string()),
+            Just("Over the...".to_string()),
+            Just(String::new()),
+            "[a-zA-Z ,.:|«»„“”'…-]{0,120}",
+            "\\PC{0,60}",
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn dumps_keep_the_article_invariants(lines in proptest::collection::vec(line(), 0..40),
+                                             blank in any::<bool>()) {
+            let sep = if blank { "\n\n" } else { "\n" };
+            let dump = lines.join(sep);
+            let a = extract_text_dump(&dump, None);
+            prop_assert_eq!(&a.text, &a.paragraphs.join("\n\n"));
+            prop_assert_eq!(a.published.is_some(), a.published_from.is_some());
+            // Paragraphs and title come from the dump: nothing is invented.
+            let collapsed = crate::text::collapse_whitespace(&dump);
+            for p in &a.paragraphs {
+                prop_assert!(!p.trim().is_empty());
+                prop_assert!(collapsed.contains(p.as_str()));
+            }
+            if let Some(t) = &a.title {
+                prop_assert!(collapsed.contains(t.as_str()));
+            }
+            prop_assert!(a.original_outlet.is_none() || a.original_outlet != a.outlet);
+        }
+    }
+}
