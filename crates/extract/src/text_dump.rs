@@ -19,11 +19,12 @@ use storyline_core::{Article, DateSource};
 /// At most this many units are looked at; a dump longer than that is cut (bounded work).
 const MAX_UNITS: usize = 50_000;
 
-/// Extracts the article from a plain-text page dump.
+/// Extracts the article from a plain-text page dump. `base` is the page's address
+/// when known (a date in its path is used when the text states none).
 ///
 /// Never fails: a dump without article text gives an article without paragraphs, which
 /// [`crate::extract`] reports as "no article".
-pub fn extract_text_dump(text: &str, _base: Option<&url::Url>) -> Article {
+pub fn extract_text_dump(text: &str, base: Option<&url::Url>) -> Article {
     let units = split_units(text);
     let mut kinds: Vec<Kind> = units.iter().map(|u| classify(u)).collect();
     mark_bare_bylines(&units, &mut kinds);
@@ -79,6 +80,14 @@ pub fn extract_text_dump(text: &str, _base: Option<&url::Url>) -> Article {
                 article.published_from = Some(DateSource::Text);
             }
         }
+    }
+
+    // No date in the text: the page's address may carry one (`/2024/03/12/`).
+    if article.published.is_none()
+        && let Some(date) = base.and_then(crate::dates::date_from_url)
+    {
+        article.published = Some(date);
+        article.published_from = Some(DateSource::Url);
     }
 
     if let Some(names) = (0..start)

@@ -283,6 +283,17 @@ fn title_case_headline_before_its_date_stays_the_title() {
 }
 
 #[test]
+fn date_from_the_address_only_when_the_text_has_none() {
+    let url = url::Url::parse("https://ledger.example/world/2024/03/14/vardena-warnings").ok();
+    let a = extract_text_dump(LINES_EN, url.as_ref());
+    assert_eq!(a.published.as_deref(), Some("2024-03-14"));
+    assert_eq!(a.published_from, Some(DateSource::Url));
+    let a = extract_text_dump(AGGREGATOR_EN, url.as_ref());
+    assert_eq!(a.published.as_deref(), Some("2024-03-11T09:41:02.118Z"));
+    assert_eq!(a.published_from, Some(DateSource::Text));
+}
+
+#[test]
 fn hard_wrapped_paragraphs_are_joined() {
     let dump = "Vardena dam: the valley counts its losses
 
