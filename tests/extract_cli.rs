@@ -714,3 +714,14 @@ fn encoded_fixtures_are_stored_in_their_encodings() {
     let gz = std::fs::read(fixture("pages/en_northern_dispatch.html.gz")).expect("fixture");
     assert_eq!(&gz[..2], &[0x1f, 0x8b]);
 }
+
+/// A dump that states no date takes it from the address given with --url.
+#[test]
+fn dump_without_date_takes_it_from_the_url() {
+    let url = "https://www.harbourledger.example/europe/2024/03/14/vardena-warnings";
+    let a = extract(&fixture("pages/dump_harbour_ledger.txt"), Some(url));
+    assert_eq!(s(&a, "url"), url);
+    assert_eq!(s(&a, "published"), "2024-03-14");
+    assert_eq!(s(&a, "published_from"), "url");
+    assert_eq!(s(&a, "outlet"), "The Harbour Ledger");
+}
