@@ -341,6 +341,8 @@ fn timestamp(part: &str) -> Option<(String, bool)> {
             let end = c.get(0).map_or(0, |m| m.end());
             (&part[end..], c.name("upd").is_some())
         }
+        // Unlabelled, a sentence is not a date line ("It happened on 10 March 2024.").
+        None if part.ends_with('.') && word_count(part) >= 5 => return None,
         None => (part, false),
     };
     let rest = rest.trim().trim_end_matches(['.', ',']);
@@ -583,6 +585,7 @@ mod tests {
                 "{line}"
             );
         }
+        assert_eq!(classify("It all began on 10 March 2024."), Kind::Heading);
         assert_eq!(
             classify("Orvalle, 10 March 2024: the night the water came"),
             Kind::Heading
