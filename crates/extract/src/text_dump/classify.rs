@@ -585,7 +585,7 @@ mod tests {
                 "{line}"
             );
         }
-        assert_eq!(classify("It all began on 10 March 2024."), Kind::Heading);
+        assert_eq!(classify("It all began on 10 March 2024."), Kind::Prose);
         assert_eq!(
             classify("Orvalle, 10 March 2024: the night the water came"),
             Kind::Heading
