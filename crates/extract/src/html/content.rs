@@ -254,19 +254,50 @@ fn judge(key: &str) -> Verdict {
     }
 }
 
-fn is_hidden_by_attrs(e: &scraper::node::Element) -> bool {
-    if e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
-        return true;
-    }
-    if let Some(style) = e.attr("style") {
-        let s = style.to_ascii_lowercase();
-        let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-        if compact.contains("display:none") || compact.contains("visibility:hidden") {
-            return true;
+/// Reads the attributes the walk needs in one pass: class, id, href and whether the
+/// element is hidden (`hidden`, `aria-hidden=true`, `display:none` / `visibility:hidden`).
+fn read_attrs(e: &scraper::node::Element) -> (&str, &str, Option<&str>, bool) {
+    let (mut class, mut id, mut href, mut hidden) = ("", "", None, false);
+    for (k, v) in e.attrs() {
+        match k {
+            "class" => class = v,
+            "id" => id = v,
+            "href" => href = Some(v),
+            "hidden" => hidden = true,
+            "aria-hidden" => hidden |= v.eq_ignore_ascii_case("true"),
+            "style" => {
+                let compact: String = v
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .map(|c| c.to_ascii_lowercase())
+                    .collect();
+                hidden |= compact.contains("display:none") || compact.contains("visibility:hidden");
+            }
+            _ => {}
         }
     }
-    false
+    (class, id, href, hidden)
 }
+
+/// A fast hasher for the per-page class-name cache (FxHash's mixing step).
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
 
 /// Everything the walk collects.
 struct Page {
@@ -286,7 +317,7 @@ struct Walker {
     link_chars: u32,
     link_depth: u32,
     para: u32,
-    cache: HashMap<String, (Verdict, u32)>,
+    cache: HashMap<String, (Verdict, u32), FxBuild>,
     key_buf: String,
 }
 
@@ -332,8 +363,7 @@ impl Walker {
             weight: 0.0,
         };
         let mut class_key = NONE;
-        let class = e.attr("class").unwrap_or("");
-        let id = e.id().unwrap_or("");
+        let (class, id, href, hidden) = read_attrs(e);
         if (!class.is_empty() || !id.is_empty()) && !matches!(tag, Tag::Html | Tag::Body) {
             self.key_buf.clear();
             self.key_buf.push_str(class);
@@ -353,7 +383,7 @@ impl Walker {
                 verdict.flags &= !NEG;
             }
         }
-        if tag != Tag::Skip && (verdict.skip || is_hidden_by_attrs(e)) {
+        if tag != Tag::Skip && (verdict.skip || hidden) {
             tag = Tag::Skip;
         }
         let mut flags = verdict.flags;
@@ -412,7 +442,7 @@ impl Walker {
         if tag == Tag::A {
             self.link_depth += 1;
             if self.link_start.is_none() {
-                let href = e.attr("href").unwrap_or("").to_owned();
+                let href = href.unwrap_or("").to_owned();
                 self.link_start = Some((self.buf.len(), href));
             }
         }
@@ -501,7 +531,7 @@ fn walk(doc: &Html) -> Page {
         link_chars: 0,
         link_depth: 0,
         para: 0,
-        cache: HashMap::new(),
+        cache: HashMap::default(),
         key_buf: String::new(),
     };
     let Some(html) = doc.tree.root().children().find(|n| n.value().is_element()) else {

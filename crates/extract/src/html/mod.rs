@@ -126,6 +126,7 @@ mod tests {
             .map(std::io::BufWriter::new);
         let mut elapsed = std::time::Duration::ZERO;
         let mut parse = std::time::Duration::ZERO;
+        let mut stages = [std::time::Duration::ZERO; 7];
         for (id, bytes) in &pages {
             let page = storyline_core::Page {
                 bytes: bytes.clone(),
@@ -135,11 +136,31 @@ mod tests {
             let r = crate::extract(&page);
             elapsed += t.elapsed();
             if std::env::var_os("STORYLINE_BENCH_PARSE").is_some() {
-                let text = String::from_utf8_lossy(bytes);
-                let t = std::time::Instant::now();
-                let d = scraper::Html::parse_document(&prepass::strip_raw_text(&text));
-                parse += t.elapsed();
+                let t0 = std::time::Instant::now();
+                let Ok(dec) = crate::decode::decode(bytes, None, &crate::Limits::default()) else {
+                    continue;
+                };
+                let t1 = std::time::Instant::now();
+                let cleaned = prepass::strip_raw_text(&dec.text);
+                let t2 = std::time::Instant::now();
+                let d = scraper::Html::parse_document(&cleaned);
+                let t3 = std::time::Instant::now();
+                let m = metadata::extract_metadata(&d, None);
+                let t4 = std::time::Instant::now();
+                let c = content::extract_content(&d, None, m.title.as_deref());
+                let t5 = std::time::Instant::now();
+                let text = c.paragraphs.join("\n\n");
+                let _ = crate::language::detect(&text);
+                let t6 = std::time::Instant::now();
                 drop(d);
+                let t7 = std::time::Instant::now();
+                for (k, (a, b)) in [(t0, t1), (t1, t2), (t2, t3), (t3, t4), (t4, t5), (t5, t6), (t6, t7)]
+                    .into_iter()
+                    .enumerate()
+                {
+                    stages[k] += b - a;
+                }
+                parse += t3 - t2;
             }
             if let Some(o) = out.as_mut() {
                 let text = r.map(|a| a.text).unwrap_or_default();
@@ -156,5 +177,9 @@ mod tests {
             elapsed.as_secs_f64() * 1000.0 / n,
             parse.as_secs_f64() * 1000.0 / n
         );
+        let names = ["decode", "prepass", "parse", "metadata", "content", "language", "drop"];
+        for (name, d) in names.iter().zip(stages) {
+            eprintln!("  {name}: {:.3} ms/page", d.as_secs_f64() * 1000.0 / n);
+        }
     }
 }

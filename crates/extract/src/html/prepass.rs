@@ -15,12 +15,17 @@ enum Action {
     Empty,
     /// Copy everything up to the closing tag without looking inside.
     Copy,
+    /// Drop everything up to the closing tag when there is one (normal markup inside,
+    /// never article text).
+    EmptyIfClosed,
 }
 
 const ELEMENTS: &[(&str, Action)] = &[
     ("script", Action::Empty),
     ("style", Action::Empty),
     ("svg", Action::Empty),
+    ("noscript", Action::EmptyIfClosed),
+    ("select", Action::EmptyIfClosed),
     ("title", Action::Copy),
     ("textarea", Action::Copy),
     ("xmp", Action::Copy),
@@ -29,67 +34,211 @@ const ELEMENTS: &[(&str, Action)] = &[
     ("noframes", Action::Copy),
 ];
 
-/// Returns `html` with script/style/svg bodies and comments removed; borrowed when
-/// nothing was removed.
+/// Attributes anyone downstream reads (content: class/id/href/hidden state; metadata:
+/// itemprop, rel, content, datetime, name, property, http-equiv, type, pubdate, lang).
+/// All others (`data-*`, `srcset`, inline event handlers, …) are dropped before
+/// parsing: they are a large share of a page's bytes and never hold article text.
+const KEEP_ATTRS: &[&str] = &[
+    "class",
+    "id",
+    "href",
+    "itemprop",
+    "itemscope",
+    "itemtype",
+    "rel",
+    "content",
+    "datetime",
+    "name",
+    "property",
+    "http-equiv",
+    "type",
+    "pubdate",
+    "lang",
+    "xml:lang",
+    "charset",
+    "hidden",
+    "aria-hidden",
+    "role",
+];
+
+/// Returns `html` with script/style/svg bodies and comments removed, start tags
+/// reduced to the attributes in [`KEEP_ATTRS`] (plus `style` when it may hide the
+/// element) and runs of whitespace between tags shortened to one character.
+///
+/// The scanner follows the HTML tokenizer's rules for tags, attributes and comments,
+/// so the parsed tree keeps the same elements and text.
 pub fn strip_raw_text(html: &str) -> Cow<'_, str> {
     let bytes = html.as_bytes();
-    let mut out: Option<String> = None;
-    // Everything before `copied` has been handled (pushed to `out` or skipped).
-    let mut copied = 0usize;
+    let mut out: Vec<u8> = Vec::with_capacity(html.len() / 2);
     let mut pos = 0usize;
-    while let Some(off) = memchr::memchr(b'<', &bytes[pos..]) {
+    while pos < bytes.len() {
+        let Some(off) = memchr::memchr(b'<', &bytes[pos..]) else {
+            push_text(&mut out, &bytes[pos..]);
+            break;
+        };
         let lt = pos + off;
+        push_text(&mut out, &bytes[pos..lt]);
         let rest = &bytes[lt + 1..];
         if rest.starts_with(b"!--") {
-            let body = lt + 4;
-            let end = comment_end(bytes, body);
-            let buf = out.get_or_insert_with(|| String::with_capacity(html.len()));
-            buf.push_str(&html[copied..lt]);
-            copied = end;
-            pos = end;
+            pos = comment_end(bytes, lt + 4);
             continue;
         }
-        if rest.first().is_some_and(|b| b.eq_ignore_ascii_case(&b'p'))
-            && starts_with_tag(rest, b"plaintext")
-        {
-            // Everything after <plaintext> is text: stop scanning.
+        match rest.first() {
+            Some(b'!' | b'?') => {
+                // Doctype or bogus comment: up to the first `>`.
+                let end = memchr::memchr(b'>', rest).map_or(bytes.len(), |i| lt + 1 + i + 1);
+                out.extend_from_slice(&bytes[lt..end]);
+                pos = end;
+            }
+            Some(b'/') if rest.get(1).is_some_and(u8::is_ascii_alphabetic) => {
+                let end = tag_end(bytes, lt + 2).unwrap_or(bytes.len());
+                out.extend_from_slice(&bytes[lt..end]);
+                pos = end;
+            }
+            Some(c) if c.is_ascii_alphabetic() => {
+                let Some((name, end)) = start_tag(bytes, lt, &mut out) else {
+                    // Unfinished tag at the end of input: the tokenizer drops it too.
+                    out.extend_from_slice(&bytes[lt..]);
+                    pos = bytes.len();
+                    continue;
+                };
+                pos = end;
+                if name.eq_ignore_ascii_case(b"plaintext") {
+                    out.extend_from_slice(&bytes[pos..]);
+                    break;
+                }
+                let Some((elname, action)) = ELEMENTS
+                    .iter()
+                    .find(|(n, _)| name.eq_ignore_ascii_case(n.as_bytes()))
+                else {
+                    continue;
+                };
+                let open_tag = &bytes[lt..end];
+                if *elname == "svg" && open_tag.ends_with(b"/>") {
+                    continue;
+                }
+                let found = find_close(bytes, end, elname.as_bytes());
+                if found.is_none() && *action == Action::EmptyIfClosed {
+                    continue;
+                }
+                let close = found.unwrap_or(bytes.len());
+                let keep = match action {
+                    Action::Copy => true,
+                    Action::EmptyIfClosed => false,
+                    Action::Empty => {
+                        *elname == "script" && contains_ignore_case(open_tag, b"ld+json")
+                    }
+                };
+                if keep {
+                    out.extend_from_slice(&bytes[end..close]);
+                }
+                pos = close;
+            }
+            _ => {
+                out.push(b'<');
+                pos = lt + 1;
+            }
+        }
+    }
+    // Cuts are made only next to ASCII bytes, so this is valid UTF-8.
+    Cow::Owned(
+        String::from_utf8(out)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+    )
+}
+
+/// Copies text, shortening each run of ASCII whitespace to its first character.
+fn push_text(out: &mut Vec<u8>, text: &[u8]) {
+    let mut prev_ws = false;
+    let mut start = 0;
+    for (i, &b) in text.iter().enumerate() {
+        let ws = matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c');
+        if ws && prev_ws {
+            out.extend_from_slice(&text[start..i]);
+            start = i + 1;
+        }
+        prev_ws = ws;
+    }
+    out.extend_from_slice(&text[start..]);
+}
+
+/// Writes the start tag at `lt` with only the kept attributes; returns its name and
+/// the position after its `>`, or `None` when the input ends inside the tag.
+fn start_tag<'a>(bytes: &'a [u8], lt: usize, out: &mut Vec<u8>) -> Option<(&'a [u8], usize)> {
+    let is_ws = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c');
+    let mut i = lt + 1;
+    while i < bytes.len() && !is_ws(bytes[i]) && bytes[i] != b'/' && bytes[i] != b'>' {
+        i += 1;
+    }
+    let name = &bytes[lt + 1..i];
+    let mark = out.len();
+    out.push(b'<');
+    out.extend_from_slice(name);
+    let mut self_closing = false;
+    loop {
+        while i < bytes.len() && (is_ws(bytes[i]) || bytes[i] == b'/') {
+            self_closing = bytes[i] == b'/';
+            i += 1;
+        }
+        let Some(&b) = bytes.get(i) else {
+            out.truncate(mark);
+            return None;
+        };
+        if b == b'>' {
             break;
         }
-        let Some((name, action)) = ELEMENTS
+        self_closing = false;
+        // Attribute name (a leading `=` belongs to the name).
+        let name_start = i;
+        i += 1;
+        while i < bytes.len() && !is_ws(bytes[i]) && !matches!(bytes[i], b'/' | b'>' | b'=') {
+            i += 1;
+        }
+        let attr = &bytes[name_start..i];
+        let mut j = i;
+        while j < bytes.len() && is_ws(bytes[j]) {
+            j += 1;
+        }
+        if bytes.get(j) == Some(&b'=') {
+            j += 1;
+            while j < bytes.len() && is_ws(bytes[j]) {
+                j += 1;
+            }
+            match bytes.get(j) {
+                Some(&q @ (b'"' | b'\'')) => {
+                    let close = memchr::memchr(q, &bytes[j + 1..]);
+                    let Some(c) = close else {
+                        out.truncate(mark);
+                        return None;
+                    };
+                    i = j + 1 + c + 1;
+                }
+                Some(b'>') | None => i = j,
+                Some(_) => {
+                    while j < bytes.len() && !is_ws(bytes[j]) && bytes[j] != b'>' {
+                        j += 1;
+                    }
+                    i = j;
+                }
+            }
+        }
+        let value = &bytes[name_start..i];
+        let keep = KEEP_ATTRS
             .iter()
-            .find(|(name, _)| starts_with_tag(rest, name.as_bytes()))
-        else {
-            pos = lt + 1;
-            continue;
-        };
-        let Some(open_end) = tag_end(bytes, lt + 1 + name.len()) else {
-            break;
-        };
-        let open_tag = &bytes[lt..open_end];
-        let self_closing = *name == "svg" && open_tag.ends_with(b"/>");
-        if self_closing {
-            pos = open_end;
-            continue;
-        }
-        let close = find_close(bytes, open_end, name.as_bytes()).unwrap_or(bytes.len());
-        let keep = match action {
-            Action::Copy => true,
-            Action::Empty => *name == "script" && contains_ignore_case(open_tag, b"ld+json"),
-        };
-        if !keep && close > open_end {
-            let buf = out.get_or_insert_with(|| String::with_capacity(html.len()));
-            buf.push_str(&html[copied..open_end]);
-            copied = close;
-        }
-        pos = close.max(open_end);
-    }
-    match out {
-        None => Cow::Borrowed(html),
-        Some(mut buf) => {
-            buf.push_str(&html[copied..]);
-            Cow::Owned(buf)
+            .any(|k| attr.eq_ignore_ascii_case(k.as_bytes()))
+            || (attr.eq_ignore_ascii_case(b"style")
+                && (contains_ignore_case(value, b"none")
+                    || contains_ignore_case(value, b"hidden")));
+        if keep {
+            out.push(b' ');
+            out.extend_from_slice(value);
         }
     }
+    if self_closing {
+        out.push(b'/');
+    }
+    out.push(b'>');
+    Some((name, i + 1))
 }
 
 /// Where the comment whose body starts at `body` ends (one past `-->`), following the
@@ -179,7 +328,7 @@ mod tests {
                     <svg viewBox=\"0 0 1 1\"><title>icon</title></svg><p>b</p>";
         assert_eq!(
             strip_raw_text(html),
-            "<p>a</p><script></script><style></style><svg viewBox=\"0 0 1 1\"></svg><p>b</p>"
+            "<p>a</p><script></script><style></style><svg></svg><p>b</p>"
         );
     }
 
@@ -199,10 +348,48 @@ mod tests {
     #[test]
     fn quoted_gt_in_attributes() {
         let html = "<script data-x=\"a>b\">x</script><p>t</p>";
+        assert_eq!(strip_raw_text(html), "<script></script><p>t</p>");
+    }
+
+    #[test]
+    fn keeps_only_useful_attributes_and_squeezes_whitespace() {
+        let html = "<div class=\"a\"data-x='1' id=b onclick=\"go()\" hidden>\n\n   x  y</div>\
+                    <a HREF=\"/p?a=1&amp;b=2\" srcset=\"q 1x\">l</a><p style=\"display: none\">h</p><br/>";
         assert_eq!(
             strip_raw_text(html),
-            "<script data-x=\"a>b\"></script><p>t</p>"
+            "<div class=\"a\" id=b hidden>\nx y</div><a HREF=\"/p?a=1&amp;b=2\">l</a><p style=\"display: none\">h</p><br/>"
         );
+    }
+
+    #[test]
+    fn noscript_and_select_emptied_only_when_closed() {
+        assert_eq!(
+            strip_raw_text("<noscript><img></noscript><select><option>A</select>x"),
+            "<noscript></noscript><select></select>x"
+        );
+        assert_eq!(strip_raw_text("<noscript><p>t</p>"), "<noscript><p>t</p>");
+    }
+
+    #[test]
+    fn odd_markup_survives() {
+        for html in [
+            "<p a=\"unclosed",
+            "<p",
+            "< p>",
+            "<!doctype html><p>x</p>",
+            "<a b='>'>c</a>",
+            "<?xml x?>t",
+            "</ p>",
+            "<div/class=x>y</div>",
+        ] {
+            let text = |h: &str| {
+                scraper::Html::parse_document(h)
+                    .root_element()
+                    .text()
+                    .collect::<String>()
+            };
+            assert_eq!(text(html), text(&strip_raw_text(html)), "{html}");
+        }
     }
 
     #[test]
