@@ -43,14 +43,20 @@ pub fn extract_text_dump(text: &str, base: Option<&url::Url>) -> Article {
         .map(|i| units[i].clone())
         .collect();
 
-    // The site's name: a short name line at the very top, when a headline follows it.
+    // The site's name: a short name line at the top (after any navigation), when a
+    // headline follows it.
     let title_candidates: Vec<usize> = (0..start)
         .filter(|&i| kinds[i] == Kind::Heading && word_count(&units[i]) >= 3)
         .collect();
-    let site_line = (kinds.first() == Some(&Kind::Heading)
-        && looks_like_site_name(&units[0])
-        && title_candidates.iter().any(|&i| i != 0))
-    .then_some(0);
+    let site_line = kinds
+        .iter()
+        .position(|k| !matches!(k, Kind::Boilerplate(_)))
+        .filter(|&i| {
+            i < start
+                && kinds[i] == Kind::Heading
+                && looks_like_site_name(&units[i])
+                && title_candidates.iter().any(|&j| j > i)
+        });
     article.outlet = match site_line {
         Some(i) => Some(units[i].clone()),
         None => {

@@ -294,6 +294,17 @@ fn date_from_the_address_only_when_the_text_has_none() {
 }
 
 #[test]
+fn site_name_after_navigation_lines() {
+    let dump = "Home\n\nLatest\n\nThe Valley Post\n\nOrvalle begins to rebuild after the Vardena flood\n\nTen days after the Vardena dam gave way, the first shops on Market Street in Orvalle opened their doors again on Wednesday.\n";
+    let a = extract_text_dump(dump, None);
+    assert_eq!(a.outlet.as_deref(), Some("The Valley Post"));
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Orvalle begins to rebuild after the Vardena flood")
+    );
+}
+
+#[test]
 fn hard_wrapped_paragraphs_are_joined() {
     let dump = "Vardena dam: the valley counts its losses
 
