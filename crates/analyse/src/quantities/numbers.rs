@@ -715,7 +715,8 @@ fn denominator(ctx: &Ctx, j: usize) -> Option<(f64, usize)> {
     if t.kind != TokKind::Word {
         return None;
     }
-    let q = phrase_m(ctx, j, true, 1)?;
+    // No look-ahead inside a denominator: it would chain down the whole text.
+    let q = phrase_m(ctx, j, true, 2)?;
     if q.denom || (q.ordinal && q.acc.value() >= 3.0 && !q.digits) {
         return Some((q.acc.value(), q.end));
     }

@@ -111,6 +111,9 @@ fn bad_input_is_bounded() {
     let r = recognize(&long, "en");
     assert!(!r.is_empty());
     let _ = recognize("- - -- ^^ 1^ 1e 1,,, ..5 $ € º", "en");
+    // Look-ahead for fractions after "and" once chained down the whole text (quadratic).
+    let chain = "one hundred and ".repeat(5000);
+    assert_eq!(recognize(&chain, "en").len(), 5000);
 }
 
 #[test]
