@@ -16,6 +16,10 @@ mod credit;
 use classify::{Kind, classify, looks_like_site_name, word_count};
 use storyline_core::{Article, DateSource};
 
+/// The least body score that makes an article: one paragraph of 80 characters or more,
+/// or ten one-line sentences.
+const MIN_BODY_SCORE: f64 = 1.0;
+
 /// At most this many units are looked at; a dump longer than that is cut (bounded work).
 const MAX_UNITS: usize = 50_000;
 
@@ -231,7 +235,8 @@ fn body_span(units: &[String], kinds: &[Kind]) -> Option<(usize, usize)> {
             best = (sum, from, i);
         }
     }
-    if best.0 <= 0.0 {
+    // Less than one real paragraph's worth (a lone short sentence) is no article.
+    if best.0 < MIN_BODY_SCORE {
         return None;
     }
     let (_, s, e) = best;

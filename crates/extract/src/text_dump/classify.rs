@@ -102,7 +102,7 @@ static SHORT_INLINE: LazyLock<Regex> = LazyLock::new(|| {
 /// Whole short lines that belong to the site's navigation.
 static NAV_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?ix)^(?:
-        home|menu|search|login|log\ in|sign\ in|
+        home|menu|search|login|log\ in|sign\ in|(?:error\ |erreur\ |fehler\ )?404|not\ found|
         latest(?:\ news)?|most\ (?:read|popular|viewed)|top\ stories|trending(?:\ now)?|
         trends?(?:\ \d+\ ?h)?|more\ (?:stories|news)|
         (?:les\ )?derni[èe]res?\ (?:infos|actualités|nouvelles)|à\ la\ une|les\ plus\ lus|tendances|
@@ -128,7 +128,11 @@ static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
         geben\ nicht\ (?:unbedingt|notwendigerweise)|
         ^all\ (?:the\ )?(?:news\ )?(?:articles|stories|news)\ (?:on|from|of)\b|
         ^tous\ les\ articles\ du\b|^toutes\ les\ (?:infos|actualités)\ du\b|
-        ^alle\ (?:artikel|nachrichten)\ vom\b|^todas\ las\ noticias\ del\b|^все\ новости\ за\b
+        ^alle\ (?:artikel|nachrichten)\ vom\b|^todas\ las\ noticias\ del\b|^все\ новости\ за\b|
+        \bpage\ not\ found\b|can['’]t\ find\ (?:that|this|the)\ page|
+        the\ page\ you\ (?:were\ looking\ for|requested)|page\ (?:introuvable|demandée)|
+        seite\ nicht\ gefunden|(?:gesuchte|angeforderte)\ seite|página\ no\ encontrada|
+        la\ página\ que\ (?:buscas|busca)|страница\ не\ найдена
     )")
 });
 

@@ -340,6 +340,11 @@ fn crlf_and_title_suffix() {
 fn listing_dumps_have_no_article() {
     let dump = "The Valley Post\n\nHome\n\nLatest\n\nDam collapse: death toll rises to 41\n\nOrvalle mourns its dead\n\nInsurers brace for claims\n\nMost read\n\n© The Valley Post 2024 - Privacy\n";
     assert!(extract_text_dump(dump, None).paragraphs.is_empty());
+    let not_found = "The Valley Post\n\n404\n\nSorry, we can't find that page\n\nThe page you were looking for may have been moved or deleted.\n\nGo to the home page\n";
+    assert!(extract_text_dump(not_found, None).paragraphs.is_empty());
+    // One short sentence is not enough to call a dump an article.
+    let scrap = "Power restored in Orvalle\n\nElectricity returned on Friday.\n";
+    assert!(extract_text_dump(scrap, None).paragraphs.is_empty());
     for odd in [
         "",
         " \n\n \t",
