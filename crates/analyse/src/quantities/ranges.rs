@@ -276,19 +276,23 @@ fn add_vague(chars: &[char], toks: &[Tok], found: &mut Vec<Found>, lex: &Lexicon
             let mut hi = if mag == 12.0 { 100.0 } else { mag * 10.0 };
             let mut end = i + 1;
             let j = skip_space(toks, i + 1);
-            if matches!(word_at(toks, j), Some("of" | "de" | "di" | "d")) {
-                let k = skip_space(toks, j + 1);
-                if let Some(((), m2)) =
-                    word_at(toks, k).and_then(|w2| VAGUE_MAP.get(w2).map(|&m| ((), m)))
-                {
-                    lo = mag.max(10.0) * m2;
-                    hi = mag.max(10.0) * m2 * 10.0;
-                    if mag == 12.0 {
-                        lo = 24.0 * m2;
-                        hi = 100.0 * m2;
-                    }
-                    end = k + 1;
+            // "tens of thousands", "des dizaines de milliers", "сотни тысяч" (no connector).
+            let k = if matches!(word_at(toks, j), Some("of" | "de" | "di" | "d")) {
+                skip_space(toks, j + 1)
+            } else {
+                j
+            };
+            if k > i + 1
+                && let Some(&m2) = word_at(toks, k).and_then(|w2| VAGUE_MAP.get(w2))
+                && m2 > mag
+            {
+                lo = 2.0 * mag.max(10.0) * m2;
+                hi = mag.max(10.0) * m2 * 10.0;
+                if mag == 12.0 {
+                    lo = 24.0 * m2;
+                    hi = 100.0 * m2;
                 }
+                end = k + 1;
             }
             // "millions" as a noun only when vague: not after a number ("two millions").
             if mag >= 1e6

@@ -142,9 +142,11 @@ fn ranges_and_hedged_spans() {
         (Kind::Duration, Some(3.0), true)
     );
     let q = one("hundreds of thousands", "en");
-    assert_eq!((q.min, q.max), (Some(1e5), Some(1e6)));
+    assert_eq!((q.min, q.max), (Some(2e5), Some(1e6)));
     let q = one("des dizaines de milliers", "fr");
-    assert_eq!((q.min, q.max), (Some(1e4), Some(1e5)));
+    assert_eq!((q.min, q.max), (Some(2e4), Some(1e5)));
+    let q = one("сотни тысяч", "ru");
+    assert_eq!((q.min, q.max), (Some(2e5), Some(1e6)));
 }
 
 #[test]

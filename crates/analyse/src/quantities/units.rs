@@ -718,6 +718,20 @@ pub(crate) fn attach(chars: &[char], toks: &[Tok], nums: &[NumHit], lex: &Lexico
                 continue;
             }
         }
+        // German ages: "ein 45-jähriger Mann".
+        if lang == "de"
+            && is_char(chars, toks, n.tok_end, '-')
+            && toks
+                .get(n.tok_end + 1)
+                .is_some_and(|t| t.lower.starts_with("jährig"))
+        {
+            f.kind = Kind::Age;
+            f.unit = Some("year".into());
+            f.end = toks[n.tok_end + 1].end;
+            f.tok_end = n.tok_end + 2;
+            out.push(f);
+            continue;
+        }
         // Unit after the number: directly, after one space, or after a hyphen ("3-inch").
         let mut j = n.tok_end;
         let direct = j;
