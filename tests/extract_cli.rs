@@ -725,3 +725,52 @@ fn dump_without_date_takes_it_from_the_url() {
     assert_eq!(s(&a, "published_from"), "url");
     assert_eq!(s(&a, "outlet"), "The Harbour Ledger");
 }
+
+/// A text dump saved in a legacy single-byte encoding, with no declaration at all:
+/// the encoding is detected and the dump extracted.
+#[test]
+fn latin1_text_dump_without_declaration() {
+    let dump = "Le Courrier du Val\n\n\
+        Barrage de Vardena : la préfecture annonce 41 morts et dix-sept disparus\n\n\
+        Par Claire Martin\n\n\
+        Publié le mardi 12 mars 2024 à 10h05\n\n\
+        Le bilan de la rupture du barrage de Vardena, survenue dimanche à l'aube dans la vallée de la Lisna, s'est encore alourdi mardi : 41 personnes sont mortes, selon la préfecture, contre 27 la veille.\n\n\
+        « Nous continuons à chercher maison par maison, cave par cave », a déclaré le chef des secours, Marc Dalbray, lors d'un point presse à Kessing.\n\n\
+        Lire aussi : Barrage de Vardena, les fissures signalées dès 2019\n\n\
+        Près de 1 500 habitants d'Orvalle ont passé une troisième nuit dans des gymnases et des écoles de la vallée, où les bénévoles se relaient jour et nuit.\n\n\
+        Avec AFP\n\n\
+        © Le Courrier du Val 2024 – Mentions légales\n";
+    // Latin-1 is the first 256 code points: each char below U+0100 is one byte. "–" is
+    // not, so it is written as "-".
+    let bytes: Vec<u8> = dump
+        .chars()
+        .map(|c| if c == '–' { '-' } else { c })
+        .map(|c| u8::try_from(u32::from(c)).expect("Latin-1 text"))
+        .collect();
+    assert!(std::str::from_utf8(&bytes).is_err());
+    let out = run_with_stdin(&["extract", "-"], &bytes);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let a: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    check_contract(&a);
+    assert_eq!(
+        s(&a, "title"),
+        "Barrage de Vardena : la préfecture annonce 41 morts et dix-sept disparus"
+    );
+    assert_eq!(s(&a, "outlet"), "Le Courrier du Val");
+    assert_eq!(s(&a, "original_outlet"), "AFP");
+    assert_eq!(strings(&a["authors"]), ["Claire Martin"]);
+    assert_eq!(s(&a, "published"), "2024-03-12");
+    assert_eq!(s(&a, "published_from"), "text");
+    assert_eq!(s(&a, "language"), "fr");
+    assert_body(
+        &a,
+        "Le bilan de la rupture du barrage de Vardena",
+        "Près de 1 500 habitants d'Orvalle",
+    );
+    assert_eq!(strings(&a["paragraphs"]).len(), 3);
+    assert_absent(&a, &["Lire aussi", "Avec AFP", "Mentions légales"]);
+}
