@@ -91,7 +91,7 @@ fn money_durations_and_more() {
     let q = one("tens of thousands", "en");
     assert_eq!(
         (q.kind, q.min, q.approximate),
-        (Kind::Range, Some(1e4), true)
+        (Kind::Range, Some(2e4), true)
     );
     let q = one("several hundred thousand reservists", "en");
     assert_eq!((q.kind, q.min, q.max), (Kind::Range, Some(2e5), Some(9e5)));
