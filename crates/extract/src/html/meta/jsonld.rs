@@ -78,15 +78,15 @@ fn repair(s: &str) -> String {
     while let Some(c) = chars.next() {
         if in_string {
             match c {
-                '\\' => match chars.peek() {
-                    Some('"' | '\\' | '/' | 'b' | 'f' | 'n' | 'r' | 't' | 'u') => {
+                '\\' => {
+                    if let Some('"' | '\\' | '/' | 'b' | 'f' | 'n' | 'r' | 't' | 'u') = chars.peek()
+                    {
                         out.push('\\');
                         if let Some(n) = chars.next() {
                             out.push(n);
                         }
                     }
-                    _ => {}
-                },
+                }
                 '"' => {
                     in_string = false;
                     out.push(c);
