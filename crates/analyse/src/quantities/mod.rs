@@ -4,6 +4,7 @@
 //! [`recognize`] finds every expression; [`recognize_numbers`] only the bare numbers
 //! (cardinals, fractions and ordinals) that the other kinds are built on.
 
+mod compare;
 mod lexicon;
 mod numbers;
 mod ranges;
@@ -11,6 +12,8 @@ mod scan;
 mod units;
 
 use serde::{Deserialize, Serialize};
+
+pub use compare::NumberRange;
 
 /// What a [`Quantity`] measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -102,6 +105,29 @@ pub fn recognize_with_unit_mentions(text: &str, lang: &str) -> Vec<Quantity> {
         found.sort_by_key(|f| f.start);
         for f in found {
             out.push(f.into_quantity(chunk, base));
+        }
+    });
+    out
+}
+
+/// Number ranges in `text`: closed ones ("between 50 and 60", "50-60") and those written
+/// with comparatives ("more than 20", "at most 100", "5 or more", "larger than 10 and
+/// smaller than 20"), with the inclusivity of each bound — like Recognizers-Text's number
+/// range model. A claim's hedge ("as many as 75,000") reads as an upper bound here.
+pub fn recognize_number_ranges(text: &str, lang: &str) -> Vec<NumberRange> {
+    let lex = lexicon_for(lang);
+    let mut out = Vec::new();
+    scan::for_each_chunk(text, |chunk, base| {
+        let toks = scan::tokenize(chunk);
+        let nums = numbers::find(chunk, &toks, lex);
+        let mut found = units::attach(chunk, &toks, &nums, lex);
+        ranges::apply(chunk, &toks, &nums, &mut found, lex);
+        for (f, min_inclusive, max_inclusive) in compare::ranges(chunk, &toks, &found, lex) {
+            out.push(NumberRange {
+                quantity: f.into_quantity(chunk, base),
+                min_inclusive,
+                max_inclusive,
+            });
         }
     });
     out

@@ -226,3 +226,34 @@ mod props {
         }
     }
 }
+
+#[test]
+fn comparative_ranges() {
+    let r = recognize_number_ranges("There are at most 100 and at least 20 apples.", "en");
+    assert_eq!(r.len(), 1);
+    let q = &r[0];
+    assert_eq!(
+        (
+            q.quantity.min,
+            q.quantity.max,
+            q.min_inclusive,
+            q.max_inclusive
+        ),
+        (Some(20.0), Some(100.0), true, true)
+    );
+    let r = recognize_number_ranges("as many as 75,000 troops", "en");
+    assert_eq!(
+        (r[0].quantity.min, r[0].quantity.max, r[0].max_inclusive),
+        (None, Some(75000.0), true)
+    );
+    let r = recognize_number_ranges("x>10 and y<20", "en");
+    assert_eq!(r.len(), 2);
+    assert_eq!((r[0].quantity.min, r[0].min_inclusive), (Some(10.0), false));
+    let r = recognize_number_ranges("plus de 300 millions d'euros", "fr");
+    assert_eq!(
+        (r[0].quantity.min, r[0].quantity.unit.as_deref()),
+        (Some(3e8), Some("EUR"))
+    );
+    // Plain numbers are no ranges.
+    assert!(recognize_number_ranges("he counted 20 apples", "en").is_empty());
+}
