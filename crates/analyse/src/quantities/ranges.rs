@@ -184,7 +184,8 @@ fn merge_ranges(chars: &[char], toks: &[Tok], found: &mut Vec<Found>, lex: &Lexi
             let dash = gap.iter().filter(|t| t.kind == TokKind::Other).count() == 1
                 && gap.iter().all(|t| {
                     t.kind == TokKind::Space
-                        || (t.kind == TokKind::Other && matches!(chars[t.start], '-' | '–' | '—'))
+                        || (t.kind == TokKind::Other
+                            && matches!(chars[t.start], '-' | '–' | '—' | '~'))
                 })
                 && gap.len() <= 3;
             // Opener before a: "between", "from".
@@ -233,9 +234,8 @@ fn merge_ranges(chars: &[char], toks: &[Tok], found: &mut Vec<Found>, lex: &Lexi
                     merged = range_from(a, b, a.start, a.tok_start);
                 }
             } else if lex.code == "en"
-                && joiner_ok(&["to"])
-                && b.kind != Kind::Number
-                && a.kind == Kind::Number
+                && ((joiner_ok(&["to"]) && b.kind != Kind::Number && a.kind == Kind::Number)
+                    || joiner_ok(&["through", "thru"]))
             {
                 merged = range_from(a, b, a.start, a.tok_start);
             }
