@@ -5,7 +5,10 @@
 //! (cardinals, fractions and ordinals) that the other kinds are built on.
 
 mod compare;
+mod digits;
+mod durations;
 mod lexicon;
+mod money;
 mod numbers;
 mod ranges;
 mod scan;

@@ -2,12 +2,13 @@
 //! ordinals, and mixes of both ("3 hundred and 21", "1.5 million").
 
 use super::Kind;
+use super::digits::{digits_value, numeral};
 use super::lexicon::{Class, Lexicon, Morph};
 use super::scan::{Tok, TokKind};
 use super::units::Found;
 
 /// Longest digit run read as a number; longer runs are not numbers we can use.
-const MAX_DIGITS: usize = 400;
+pub(super) const MAX_DIGITS: usize = 400;
 /// Longest word split into number pieces ("dreihundertneunundneunzigtausend…").
 const MAX_COMPOUND: usize = 80;
 
@@ -299,10 +300,10 @@ impl Acc {
 }
 
 /// Everything the number parser needs about a chunk.
-struct Ctx<'a> {
-    chars: &'a [char],
-    toks: &'a [Tok],
-    lex: &'a Lexicon,
+pub(super) struct Ctx<'a> {
+    pub(super) chars: &'a [char],
+    pub(super) toks: &'a [Tok],
+    pub(super) lex: &'a Lexicon,
 }
 
 /// One parsed phrase of words and numerals.
@@ -380,7 +381,7 @@ fn skip_sep(ctx: &Ctx, i: usize) -> usize {
 }
 
 /// The token whose start is char `pos` (or the first after it).
-fn tok_at(toks: &[Tok], pos: usize) -> usize {
+pub(super) fn tok_at(toks: &[Tok], pos: usize) -> usize {
     toks.partition_point(|t| t.start < pos)
 }
 
@@ -1369,335 +1370,4 @@ fn split_compound(lex: &Lexicon, w: &str) -> Option<Vec<Morph>> {
         return None;
     }
     Some(parts)
-}
-
-/// A digit numeral at token `k`.
-struct Numeral {
-    value: f64,
-    int: bool,
-    tok_end: usize,
-    glued: bool,
-    ordinal: bool,
-}
-
-fn digits_value(ds: &[char]) -> f64 {
-    let s: String = ds.iter().filter(|c| c.is_ascii_digit()).collect();
-    s.parse().unwrap_or(0.0)
-}
-
-/// Reads "1,234.5", "1.234,5", "40 000", ".25", "1e10", "1.1^23", "10k", "17th" at token `k`.
-fn numeral(ctx: &Ctx, k: usize) -> Option<Numeral> {
-    let chars = ctx.chars;
-    let toks = ctx.toks;
-    let t = toks.get(k)?;
-    let dec_comma = ctx.lex.decimal_comma;
-    let n = chars.len();
-    let at = |p: usize| -> char { if p < n { chars[p] } else { '\0' } };
-    let run = |p: usize| -> usize {
-        let mut q = p;
-        while q < n && chars[q].is_ascii_digit() {
-            q += 1;
-        }
-        q - p
-    };
-    let mut p = t.start;
-    let mut int_digits = String::new();
-    let mut frac_digits = String::new();
-    // "½", "¼", "¾".
-    if t.kind == TokKind::Other {
-        let v = match at(p) {
-            '½' => Some(0.5),
-            '¼' => Some(0.25),
-            '¾' => Some(0.75),
-            _ => None,
-        };
-        if let Some(value) = v {
-            return Some(Numeral {
-                value,
-                int: false,
-                tok_end: k + 1,
-                glued: false,
-                ordinal: false,
-            });
-        }
-    }
-    // Leading ".25" / ",08".
-    if t.kind == TokKind::Other {
-        let c = at(p);
-        let is_dec = c == '.' || (c == ',' && dec_comma);
-        if !is_dec || run(p + 1) == 0 || (p > 0 && (chars[p - 1].is_alphanumeric())) {
-            return None;
-        }
-        if p > 0 && !chars[p - 1].is_whitespace() {
-            return None;
-        }
-        let r = run(p + 1);
-        frac_digits.extend(&chars[p + 1..p + 1 + r]);
-        p += 1 + r;
-    } else {
-        if t.kind != TokKind::Digits {
-            return None;
-        }
-        // Digits right after letters ("abc123") or inside dotted codes are not numbers.
-        if t.start > 0 && chars[t.start - 1].is_alphabetic() {
-            return None;
-        }
-        let r = run(p);
-        if r > MAX_DIGITS {
-            return None;
-        }
-        int_digits.extend(&chars[p..p + r]);
-        let head = r;
-        p += r;
-        // Thousands groups; "1,111.11" in a comma locale (and "1.111,11" in English) swap
-        // the marks: the last mark is the decimal one.
-        let (primary, alt) = if dec_comma { ('.', ',') } else { (',', '.') };
-        let swapped = head <= 3 && {
-            let mut q = p;
-            let mut groups = 0;
-            while at(q) == alt && run(q + 1) == 3 {
-                q += 4;
-                groups += 1;
-            }
-            groups > 0 && at(q) == primary && run(q + 1) > 0 && run(q + 1) != 3
-        };
-        let group_seps: &[char] = if swapped {
-            &[',', '.']
-        } else if dec_comma {
-            &['.', ' ', '\u{a0}', '\u{202f}']
-        } else {
-            &[',', ' ', '\u{a0}', '\u{202f}']
-        };
-        let group_seps: Vec<char> = if swapped {
-            group_seps.iter().copied().filter(|&c| c == alt).collect()
-        } else {
-            group_seps.to_vec()
-        };
-        if head <= 3 && int_digits != "0" {
-            let mut sep_used: Option<char> = None;
-            loop {
-                let c = at(p);
-                if !group_seps.contains(&c) || sep_used.is_some_and(|s| s != c) {
-                    break;
-                }
-                if run(p + 1) != 3 {
-                    break;
-                }
-                // "1.000.000": dots only when the group is followed by a non-digit.
-                if c == ' ' || c == '\u{a0}' || c == '\u{202f}' {
-                    // A spaced group must not itself be followed by a decimal-less longer run.
-                    if at(p + 4).is_ascii_digit() {
-                        break;
-                    }
-                }
-                if c == '.' && dec_comma {
-                    // "1.5" is a decimal even in German; ".000" groups.
-                } else if c == '.' || c == ',' {
-                    // "192.168.1.2" style codes are split.
-                }
-                int_digits.extend(&chars[p + 1..p + 4]);
-                sep_used = Some(c);
-                p += 4;
-                if int_digits.len() > MAX_DIGITS {
-                    return None;
-                }
-            }
-        }
-        // Decimal part.
-        let c = at(p);
-        let dec_chars: &[char] = if dec_comma { &[',', '.'] } else { &['.', ','] };
-        if dec_chars.contains(&c) && run(p + 1) > 0 {
-            let r = run(p + 1);
-            let after = at(p + 1 + r);
-            let list_like = (after == c && at(p + 2 + r).is_ascii_digit())
-                || (p >= 1
-                    && t.start >= 2
-                    && chars[t.start - 1] == c
-                    && chars[t.start - 2].is_ascii_digit());
-            // In English a comma is a decimal mark only for 1–2 digits ("1,3", "5,00").
-            let comma_ok = swapped || if !dec_comma && c == ',' { r <= 2 } else { true };
-            // In comma locales a dot with exactly three digits after a short head groups.
-            let dot_group =
-                !swapped && dec_comma && c == '.' && r == 3 && head <= 3 && int_digits != "0";
-            if !list_like && comma_ok && !dot_group && r <= MAX_DIGITS {
-                frac_digits.extend(&chars[p + 1..p + 1 + r]);
-                p += 1 + r;
-            } else if dot_group && !list_like {
-                int_digits.extend(&chars[p + 1..p + 4]);
-                p += 4;
-            } else if list_like && (c == '.') {
-                // Dotted code: this numeral stops here.
-            }
-        }
-    }
-    let mut value: f64 = if frac_digits.is_empty() {
-        int_digits.parse().ok()?
-    } else {
-        format!(
-            "{}.{}",
-            if int_digits.is_empty() {
-                "0"
-            } else {
-                &int_digits
-            },
-            frac_digits
-        )
-        .parse()
-        .ok()?
-    };
-    let mut int = frac_digits.is_empty();
-    // Exponent "e10", "e+14", "^23", "^-1".
-    let c = at(p);
-    if (c == 'e' || c == 'E') && !at(p + 1).is_alphabetic() {
-        let mut q = p + 1;
-        let mut esign = 1.0;
-        if matches!(at(q), '+' | '-') {
-            if at(q) == '-' {
-                esign = -1.0;
-            }
-            q += 1;
-        }
-        let r = run(q);
-        if r > 0 && r <= 4 && !at(q + r).is_alphabetic() {
-            let e: f64 = chars[q..q + r]
-                .iter()
-                .collect::<String>()
-                .parse()
-                .unwrap_or(0.0);
-            value *= 10f64.powf(esign * e);
-            int = value.fract() == 0.0;
-            p = q + r;
-        }
-    } else if c == '^' {
-        let mut q = p + 1;
-        let mut minus = 0;
-        while matches!(at(q), '+' | '-') {
-            if at(q) == '-' {
-                minus += 1;
-            }
-            q += 1;
-        }
-        let r = run(q);
-        if r > 0 && r <= 4 {
-            let e: f64 = chars[q..q + r]
-                .iter()
-                .collect::<String>()
-                .parse()
-                .unwrap_or(0.0);
-            let e = if minus % 2 == 1 { -e } else { e };
-            value = value.powf(e);
-            int = value.fract() == 0.0;
-            p = q + r;
-        }
-    }
-    // Multiplier suffixes: "10k", "2.33 k", "1.2b", "10M", "1mm".
-    let mut q = p;
-    let spaced = {
-        let mut s = p;
-        while s < n && (chars[s] == ' ') {
-            s += 1;
-        }
-        s
-    };
-    let word_end = |s: usize| -> usize {
-        let mut e = s;
-        while e < n && chars[e].is_alphabetic() {
-            e += 1;
-        }
-        e
-    };
-    let glued_end = word_end(p);
-    let suffix = |s: usize, e: usize| -> String { chars[s..e].iter().collect() };
-    let mut glued = false;
-    let mut ordinal = false;
-    if glued_end > p && !at(glued_end).is_ascii_digit() {
-        let sfx = suffix(p, glued_end);
-        if let Some(m) = multiplier_suffix(&sfx, true, ctx.lex.code == "en") {
-            value *= m;
-            int = value.fract() == 0.0;
-            q = glued_end;
-        } else if int && is_ordinal_suffix(ctx.lex.code, &sfx.to_lowercase()) {
-            ordinal = true;
-            q = glued_end;
-        } else {
-            glued = true;
-        }
-    } else if spaced > p && spaced - p <= 2 {
-        let e = word_end(spaced);
-        if e > spaced {
-            let sfx = suffix(spaced, e);
-            if let Some(m) = multiplier_suffix(&sfx, false, ctx.lex.code == "en") {
-                value *= m;
-                int = value.fract() == 0.0;
-                q = e;
-            }
-        }
-    }
-    // Ordinal marks "1º", "2ª", "3°" in Romance languages.
-    if !glued && !ordinal && q == p && int && matches!(at(p), 'º' | 'ª') {
-        ordinal = true;
-        q = p + 1;
-    }
-    let tok_end = tok_at(toks, q);
-    Some(Numeral {
-        value,
-        int,
-        tok_end: tok_end.max(k + 1),
-        glued,
-        ordinal,
-    })
-}
-
-/// Multipliers written after digits. `glued`: written without a space.
-/// `english`: "1mm", "2mil" are millions only in English.
-fn multiplier_suffix(s: &str, glued: bool, english: bool) -> Option<f64> {
-    let spaced = match s {
-        "k" | "K" => Some(1e3),
-        "M" => Some(1e6),
-        "G" => Some(1e9),
-        "bn" | "bln" => Some(1e9),
-        "mln" => Some(1e6),
-        "tln" => Some(1e12),
-        _ => None,
-    };
-    if spaced.is_some() || !glued {
-        return spaced;
-    }
-    match s {
-        "MM" => Some(1e6),
-        "mil" if english => Some(1e6),
-        "b" | "B" => Some(1e9),
-        "T" | "tn" | "trn" => Some(1e12),
-        _ => None,
-    }
-}
-
-fn is_ordinal_suffix(lang: &str, s: &str) -> bool {
-    match lang {
-        "en" => matches!(s, "st" | "nd" | "rd" | "th"),
-        "fr" => matches!(
-            s,
-            "er" | "re" | "e" | "ème" | "eme" | "è" | "ère" | "ere" | "nd" | "nde"
-        ),
-        "it" if matches!(s, "esimo" | "esima" | "esimi" | "esime") => true,
-        "es" | "pt" | "it" if matches!(s, "º" | "ª" | "ro" | "vo") => true,
-        "es" | "pt" | "it" => matches!(
-            s,
-            "o" | "a"
-                | "er"
-                | "ra"
-                | "do"
-                | "da"
-                | "to"
-                | "ta"
-                | "mo"
-                | "ma"
-                | "vo"
-                | "va"
-                | "no"
-                | "na"
-        ),
-        "nl" => matches!(s, "e" | "de" | "ste"),
-        _ => false,
-    }
 }

@@ -4,7 +4,9 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use super::durations::{DURATIONS, age_verb_before, article_durations, unit_seconds};
 use super::lexicon::Lexicon;
+use super::money::{SIGNS, iso_default, merge_cents, money_context, sign_before};
 use super::numbers::NumHit;
 use super::scan::{Tok, TokKind};
 use super::{Kind, Quantity};
@@ -73,77 +75,16 @@ fn round15(v: f64) -> f64 {
 
 /// One unit phrase: its tokens (lowercase), the kind it makes and the unit name.
 #[derive(Debug)]
-struct UnitDef {
-    pieces: Vec<String>,
-    kind: Kind,
-    unit: &'static str,
+pub(super) struct UnitDef {
+    pub(super) pieces: Vec<String>,
+    pub(super) kind: Kind,
+    pub(super) unit: &'static str,
     /// Seconds per unit for durations.
-    seconds: f64,
+    pub(super) seconds: f64,
 }
-
-/// Seconds in each duration unit.
-fn unit_seconds(unit: &str) -> f64 {
-    match unit {
-        "second" => 1.0,
-        "minute" => 60.0,
-        "hour" => 3600.0,
-        "day" | "night" => 86400.0,
-        "week" => 604_800.0,
-        "fortnight" => 1_209_600.0,
-        "month" => 2_592_000.0,
-        "year" => 31_536_000.0,
-        "decade" => 315_360_000.0,
-        "century" => 3_153_600_000.0,
-        _ => 0.0,
-    }
-}
-
-const DURATIONS: &[(&str, &str)] = &[
-    (
-        "second",
-        "second seconds sec secs s seconde secondes sekunde sekunden segundo segundos secondo secondi секунда секунды секунд секунду seconden",
-    ),
-    (
-        "minute",
-        "minute minutes min mins minuten minuto minutos minuti минута минуты минут минуту minuut",
-    ),
-    (
-        "hour",
-        "hour hours hr hrs h heure heures stunde stunden hora horas ora ore час часа часов uur uren",
-    ),
-    (
-        "day",
-        "day d days jour jours journée journées tag tage tagen día días dia dias giorno giorni день дня дней сутки суток dag dagen",
-    ),
-    (
-        "night",
-        "night nights nuit nuits nacht nächte noche noches notte notti ночь ночи ночей noite noites",
-    ),
-    (
-        "week",
-        "week w weeks semaine semaines woche wochen semana semanas settimana settimane неделя недели недель неделю weken",
-    ),
-    ("fortnight", "fortnight fortnights"),
-    (
-        "month",
-        "month months mois monat monate monaten mes meses mese mesi месяц месяца месяцев mês maand maanden",
-    ),
-    (
-        "year",
-        "year y years yr yrs an ans année années jahr jahre jahren año años anno anni год года лет ano anos jaar jaren",
-    ),
-    (
-        "decade",
-        "decade decades décennie décennies jahrzehnt jahrzehnte década décadas decennio decenni десятилетие десятилетия десятилетий",
-    ),
-    (
-        "century",
-        "century centuries siècle siècles jahrhundert jahrhunderte siglo siglos secolo secoli век века веков",
-    ),
-];
 
 /// Currency words and codes → ISO 4217 (or a generic name for "dollar"/"pound" without country).
-const CURRENCIES: &[(&str, &str)] = &[
+pub(super) const CURRENCIES: &[(&str, &str)] = &[
     (
         "USD",
         "$ usd|$ us|dollars us|dollars américains|dólares americanos|dólares estadunidenses|usd|us dollar|us dollars|u.s. dollar|u.s. dollars|united states dollar|united states dollars|american dollars|dollars américains|dólares estadounidenses|us-dollar|доллар сша|долларов сша",
@@ -215,38 +156,6 @@ const CURRENCIES: &[(&str, &str)] = &[
         "céntimo|céntimos|centimos|cent|cents|centime|centimes|centavo|centavos|centesimi|копеек|копейки|копейка",
     ),
     ("PENNY", "penny|pennies"),
-];
-
-/// Currency signs written before (or after) the amount.
-const SIGNS: &[(&str, &str)] = &[
-    ("US$", "USD"),
-    ("U.S.$", "USD"),
-    ("C$", "CAD"),
-    ("CA$", "CAD"),
-    ("A$", "AUD"),
-    ("AU$", "AUD"),
-    ("HK$", "HKD"),
-    ("NZ$", "NZD"),
-    ("R$", "BRL"),
-    ("$", "DOLLAR"),
-    ("€", "EUR"),
-    ("£", "POUND"),
-    ("¥", "JPY"),
-    ("₽", "RUB"),
-    ("₴", "UAH"),
-    ("₹", "INR"),
-    ("₩", "KRW"),
-    ("₺", "TRY"),
-    ("Rs", "INR"),
-    ("Rs.", "INR"),
-    ("Mex$", "MXN"),
-    ("U$D", "USD"),
-    ("U$S", "USD"),
-    ("USD$", "USD"),
-    ("元", "CNY"),
-    ("₡", "CRC"),
-    ("₾", "GEL"),
-    ("₭", "LAK"),
 ];
 
 const DIMENSIONS: &[(&str, &str)] = &[
@@ -469,7 +378,7 @@ fn piece(chars: &[char], t: &Tok) -> String {
 }
 
 /// The longest unit phrase starting at token `i` → (definition, token after it).
-fn unit_at<'a>(chars: &[char], toks: &[Tok], i: usize) -> Option<(&'a UnitDef, usize)> {
+pub(super) fn unit_at<'a>(chars: &[char], toks: &[Tok], i: usize) -> Option<(&'a UnitDef, usize)> {
     let t = toks.get(i)?;
     if t.kind == TokKind::Space {
         return None;
@@ -542,133 +451,22 @@ fn percent_before(toks: &[Tok], i: usize) -> Option<usize> {
     None
 }
 
-/// Bare dollars are taken as US dollars and bare pounds as pounds sterling, as in most news.
-fn iso_default(unit: &mut Option<String>) {
-    match unit.as_deref() {
-        Some("DOLLAR") => *unit = Some("USD".into()),
-        Some("POUND") => *unit = Some("GBP".into()),
-        _ => {}
-    }
-}
-
-/// Whether the words before token `i` talk about money ("paid 500 pounds").
-fn money_context(toks: &[Tok], i: usize) -> bool {
-    const MONEY: &[&str] = &[
-        "pay", "paid", "pays", "cost", "costs", "price", "prices", "fine", "fined", "worth",
-        "spend", "spent", "earn", "earned", "earns", "profit", "sold", "bought", "salary", "wage",
-        "fee", "fees", "bid", "offer", "raised", "loan", "debt", "sterling", "share", "pagar",
-        "pagó", "precio", "coste", "costo", "payer", "payé", "prix", "coût", "zahlen", "preis",
-        "kosten", "prezzo", "costa", "pagato", "preço", "custo", "million", "billion",
-    ];
-    let from = i.saturating_sub(8);
-    toks[from..i]
-        .iter()
-        .any(|t| MONEY.contains(&t.lower.as_str()))
-        || toks[i..toks.len().min(i + 8)]
-            .iter()
-            .any(|t| matches!(t.lower.as_str(), "share" | "sterling" | "each"))
-}
-
-fn is_apostrophe(chars: &[char], toks: &[Tok], i: usize) -> bool {
+pub(super) fn is_apostrophe(chars: &[char], toks: &[Tok], i: usize) -> bool {
     toks.get(i)
         .is_some_and(|t| t.kind == TokKind::Other && matches!(chars[t.start], '\'' | '’'))
 }
 
-fn is_char(chars: &[char], toks: &[Tok], i: usize, c: char) -> bool {
+pub(super) fn is_char(chars: &[char], toks: &[Tok], i: usize, c: char) -> bool {
     toks.get(i)
         .is_some_and(|t| t.kind == TokKind::Other && chars[t.start] == c)
 }
 
-fn skip_space(toks: &[Tok], i: usize) -> usize {
+pub(super) fn skip_space(toks: &[Tok], i: usize) -> usize {
     let mut j = i;
     while j < toks.len() && toks[j].kind == TokKind::Space {
         j += 1;
     }
     j
-}
-
-/// "c $", "us $", "hk $", "u.s $" before a dollar sign at `s` → (start char, ISO code).
-fn dollar_country(chars: &[char], s: usize) -> Option<(usize, &'static str)> {
-    let mut e = s;
-    if e > 0 && chars[e - 1] == ' ' {
-        e -= 1;
-    }
-    let from = e.saturating_sub(5);
-    let before: String = chars[from..e].iter().collect::<String>().to_lowercase();
-    for (tag, iso) in [
-        ("u.s.", "USD"),
-        ("u.s", "USD"),
-        ("us", "USD"),
-        ("c", "CAD"),
-        ("ca", "CAD"),
-        ("hk", "HKD"),
-        ("nz", "NZD"),
-        ("au", "AUD"),
-    ] {
-        if before.ends_with(tag) {
-            let q = e - tag.chars().count();
-            if q == 0 || !chars[q - 1].is_alphanumeric() {
-                return Some((q, iso));
-            }
-        }
-    }
-    None
-}
-
-/// A currency sign right before token `i` → (its first token, ISO code).
-fn sign_before(chars: &[char], toks: &[Tok], i: usize) -> Option<(usize, &'static str)> {
-    let mut j = i;
-    // One optional space between sign and amount.
-    if j > 0 && toks[j - 1].kind == TokKind::Space && toks[j - 1].end - toks[j - 1].start == 1 {
-        j -= 1;
-    }
-    let end = toks.get(j.checked_sub(1)?)?.end;
-    for (sign, iso) in SIGNS {
-        let n = sign.chars().count();
-        if end < n {
-            continue;
-        }
-        let s = end - n;
-        let written: String = chars[s..end].iter().collect();
-        if written.eq_ignore_ascii_case(sign) {
-            // The sign must not be the tail of a word ("ABC$"), except "c $".
-            if s > 0 && chars[s - 1].is_alphanumeric() {
-                continue;
-            }
-            let ti = toks.partition_point(|t| t.start < s);
-            if toks.get(ti).is_some_and(|t| t.start == s) {
-                if *sign == "$"
-                    && let Some((q, iso2)) = dollar_country(chars, s)
-                {
-                    let tq = toks.partition_point(|t| t.start < q);
-                    return Some((tq, iso2));
-                }
-                return Some((ti, iso));
-            }
-        }
-    }
-    // Letter codes before the amount: "USD 5", "EUR 3".
-    if i >= 2 && toks[i - 1].kind == TokKind::Space {
-        let w = &toks[i - 2];
-        let common = matches!(
-            w.lower.as_str(),
-            "eur" | "usd" | "gbp" | "rub" | "chf" | "jpy" | "cny" | "uah"
-        );
-        if w.kind == TokKind::Word
-            && w.lower.len() == 3
-            && (chars[w.start].is_uppercase() || common)
-        {
-            let up = w.lower.to_uppercase();
-            if CURRENCIES.iter().any(|(iso, _)| *iso == up) {
-                let iso = CURRENCIES
-                    .iter()
-                    .find(|(iso, _)| *iso == up)
-                    .map(|(iso, _)| *iso)?;
-                return Some((i - 2, iso));
-            }
-        }
-    }
-    None
 }
 
 /// Turns numbers into measured expressions where a unit goes with them.
@@ -940,227 +738,6 @@ pub(crate) fn attach(chars: &[char], toks: &[Tok], nums: &[NumHit], lex: &Lexico
         }
     }
     out
-}
-
-/// "3 dollars 50 cents", "thirteen dollars and forty-five cents" → one amount.
-fn merge_cents(chars: &[char], toks: &[Tok], out: &mut Vec<Found>, lex: &Lexicon) {
-    let minor = |u: &Option<String>| matches!(u.as_deref(), Some("CENT" | "PENNY" | "PENCE"));
-    let mut i = 0;
-    while i + 1 < out.len() {
-        let (a, b) = (&out[i], &out[i + 1]);
-        let major =
-            a.kind == Kind::Money && !minor(&a.unit) && a.value.is_some_and(|v| v.fract() == 0.0);
-        let small = b
-            .value
-            .is_some_and(|v| (0.0..100.0).contains(&v) && v.fract() == 0.0);
-        let b_ok = (b.kind == Kind::Money && minor(&b.unit))
-            || (b.kind == Kind::Number && {
-                let n = skip_space(toks, b.tok_end);
-                !toks.get(n).is_some_and(|t| {
-                    t.kind == TokKind::Word && !lex.and_words.contains(&t.lower.as_str())
-                })
-            });
-        let gap: Vec<&Tok> = toks[a.tok_end.min(b.tok_start)..b.tok_start]
-            .iter()
-            .filter(|t| t.kind != TokKind::Space)
-            .collect();
-        let gap_ok = gap.is_empty()
-            || (gap.len() == 1
-                && gap[0].kind == TokKind::Word
-                && (lex.and_words.contains(&gap[0].lower.as_str()) || gap[0].lower == "con"));
-        let spaced = b.tok_start > a.tok_end;
-        let has_and = !gap.is_empty();
-        let unit_word = chars[..a.end].last().is_some_and(|c| c.is_alphabetic());
-        let bare = b.kind == Kind::Number;
-        if major && small && b_ok && gap_ok && spaced && (!bare || has_and || unit_word) {
-            let add = b.value.unwrap_or(0.0) / 100.0;
-            let (end, tok_end) = (b.end, b.tok_end);
-            let a = &mut out[i];
-            a.value = a.value.map(|v| v + add);
-            a.end = end;
-            a.tok_end = tok_end;
-            out.remove(i + 1);
-            continue;
-        }
-        i += 1;
-    }
-}
-
-/// How a word before a unit of time counts: one ("an hour", "all day") or a few
-/// ("several weeks": 3, between `min` and `max`, approximate).
-#[derive(Clone, Copy)]
-enum TimeQuant {
-    One,
-    Few(f64, f64),
-}
-
-fn time_quantifier(lang: &str, w: &str) -> Option<TimeQuant> {
-    use TimeQuant::{Few, One};
-    let q = match (lang, w) {
-        ("en", "a" | "an" | "another" | "all" | "whole" | "entire") => One,
-        ("en", "few") => Few(2.0, 5.0),
-        ("en", "several" | "some") => Few(2.0, 9.0),
-        ("fr", "un" | "une" | "toute" | "tout" | "entière") => One,
-        ("fr", "quelques") => Few(2.0, 5.0),
-        ("fr", "plusieurs") => Few(2.0, 9.0),
-        ("es", "un" | "una" | "todo" | "toda" | "otro" | "otra") => One,
-        ("es", "unos" | "unas" | "algunos" | "algunas") => Few(2.0, 5.0),
-        ("es", "varios" | "varias") => Few(2.0, 9.0),
-        ("pt", "um" | "uma" | "todo" | "toda" | "outro" | "outra") => One,
-        ("pt", "alguns" | "algumas") => Few(2.0, 5.0),
-        ("pt", "vários" | "várias") => Few(2.0, 9.0),
-        ("it", "un" | "una" | "uno" | "tutto" | "tutta" | "altro" | "altra") => One,
-        ("it", "qualche" | "alcuni" | "alcune") => Few(2.0, 5.0),
-        ("it", "diversi" | "diverse" | "parecchi" | "parecchie") => Few(2.0, 9.0),
-        ("de", "ein" | "eine" | "einen" | "ganze" | "ganzen" | "ganzer") => One,
-        ("de", "paar") => Few(2.0, 5.0),
-        ("de", "einige" | "mehrere") => Few(2.0, 9.0),
-        ("nl", "een" | "hele" | "andere") => One,
-        ("nl", "paar" | "enkele") => Few(2.0, 5.0),
-        ("nl", "meerdere") => Few(2.0, 9.0),
-        ("ru", "несколько") => Few(2.0, 9.0),
-        _ => return None,
-    };
-    Some(q)
-}
-
-/// Articles between a quantifier and its unit ("all the day", "tutto il giorno").
-fn is_article(w: &str) -> bool {
-    matches!(
-        w,
-        "the" | "le" | "la" | "il" | "lo" | "el" | "o" | "a" | "der" | "die" | "das" | "den" | "de"
-    )
-}
-
-/// "an hour", "all day", "several weeks": time spans without a number.
-fn article_durations(chars: &[char], toks: &[Tok], out: &mut Vec<Found>, lex: &Lexicon) {
-    let mut extra: Vec<Found> = Vec::new();
-    let mut oi = 0;
-    for i in 0..toks.len() {
-        let t = &toks[i];
-        if t.kind != TokKind::Word || extra.last().is_some_and(|x| i < x.tok_end) {
-            continue;
-        }
-        let Some(mut quant) = time_quantifier(lex.code, &t.lower) else {
-            continue;
-        };
-        let mut j = skip_space(toks, i + 1);
-        // "a few hours".
-        if matches!(quant, TimeQuant::One)
-            && let Some(TimeQuant::Few(a, b)) = toks
-                .get(j)
-                .and_then(|n| time_quantifier(lex.code, &n.lower))
-            && j == i + 2
-        {
-            quant = TimeQuant::Few(a, b);
-            j = skip_space(toks, j + 1);
-        }
-        // "un'ora".
-        if j == i + 1 && is_apostrophe(chars, toks, i + 1) {
-            j = i + 2;
-        } else if j == i + 1 {
-            continue;
-        }
-        if toks
-            .get(j)
-            .is_some_and(|a| a.kind == TokKind::Word && is_article(&a.lower))
-            && matches!(quant, TimeQuant::One)
-            && !matches!(
-                t.lower.as_str(),
-                "a" | "an" | "un" | "une" | "una" | "uno" | "um" | "uma" | "ein" | "eine" | "een"
-            )
-        {
-            j = skip_space(toks, j + 1);
-        }
-        let Some((d, e)) = unit_at(chars, toks, j) else {
-            continue;
-        };
-        if d.kind != Kind::Duration || d.pieces.len() != 1 || d.pieces[0].chars().count() < 3 {
-            continue;
-        }
-        // "a month-long investigation" is no duration of one month.
-        if is_char(chars, toks, e, '-') {
-            continue;
-        }
-        // Skip rates ("100 rubles a month") and overlaps.
-        while oi < out.len() && out[oi].tok_end <= i {
-            oi += 1;
-        }
-        if out.get(oi).is_some_and(|f| f.tok_start < e) {
-            continue;
-        }
-        let prev_end = if oi > 0 { out[oi - 1].tok_end } else { 0 };
-        if oi > 0 && i <= prev_end + 2 {
-            continue;
-        }
-        if lex.code == "en" && i >= 2 && toks[i - 2].lower == "per" {
-            continue;
-        }
-        let (value, min, max, approximate) = match quant {
-            TimeQuant::One => (1.0, None, None, false),
-            TimeQuant::Few(a, b) => (3.0, Some(a), Some(b), true),
-        };
-        extra.push(Found {
-            start: t.start,
-            end: toks[e - 1].end,
-            kind: Kind::Duration,
-            value: Some(value),
-            min,
-            max,
-            unit: Some(d.unit.to_string()),
-            seconds: Some(value * d.seconds),
-            approximate,
-            tok_start: i,
-            tok_end: e,
-        });
-    }
-    if !extra.is_empty() {
-        out.extend(extra);
-        out.sort_by_key(|f| f.start);
-    }
-}
-
-/// A verb of having (or "aged") just before a number of years in Romance languages.
-fn age_verb_before(toks: &[Tok], i: usize, lang: &str) -> bool {
-    let verbs: &[&str] = match lang {
-        "fr" => &[
-            "a", "ai", "as", "avait", "avais", "avaient", "ont", "avons", "avez", "aura", "âgé",
-            "âgée", "âgés", "âgées", "âge",
-        ],
-        "es" => &[
-            "tiene", "tengo", "tenía", "tenia", "tienen", "tenían", "tendrá", "cumple", "cumplió",
-            "edad", "cuenta",
-        ],
-        "pt" => &[
-            "tem",
-            "tenho",
-            "tinha",
-            "tinham",
-            "têm",
-            "completa",
-            "completou",
-            "idade",
-        ],
-        "it" => &[
-            "ha", "ho", "hanno", "aveva", "avevo", "compie", "compiuto", "età",
-        ],
-        _ => return false,
-    };
-    let mut words = 0;
-    let mut j = i;
-    while j > 0 && words < 3 {
-        j -= 1;
-        let t = &toks[j];
-        if t.kind == TokKind::Word {
-            if verbs.contains(&t.lower.as_str()) {
-                return true;
-            }
-            words += 1;
-        } else if t.kind == TokKind::Other {
-            return false;
-        }
-    }
-    false
 }
 
 /// Units named without a number ("convert 10 celsius to fahrenheit", "the dollar fell"):
