@@ -233,7 +233,7 @@ static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 /// "2024 Jun 30" (citation metadata), "2023年11月10日", "2023. 11. 10.".
 static YEAR_MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?:^|[^\d])(?P<y>(?:19|20)\d{{2}})(?:\s+(?P<mon>{})\.?\s+|年\s*(?P<m1>\d{{1,2}})\s*月\s*|\.\s(?P<m2>\d{{1,2}})\.\s)(?P<d>\d{{1,2}})(?:[^\d]|$)",
+        r"(?i)(?:^|[^\d])(?P<y>(?:19|20)\d{{2}})(?:[ \t]+(?P<mon>{})\.?[ \t]+|年\s*(?P<m1>\d{{1,2}})\s*月\s*|\.\s(?P<m2>\d{{1,2}})\.\s)(?P<d>\d{{1,2}})(?:[^\d]|$)",
         month_alternation()
     ))
     .unwrap_or_else(|e| unreachable!("static regex: {e}"))
@@ -640,6 +640,18 @@ mod tests {
             Some("2023-11-10T17:03:27.543Z")
         );
         assert_eq!(find_date_in_text("nothing 2023 here"), None);
+    }
+
+    #[test]
+    fn a_year_ending_a_headline_is_not_read_with_the_next_line() {
+        assert_eq!(
+            find_date_in_text("Cost Guide 2026\nDec 26, 2025").as_deref(),
+            Some("2025-12-26")
+        );
+        assert_eq!(
+            find_date_in_text("Franchises of 2024\nSeptember 1st, 2023").as_deref(),
+            Some("2023-09-01")
+        );
     }
 
     #[test]

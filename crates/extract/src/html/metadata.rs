@@ -55,6 +55,8 @@ struct Collected {
     html_lang: Option<String>,
     /// `<meta>` by lower-case key (name / property / itemprop / http-equiv): first value.
     metas: HashMap<String, String>,
+    /// Every `<meta>` key in document order (first 400), for pattern lookups.
+    meta_keys: Vec<String>,
     /// Every `<meta>` author-ish value, in order.
     meta_authors: Vec<String>,
     canonical: Option<String>,
@@ -71,6 +73,8 @@ struct Collected {
     date_texts: Vec<(String, i32)>,
     /// Page text right after the first `<h1>`, one text node a line.
     near_h1: String,
+    /// The same after the first `<h2>`, for pages without an `<h1>`.
+    near_h2: String,
 }
 
 /// Text of an element, whitespace collapsed, stopping after `max` characters.
@@ -234,11 +238,14 @@ fn collect(doc: &Html) -> Collected {
         .or(root.value().attr("xml:lang"))
         .map(str::to_string);
     let mut seen_h1 = false;
+    let mut seen_h2 = false;
     for node in root.descendants() {
         let el = match node.value() {
             Node::Element(el) => el,
             Node::Text(t) => {
-                if seen_h1 && c.near_h1.len() < NEAR_H1_CHARS {
+                let want_h1 = seen_h1 && c.near_h1.len() < NEAR_H1_CHARS;
+                let want_h2 = seen_h2 && !seen_h1 && c.near_h2.len() < NEAR_H1_CHARS;
+                if want_h1 || want_h2 {
                     let skip = node
                         .parent()
                         .and_then(|p| p.value().as_element())
@@ -246,8 +253,13 @@ fn collect(doc: &Html) -> Collected {
                             matches!(p.name(), "script" | "style" | "noscript" | "template")
                         });
                     if !skip && !t.trim().is_empty() {
-                        c.near_h1.push_str(t.trim());
-                        c.near_h1.push('\n');
+                        let buf = if want_h1 {
+                            &mut c.near_h1
+                        } else {
+                            &mut c.near_h2
+                        };
+                        buf.push_str(t.trim());
+                        buf.push('\n');
                     }
                 }
                 continue;
@@ -288,7 +300,12 @@ fn collect(doc: &Html) -> Collected {
                     {
                         c.meta_authors.push(format!("{key}\u{1}{content}"));
                     }
-                    c.metas.entry(key).or_insert_with(|| content.to_string());
+                    if !c.metas.contains_key(&key) {
+                        if c.meta_keys.len() < 400 {
+                            c.meta_keys.push(key.clone());
+                        }
+                        c.metas.insert(key, content.to_string());
+                    }
                 }
                 continue;
             }
@@ -316,6 +333,7 @@ fn collect(doc: &Html) -> Collected {
             "style" | "noscript" | "template" | "svg" | "path" | "head" | "html" | "body" => {
                 continue;
             }
+            "h2" => seen_h2 = true,
             "h1" => {
                 seen_h1 = true;
                 if c.h1s.len() < 5 {
@@ -513,12 +531,10 @@ pub fn extract_metadata(doc: &Html, base: Option<&url::Url>) -> Metadata {
             "og:site_name",
             "application-name",
             "apple-mobile-web-app-title",
-            "twitter:site",
         ],
     )
     .map(crate::text::collapse_whitespace)
-    .map(|s| s.trim_start_matches('@').to_string())
-    .filter(|s| !s.is_empty() && s.chars().count() <= 80)
+    .filter(|s| !s.is_empty() && s.chars().count() <= 80 && !s.contains("://"))
     .or_else(|| ld.publisher.clone());
 
     // Names the site goes by, for title stripping and author filtering.
@@ -608,12 +624,34 @@ fn published(
     ld: &jsonld::LdInfo,
     page_url: Option<&url::Url>,
 ) -> Option<(String, DateSource)> {
-    if let Some(d) = ld.published.as_deref().and_then(crate::dates::parse_date) {
+    if let Some(raw) = ld.published.as_deref()
+        && let Some(d) = crate::dates::parse_date(raw)
+    {
+        // A written-out JSON-LD date ("Jun 24, 2025") is typical of site builders that
+        // fill it from the template; a date printed under the headline is then better.
+        let machine = raw
+            .trim()
+            .as_bytes()
+            .get(..4)
+            .is_some_and(|y| y.iter().all(u8::is_ascii_digit));
+        if !machine && let Some(t) = crate::dates::find_date_in_text(&c.near_h1) {
+            return Some((t, DateSource::Text));
+        }
         return Some((d, DateSource::Jsonld));
     }
     if let Some(d) = PUBLISHED_KEYS
         .iter()
         .filter_map(|k| c.metas.get(*k))
+        .find_map(|v| crate::dates::parse_date(v))
+    {
+        return Some((d, DateSource::Meta));
+    }
+    // Site-specific keys ("w-published-date", "article.publish_time").
+    if let Some(d) = c
+        .meta_keys
+        .iter()
+        .filter(|k| k.contains("publish") && !k.contains("publisher") && k.len() < 40)
+        .filter_map(|k| c.metas.get(k))
         .find_map(|v| crate::dates::parse_date(v))
     {
         return Some((d, DateSource::Meta));
@@ -638,7 +676,12 @@ fn published(
     if let Some(d) = page_url.and_then(crate::dates::date_from_url) {
         return Some((d, DateSource::Url));
     }
-    if let Some(d) = crate::dates::find_date_in_text(&c.near_h1) {
+    let near = if c.near_h1.is_empty() {
+        &c.near_h2
+    } else {
+        &c.near_h1
+    };
+    if let Some(d) = crate::dates::find_date_in_text(near) {
         return Some((d, DateSource::Text));
     }
     let mut texts: Vec<&(String, i32)> = c.date_texts.iter().collect();
