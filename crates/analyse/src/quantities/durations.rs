@@ -243,3 +243,212 @@ pub(super) fn age_verb_before(toks: &[Tok], i: usize, lang: &str) -> bool {
     }
     false
 }
+
+/// In French, Spanish, Portuguese and Italian a bare "N ans / años / anos / anni" (or months,
+/// weeks, days) is usually an age ("Jean Dupont, 45 ans"; "un niño de 12 años") unless a
+/// preposition or verb of time comes before it ("depuis 17 ans", "condenado a 17 años",
+/// "il y a deux ans") or words of time follow ("deux ans plus tard", "17 ans de prison").
+pub(super) fn bare_romance_age(
+    chars: &[char],
+    toks: &[Tok],
+    start: usize,
+    end: usize,
+    lang: &str,
+    unit: &str,
+) -> bool {
+    let (before, after, of, age_nouns): (&[&str], &[&str], &[&str], &[&str]) = match lang {
+        "fr" => (
+            &[
+                "pendant",
+                "depuis",
+                "durant",
+                "en",
+                "dans",
+                "pour",
+                "sur",
+                "après",
+                "avant",
+                "à",
+                "y",
+                "dure",
+                "duré",
+                "durer",
+                "derniers",
+                "dernières",
+                "prochains",
+                "prochaines",
+                "premiers",
+                "premières",
+                "ces",
+                "les",
+                "des",
+                "quelques",
+                "plusieurs",
+                "fait",
+                "passé",
+                "passer",
+                "tous",
+                "toutes",
+                "chaque",
+                "par",
+                "faudra",
+                "faut",
+                "prendra",
+                "prend",
+                "mettra",
+                "met",
+                "environ",
+                "presque",
+            ],
+            &[
+                "plus",
+                "après",
+                "auparavant",
+                "avant",
+                "durant",
+                "de",
+                "d",
+                "par",
+            ],
+            &["de", "d"],
+            &["âge", "age"],
+        ),
+        "es" => (
+            &[
+                "durante",
+                "desde",
+                "hace",
+                "en",
+                "dentro",
+                "por",
+                "para",
+                "tras",
+                "después",
+                "antes",
+                "a",
+                "hasta",
+                "duró",
+                "dura",
+                "lleva",
+                "llevan",
+                "pasó",
+                "últimos",
+                "últimas",
+                "próximos",
+                "próximas",
+                "primeros",
+                "primeras",
+                "los",
+                "las",
+                "cada",
+                "varios",
+                "unos",
+                "tomará",
+                "tardará",
+                "tarda",
+                "tardó",
+                "llevará",
+                "requiere",
+                "casi",
+                "aproximadamente",
+            ],
+            &["después", "más", "atrás", "antes", "de", "por"],
+            &["de"],
+            &["edad"],
+        ),
+        "pt" => (
+            &[
+                "durante",
+                "desde",
+                "há",
+                "em",
+                "dentro",
+                "por",
+                "para",
+                "após",
+                "depois",
+                "antes",
+                "a",
+                "até",
+                "durou",
+                "dura",
+                "passou",
+                "últimos",
+                "últimas",
+                "próximos",
+                "próximas",
+                "primeiros",
+                "primeiras",
+                "os",
+                "as",
+                "cada",
+            ],
+            &["depois", "mais", "atrás", "antes", "de", "por"],
+            &["de"],
+            &["idade"],
+        ),
+        "it" => (
+            &[
+                "per", "da", "in", "entro", "dopo", "prima", "a", "fino", "durato", "dura", "durò",
+                "ultimi", "ultime", "prossimi", "prossime", "primi", "prime", "gli", "ogni",
+            ],
+            &["fa", "dopo", "prima", "di", "più", "per"],
+            &["di"],
+            &["età"],
+        ),
+        _ => return false,
+    };
+    if !matches!(unit, "year" | "month" | "week" | "day") {
+        return false;
+    }
+    // "un año", "une semaine": one unit of time, not an age.
+    if toks.get(start).is_some_and(|t| {
+        matches!(
+            t.lower.as_str(),
+            "un" | "une" | "una" | "uno" | "um" | "uma"
+        )
+    }) {
+        return false;
+    }
+    // The word before the number (skipping spaces).
+    let mut j = start;
+    while j > 0 && toks[j - 1].kind == TokKind::Space {
+        j -= 1;
+    }
+    if j > 0 {
+        let p = &toks[j - 1];
+        if p.kind == TokKind::Word && before.contains(&p.lower.as_str()) {
+            return false;
+        }
+        // "il y a", "il y avait".
+        if p.kind == TokKind::Word
+            && matches!(p.lower.as_str(), "a" | "avait")
+            && j >= 3
+            && toks[j - 3].lower == "y"
+        {
+            return false;
+        }
+        // Ranges and lists of numbers ("40 - 50 ans") stay what they are.
+        if p.kind == TokKind::Digits {
+            return false;
+        }
+    }
+    // The word after the unit: "de prison" is time, "d'âge" / "de edad" an age.
+    let k = skip_space(toks, end);
+    if let Some(t) = toks.get(k).filter(|t| t.kind == TokKind::Word) {
+        if of.contains(&t.lower.as_str()) {
+            let mut q = k + 1;
+            if is_apostrophe(chars, toks, q) {
+                q += 1;
+            }
+            let q = skip_space(toks, q);
+            return toks
+                .get(q)
+                .is_some_and(|n| age_nouns.contains(&n.lower.as_str()));
+        }
+        if after.contains(&t.lower.as_str()) {
+            return false;
+        }
+    }
+    true
+}

@@ -257,3 +257,22 @@ fn comparative_ranges() {
     // Plain numbers are no ranges.
     assert!(recognize_number_ranges("he counted 20 apples", "en").is_empty());
 }
+
+#[test]
+fn romance_ages_and_durations() {
+    let kinds = |t: &str, l: &str| {
+        recognize(t, l)
+            .into_iter()
+            .map(|q| q.kind)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        kinds("Jean Dupont, 45 ans, a été arrêté", "fr"),
+        [Kind::Age]
+    );
+    assert_eq!(kinds("condamné à 17 ans de prison", "fr"), [Kind::Duration]);
+    assert_eq!(kinds("il y a deux ans", "fr"), [Kind::Duration]);
+    assert_eq!(kinds("un niño de 12 años", "es"), [Kind::Age]);
+    assert_eq!(kinds("desde hace 17 años", "es"), [Kind::Duration]);
+    assert_eq!(kinds("tiene 29 años", "es"), [Kind::Age]);
+}

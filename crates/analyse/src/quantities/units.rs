@@ -4,7 +4,9 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::durations::{DURATIONS, age_verb_before, article_durations, unit_seconds};
+use super::durations::{
+    DURATIONS, age_verb_before, article_durations, bare_romance_age, unit_seconds,
+};
 use super::lexicon::Lexicon;
 use super::money::{SIGNS, iso_default, merge_cents, money_context, sign_before};
 use super::numbers::NumHit;
@@ -638,7 +640,10 @@ pub(crate) fn attach(chars: &[char], toks: &[Tok], nums: &[NumHit], lex: &Lexico
                         }
                     }
                     // "tiene 29 años", "a dix ans": years had are an age.
-                    if kind == Kind::Duration && age_verb_before(toks, n.tok_start, lang) {
+                    if kind == Kind::Duration
+                        && (age_verb_before(toks, n.tok_start, lang)
+                            || bare_romance_age(chars, toks, n.tok_start, e, lang, d.unit))
+                    {
                         kind = Kind::Age;
                     }
                     // Hyphenated durations ("two-week") are adjectives; keep them.
