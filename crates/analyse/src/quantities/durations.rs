@@ -234,7 +234,12 @@ pub(super) fn age_verb_before(toks: &[Tok], i: usize, lang: &str) -> bool {
         let t = &toks[j];
         if t.kind == TokKind::Word {
             if verbs.contains(&t.lower.as_str()) {
-                return true;
+                // "il y a deux ans" is "two years ago".
+                let ago = lang == "fr"
+                    && j >= 2
+                    && toks[j - 1].kind == TokKind::Space
+                    && toks[j - 2].lower == "y";
+                return !ago;
             }
             words += 1;
         } else if t.kind == TokKind::Other {

@@ -272,7 +272,7 @@ fn romance_ages_and_durations() {
     );
     assert_eq!(kinds("condamné à 17 ans de prison", "fr"), [Kind::Duration]);
     assert_eq!(kinds("il y a deux ans", "fr"), [Kind::Duration]);
-    assert_eq!(kinds("un niño de 12 años", "es"), [Kind::Age]);
+    assert_eq!(kinds("el niño de 12 años", "es"), [Kind::Age]);
     assert_eq!(kinds("desde hace 17 años", "es"), [Kind::Duration]);
     assert_eq!(kinds("tiene 29 años", "es"), [Kind::Age]);
 }
