@@ -518,12 +518,12 @@ pub(crate) fn attach(chars: &[char], toks: &[Tok], nums: &[NumHit], lex: &Lexico
                 continue;
             }
         }
-        // German ages: "ein 45-jähriger Mann".
-        if lang == "de"
+        // German and Dutch ages: "ein 45-jähriger Mann", "op 6-jarige leeftijd".
+        if matches!(lang, "de" | "nl")
             && is_char(chars, toks, n.tok_end, '-')
             && toks
                 .get(n.tok_end + 1)
-                .is_some_and(|t| t.lower.starts_with("jährig"))
+                .is_some_and(|t| t.lower.starts_with("jährig") || t.lower.starts_with("jarig"))
         {
             f.kind = Kind::Age;
             f.unit = Some("year".into());
@@ -623,7 +623,9 @@ pub(crate) fn attach(chars: &[char], toks: &[Tok], nums: &[NumHit], lex: &Lexico
                             kind = Kind::Age;
                             end_tok = a + 1;
                         }
-                    } else if lang == "de" && toks.get(k).is_some_and(|t| t.lower == "alt") && k > e
+                    } else if ((lang == "de" && toks.get(k).is_some_and(|t| t.lower == "alt"))
+                        || (lang == "nl" && toks.get(k).is_some_and(|t| t.lower == "oud")))
+                        && k > e
                     {
                         kind = Kind::Age;
                         end_tok = k + 1;
