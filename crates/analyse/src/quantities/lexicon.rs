@@ -517,12 +517,54 @@ fn german() -> Lexicon {
     add(i, "ein=1", Class::Unit);
     add(i, "und=0", Class::Conn);
     add(i, "einhalb=0.5", Class::Half);
-    add_ords(
-        &mut l,
-        "erste=1 erster=1 ersten=1 zweite=2 zweiter=2 zweiten=2 dritte=3 dritter=3 dritten=3 \
-         vierte=4 vierten=4 fünfte=5 fünften=5 sechste=6 siebte=7 achte=8 neunte=9 zehnte=10 \
-         elfte=11 zwölfte=12 zwanzigste=20 hundertste=100 tausendste=1000",
-        &["l", "ln"],
+    // Ordinals: a stem and an ending ("zweit-er", "dritt-en", "siebenundzwanzigst-e").
+    for (stem, value) in [
+        ("erst", 1.0),
+        ("zweit", 2.0),
+        ("dritt", 3.0),
+        ("viert", 4.0),
+        ("fünft", 5.0),
+        ("fuenft", 5.0),
+        ("sechst", 6.0),
+        ("siebt", 7.0),
+        ("siebent", 7.0),
+        ("acht", 8.0),
+        ("neunt", 9.0),
+        ("zehnt", 10.0),
+        ("elft", 11.0),
+        ("zwölft", 12.0),
+        ("zwoelft", 12.0),
+        ("dreizehnt", 13.0),
+        ("vierzehnt", 14.0),
+        ("fünfzehnt", 15.0),
+        ("sechzehnt", 16.0),
+        ("siebzehnt", 17.0),
+        ("achtzehnt", 18.0),
+        ("neunzehnt", 19.0),
+        ("zwanzigst", 20.0),
+        ("dreißigst", 30.0),
+        ("dreissigst", 30.0),
+        ("vierzigst", 40.0),
+        ("fünfzigst", 50.0),
+        ("sechzigst", 60.0),
+        ("siebzigst", 70.0),
+        ("achtzigst", 80.0),
+        ("neunzigst", 90.0),
+        ("hundertst", 100.0),
+        ("tausendst", 1e3),
+        ("millionst", 1e6),
+        ("milliardst", 1e9),
+    ] {
+        for ending in ["e", "er", "en", "es", "em"] {
+            let class = class_of(value);
+            l.ords
+                .insert(format!("{stem}{ending}"), Morph { value, class });
+        }
+    }
+    add_denoms(
+        &mut l.denoms,
+        "drittel=3 viertel=4 fünftel=5 sechstel=6 siebtel=7 achtel=8 neuntel=9 zehntel=10 \
+         hundertstel=100 tausendstel=1000 millionstel=1e6",
     );
     add_denoms(
         &mut l.denoms,
