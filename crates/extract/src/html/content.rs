@@ -140,6 +140,8 @@ struct El {
     link: u32,
     /// Non-whitespace characters in substantial, mostly unlinked blocks.
     good: u32,
+    /// Like `good`, leaving out honoured boilerplate (filled by `score`).
+    clean: u32,
     class_weight: f32,
     score: f32,
     /// Nearest honoured boilerplate ancestor-or-self (filled after the walk).
@@ -355,7 +357,7 @@ impl Walker {
 
     /// Returns whether to descend into the element.
     fn open(&mut self, e: &scraper::node::Element) -> bool {
-        let mut tag = tag_of(e.name());
+        let tag = tag_of(e.name());
         let parent = self.stack.last().copied().unwrap_or(NONE);
         let mut verdict = Verdict {
             flags: 0,
@@ -383,10 +385,12 @@ impl Walker {
                 verdict.flags &= !NEG;
             }
         }
-        if tag != Tag::Skip && (verdict.skip || hidden) {
-            tag = Tag::Skip;
-        }
         let mut flags = verdict.flags;
+        // Hidden elements are boilerplate, not skipped outright: some pages hide their
+        // whole body until a script runs, and the good-text guard keeps those.
+        if verdict.skip || hidden {
+            flags |= NEG;
+        }
         if matches!(
             tag,
             Tag::Nav
@@ -414,6 +418,7 @@ impl Walker {
             text: 0,
             link: 0,
             good: 0,
+            clean: 0,
             class_weight: verdict.weight,
             score: 0.0,
             neg: NONE,
@@ -632,6 +637,21 @@ impl Page {
         for e in &mut self.els {
             e.flags &= !SCORED;
             e.score = 0.0;
+            e.clean = 0;
+        }
+        for b in &self.blocks {
+            if b.chars >= 25 && b.link_chars * 2 < b.solid && self.honoured_neg(b) == NONE {
+                if let Some(e) = self.els.get_mut(b.owner as usize) {
+                    e.clean += b.solid;
+                }
+            }
+        }
+        // Children come after their parents: one backward pass sums subtrees.
+        for i in (1..self.els.len()).rev() {
+            let (p, c) = (self.els[i].parent, self.els[i].clean);
+            if let Some(pe) = self.els.get_mut(p as usize) {
+                pe.clean += c;
+            }
         }
         for b in 0..self.blocks.len() {
             let (owner, chars, score) = {
@@ -757,6 +777,16 @@ impl Page {
             last = pe.score;
             p = pe.parent;
         }
+        // Climb while the parent holds much more clean text (a body split in sections).
+        while let Some(pe) = self.el(top).and_then(|e| self.el(e.parent)) {
+            let cur = self.el(top).map(|e| e.clean).unwrap_or(0);
+            if matches!(pe.tag, Tag::Body | Tag::Html)
+                || (pe.clean as f32) < CLIMB_RATIO * cur as f32
+            {
+                break;
+            }
+            top = self.el(top).map(|e| e.parent).unwrap_or(top);
+        }
         // Climb through wrappers with a single child.
         while let Some(pe) = self.el(top).and_then(|e| self.el(e.parent)) {
             if matches!(pe.tag, Tag::Body | Tag::Html) || pe.children != 1 {
@@ -800,6 +830,9 @@ impl Page {
         Some(picked)
     }
 }
+
+/// Move up to the parent when it holds this many times the clean text.
+const CLIMB_RATIO: f32 = 1.3;
 
 fn initial_score(tag: Tag) -> f32 {
     match tag {
@@ -1112,7 +1145,19 @@ mod tests {
             return;
         };
         let html = String::from_utf8_lossy(&bytes);
-        let doc = Html::parse_document(&super::super::prepass::strip_raw_text(&html));
+        let cleaned = super::super::prepass::strip_raw_text(&html);
+        let doc = Html::parse_document(&cleaned);
+        let raw = Html::parse_document(&html);
+        eprintln!(
+            "prepass {} -> {} bytes; text {} vs raw {}",
+            html.len(),
+            cleaned.len(),
+            doc.root_element().text().map(str::len).sum::<usize>(),
+            raw.root_element().text().map(str::len).sum::<usize>()
+        );
+        if let Ok(p) = std::env::var("STORYLINE_DEBUG_DUMP") {
+            let _ = std::fs::write(p, cleaned.as_bytes());
+        }
         let mut page = walk(&doc);
         page.resolve_negatives(true);
         page.score();
