@@ -752,6 +752,8 @@ fn dimension_name(unit: &str) -> &'static str {
         "m³" => "Cubic meter",
         "µg" => "Microgram",
         "dm" => "Decimeter",
+        "nm" => "Nanometer",
+        "µm" => "Micrometer",
         "bit" => "Bit",
         "lb" => "Pound",
         "oz" => "Ounce",

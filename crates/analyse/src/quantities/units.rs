@@ -124,14 +124,17 @@ pub(super) const CURRENCIES: &[(&str, &str)] = &[
     ("FRANC", "franc|francs|franco|francos|franchi"),
     (
         "CAD",
-        "$ c|$cad|$ ca|$ can|dollars canadiens|dollar canadien|dólares canadienses|dólares canadenses|cad|canadian dollar|canadian dollars",
+        "kanadische dollar|kanadischen dollar|kanadische dollars|$ c|$cad|$ ca|$ can|dollars canadiens|dollar canadien|dólares canadienses|dólares canadenses|cad|canadian dollar|canadian dollars",
     ),
     (
         "AUD",
         "dollars australiens|dólares australianos|aud|australian dollar|australian dollars",
     ),
-    ("INR", "inr|indian rupee|indian rupees"),
-    ("RUPEE", "rupee|rupees|roupie|roupies|рупий"),
+    (
+        "INR",
+        "indische rupien|indischen rupien|inr|indian rupee|indian rupees",
+    ),
+    ("RUPEE", "rupien|rupee|rupees|roupie|roupies|рупий"),
     ("CENTIME", "centime|centimes"),
     (
         "HKD",
@@ -141,7 +144,7 @@ pub(super) const CURRENCIES: &[(&str, &str)] = &[
     ("PESETA", "peseta|pesetas"),
     (
         "MARKKA",
-        "mark finlandais|marcos finlandeses|finnish markka|markka",
+        "finnische mark|finnischen mark|mark finlandais|marcos finlandeses|finnish markka|markka",
     ),
     (
         "GUILDER",
@@ -218,11 +221,19 @@ const DIMENSIONS: &[(&str, &str)] = &[
     ),
     (
         "m³",
-        "kuub|cc|centímetros cúbicos|cubic metre|cubic metres|cubic meter|cubic meters",
+        "kubikmeter|kubikmetern|kuub|cc|centímetros cúbicos|cubic metre|cubic metres|cubic meter|cubic meters",
     ),
     (
         "µg",
         "ug|microgrammes|µg|μg|mcg|microgram|micrograms|microgramme|microgrammes",
+    ),
+    (
+        "nm",
+        "nm|nanometer|nanometern|nanometre|nanometres|nanometers",
+    ),
+    (
+        "µm",
+        "µm|μm|mikrometer|micrometer|micrometre|micrometres|micrometers",
     ),
     (
         "dm",
@@ -252,7 +263,7 @@ const DIMENSIONS: &[(&str, &str)] = &[
     ),
     (
         "m²",
-        "metros quadrados|vierkante meter|mètre carré|metro cuadrado|metro quadrado|m2|m²|sq m|square metres|square meters|mètres carrés|metros cuadrados|квадратных метров",
+        "quadratmeter|quadratmetern|qm|metros quadrados|vierkante meter|mètre carré|metro cuadrado|metro quadrado|m2|m²|sq m|square metres|square meters|mètres carrés|metros cuadrados|квадратных метров",
     ),
     ("mi²", "sq mi|square miles|square mile"),
     ("ft²", "sq ft|square feet|square foot"),
@@ -263,13 +274,16 @@ const DIMENSIONS: &[(&str, &str)] = &[
     ("acre", "acre|acres"),
     (
         "km/h",
-        "km/u|kilometer per uur|kilómetros por hora|quilômetros por hora|kilomètres par heure|km/h|km/hr|kmph|kmh|kph|kilometres per hour|kilometers per hour|km per hour|км/ч",
+        "kilometer pro stunde|stundenkilometer|km/u|kilometer per uur|kilómetros por hora|quilômetros por hora|kilomètres par heure|km/h|km/hr|kmph|kmh|kph|kilometres per hour|kilometers per hour|km per hour|км/ч",
     ),
     (
         "mph",
         "millas por hora|milhas por hora|mi por hora|mijl per uur|miles a l'heure|mph|miles per hour|mile per hour|miles an hour|mile an hour",
     ),
-    ("m/s", "m/s|metres per second|meters per second"),
+    (
+        "m/s",
+        "meter pro sekunde|metern pro sekunde|meter je sekunde|m/s|metres per second|meters per second",
+    ),
     ("kn", "knot|knots|nœuds"),
     ("B", "byte|bytes"),
     ("KB", "kb|kilobyte|kilobytes"),
