@@ -276,3 +276,12 @@ fn romance_ages_and_durations() {
     assert_eq!(kinds("desde hace 17 años", "es"), [Kind::Duration]);
     assert_eq!(kinds("tiene 29 años", "es"), [Kind::Age]);
 }
+
+#[test]
+fn decades_are_not_seconds() {
+    let r = recognize("in the 1990s and her 20s, 30 s later", "en");
+    let kinds: Vec<Kind> = r.iter().map(|q| q.kind).collect();
+    assert_eq!(kinds, [Kind::Number, Kind::Number, Kind::Number]);
+    let r = recognize("it took 45s", "en");
+    assert_eq!((r[0].kind, r[0].seconds), (Kind::Duration, Some(45.0)));
+}

@@ -671,6 +671,11 @@ pub(crate) fn attach(chars: &[char], toks: &[Tok], nums: &[NumHit], lex: &Lexico
                         out.push(f);
                         continue;
                     }
+                    // "the 1990s", "in her 20s": decades, not seconds.
+                    if d.pieces[0] == "s" && j == direct && value >= 10.0 && value % 10.0 == 0.0 {
+                        out.push(f);
+                        continue;
+                    }
                 }
                 if unit_name == "POUND" && !money_context(toks, n.tok_start) && !ends_big {
                     // "lost 25 pounds": weight unless money is talked about.
