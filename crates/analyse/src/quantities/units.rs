@@ -300,7 +300,7 @@ const DIMENSIONS: &[(&str, &str)] = &[
 const TEMPERATURES: &[(&str, &str)] = &[
     (
         "°C",
-        "grados centígrados|graus centígrados|centígrados|centígrado|centigrados|centigrado|grados celsius|grados c|graus celsius|graus c|graden celsius|graden c|degrés c|grad c|grau celsius|ºc|º c|°c|° c|º c|ºc|degrees celsius|degree celsius|degrees centigrade|deg celsius|deg c|degree c|degrees c|celsius|celcius|centigrade|centigrate|grad celsius|grados celsius|degrés celsius|gradi celsius|градусов цельсия|градуса цельсия|°с",
+        "grados centígrados|graus centígrados|centígrados|centígrado|centigrados|centigrado|grados celsius|grados c|graus celsius|graus c|graden celsius|graden c|degrés c|grad c|grau celsius|ºc|º c|°c|° c|º c|ºc|degrees celsius|degree celsius|degrees centigrade|deg celsius|deg centigrade|deg c|degree c|degrees c|celsius|celcius|centigrade|centigrate|grad celsius|grados celsius|degrés celsius|gradi celsius|градусов цельсия|градуса цельсия|°с",
     ),
     (
         "°F",
@@ -689,6 +689,7 @@ pub(crate) fn attach(chars: &[char], toks: &[Tok], nums: &[NumHit], lex: &Lexico
                     && toks[j].kind == TokKind::Word
                     && j > direct
                     && !chars[toks[j].start].is_lowercase()
+                    && chars[toks[j].start] != 'L'
                 {
                     out.push(f);
                     continue;
