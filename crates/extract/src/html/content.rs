@@ -787,6 +787,22 @@ impl Page {
             }
             top = self.el(top).map(|e| e.parent).unwrap_or(top);
         }
+        // Readability's pick holds little of the page's clean text: take instead the
+        // smallest element holding most of it.
+        let total = self
+            .els
+            .iter()
+            .find(|e| e.tag == Tag::Body)
+            .or(self.els.first())
+            .map(|e| e.clean)
+            .unwrap_or(0);
+        let top_clean = self.el(top).map(|e| e.clean).unwrap_or(0);
+        if (top_clean as f32) < MIN_SHARE * total as f32 {
+            let want = MASS_SHARE * total as f32;
+            if let Some(i) = self.els.iter().rposition(|e| e.clean as f32 >= want) {
+                top = i as u32;
+            }
+        }
         // Climb through wrappers with a single child.
         while let Some(pe) = self.el(top).and_then(|e| self.el(e.parent)) {
             if matches!(pe.tag, Tag::Body | Tag::Html) || pe.children != 1 {
@@ -830,6 +846,11 @@ impl Page {
         Some(picked)
     }
 }
+
+/// Below this share of the page's clean text, Readability's pick is replaced by …
+const MIN_SHARE: f32 = 0.35;
+/// … the smallest element holding this share.
+const MASS_SHARE: f32 = 0.6;
 
 /// Move up to the parent when it holds this many times the clean text.
 const CLIMB_RATIO: f32 = 1.3;
