@@ -250,6 +250,15 @@ pub(super) fn numeral(ctx: &Ctx, k: usize) -> Option<Numeral> {
             value *= m;
             int = value.fract() == 0.0;
             q = glued_end;
+        } else if matches!(sfx.as_str(), "º" | "ºc" | "ºC" | "ºf" | "ºF") && {
+            // "30º C", "99ºF": degrees, not an ordinal.
+            let mut r = p + 1;
+            while r < n && chars[r] == ' ' {
+                r += 1;
+            }
+            r < n && matches!(chars[r], 'c' | 'C' | 'f' | 'F') && !at(r + 1).is_alphabetic()
+        } {
+            glued = true;
         } else if int && is_ordinal_suffix(ctx.lex.code, &sfx.to_lowercase()) {
             ordinal = true;
             q = glued_end;

@@ -651,8 +651,8 @@ pub(crate) fn attach(chars: &[char], toks: &[Tok], nums: &[NumHit], lex: &Lexico
                             .get(a)
                             .is_some_and(|t| t.lower == "edad" || t.lower == "idade")
                         {
+                            // The age is "18 meses"; "de edad" only says so.
                             kind = Kind::Age;
-                            end_tok = a + 1;
                         }
                     }
                     // "tiene 29 años", "a dix ans": years had are an age.
@@ -792,34 +792,7 @@ pub(crate) fn unit_mentions(chars: &[char], toks: &[Tok], found: &[Found]) -> Ve
         if let Some((d, e)) = unit_at(chars, toks, i)
             && matches!(d.kind, Kind::Money | Kind::Dimension | Kind::Temperature)
             && !matches!(d.unit, "POUND" | "lb" | "CENT" | "PENCE" | "PENNY" | "°")
-            && !matches!(
-                t.lower.as_str(),
-                "won"
-                    | "try"
-                    | "real"
-                    | "rand"
-                    | "mark"
-                    | "marks"
-                    | "sen"
-                    | "lira"
-                    | "pie"
-                    | "pies"
-                    | "pied"
-                    | "pieds"
-                    | "foot"
-                    | "feet"
-                    | "inch"
-                    | "mile"
-                    | "miles"
-                    | "yard"
-                    | "yards"
-                    | "grade"
-                    | "grad"
-                    | "grado"
-                    | "grados"
-                    | "grau"
-                    | "graus"
-            )
+            && (d.pieces.len() > 1 || !is_mention_stopword(&t.lower))
             && found.get(fi).is_none_or(|f| e <= f.tok_start)
         {
             let mut unit = Some(d.unit.to_string());
@@ -845,4 +818,36 @@ pub(crate) fn unit_mentions(chars: &[char], toks: &[Tok], found: &[Found]) -> Ve
         i += 1;
     }
     out
+}
+
+/// Words that name a unit but are too often something else to report alone ("won", "try").
+fn is_mention_stopword(w: &str) -> bool {
+    matches!(
+        w,
+        "won"
+            | "try"
+            | "real"
+            | "rand"
+            | "mark"
+            | "marks"
+            | "sen"
+            | "lira"
+            | "pie"
+            | "pies"
+            | "pied"
+            | "pieds"
+            | "foot"
+            | "feet"
+            | "inch"
+            | "mile"
+            | "miles"
+            | "yard"
+            | "yards"
+            | "grade"
+            | "grad"
+            | "grado"
+            | "grados"
+            | "grau"
+            | "graus"
+    )
 }
