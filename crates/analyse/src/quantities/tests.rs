@@ -219,6 +219,20 @@ mod props {
         }
 
         #[test]
+        fn every_entry_point_keeps_offsets(s in "[0-9 .,\\-/%$€a-zA-Zéñ]{0,80}", lang in prop::sample::select(vec!["en", "fr", "es", "de"])) {
+            let chars: Vec<char> = s.chars().collect();
+            let qs = recognize_numbers(&s, lang)
+                .into_iter()
+                .chain(recognize_with_unit_mentions(&s, lang))
+                .chain(recognize_number_ranges(&s, lang).into_iter().map(|r| r.quantity));
+            for q in qs {
+                prop_assert!(q.start < q.end && q.end <= chars.len());
+                let slice: String = chars[q.start..q.end].iter().collect();
+                prop_assert_eq!(slice, q.text);
+            }
+        }
+
+        #[test]
         fn numbery_text_never_panics(s in "[0-9 .,\\-/^eE%$€kKmM]{0,60}( (one|two|hundred|thousand|and|half|a|dozen|percent|million|years|cent|mille|tausend|und))*") {
             let _ = recognize(&s, "en");
             let _ = recognize(&s, "de");
