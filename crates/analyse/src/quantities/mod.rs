@@ -1,8 +1,21 @@
 //! Number expressions in text: cardinals, ordinals, percentages, money, durations, ages,
 //! dimensions, temperatures and ranges, in several languages.
 //!
-//! [`recognize`] finds every expression; [`recognize_numbers`] only the bare numbers
-//! (cardinals, fractions and ordinals) that the other kinds are built on.
+//! * [`recognize`] finds every expression, in order, without overlaps;
+//! * [`recognize_numbers`] only the bare numbers (cardinals, fractions, ordinals) that the
+//!   other kinds are built on, also inside money or durations ("$20" → 20);
+//! * [`recognize_number_ranges`] ranges with comparatives ("more than 20", "at most 100")
+//!   and the inclusivity of their bounds;
+//! * [`recognize_with_unit_mentions`] adds units named without a number ("fahrenheit").
+//!
+//! Languages: English first-class; French, German, Spanish, Italian, Portuguese, Dutch and
+//! Russian number words, separators, currencies and units. Work is linear in the text
+//! (chunks of 64 KiB cut at whitespace), digit runs over 400 digits are not read as numbers.
+//!
+//! Files: `scan` (chunks, tokens), `lexicon` (number words per language), `numbers`
+//! (spelled-out numbers, fractions, ordinals), `digits` (numerals written with digits),
+//! `units` (unit tables and attaching units), `money`, `durations`, `ranges` (closed
+//! ranges, vague magnitudes), `compare` (comparatives).
 
 mod compare;
 mod digits;
