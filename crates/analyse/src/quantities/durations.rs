@@ -225,6 +225,7 @@ pub(super) fn age_verb_before(toks: &[Tok], i: usize, lang: &str) -> bool {
         "it" => &[
             "ha", "ho", "hanno", "aveva", "avevo", "compie", "compiuto", "età",
         ],
+        "nl" => &["ben", "bent", "is", "was", "werd", "wordt", "leeftijd"],
         _ => return false,
     };
     let mut words = 0;

@@ -587,7 +587,7 @@ pub(crate) fn attach(chars: &[char], toks: &[Tok], nums: &[NumHit], lex: &Lexico
             .and_then(|t| lex.words.get(t.lower.as_str()))
             .is_some_and(|m| m.class == super::lexicon::Class::Big);
         if unit.is_none()
-            && ends_big
+            && (ends_big || (value > 0.0 && value < 1.0))
             && j > direct
             && let Some(w) = toks
                 .get(j)
