@@ -443,6 +443,25 @@ pub fn parse_date(s: &str) -> Option<String> {
     if s.is_empty() || s.len() > 200 {
         return None;
     }
+    // Fast paths for what metadata holds most: RFC 3339 and a bare full-date.
+    if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
+        valid_ymd(
+            chrono::Datelike::year(&dt),
+            chrono::Datelike::month(&dt),
+            chrono::Datelike::day(&dt),
+        )?;
+        return Some(dt.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true));
+    }
+    if s.len() == 10
+        && let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d")
+    {
+        return valid_ymd(
+            chrono::Datelike::year(&d),
+            chrono::Datelike::month(&d),
+            chrono::Datelike::day(&d),
+        )
+        .map(|d| d.format("%Y-%m-%d").to_string());
+    }
     if let Some(e) = epoch(s) {
         return Some(e);
     }

@@ -39,23 +39,39 @@ fn key(s: &str) -> String {
 }
 
 /// Whether a title segment is the site's name (or a host-like form of it).
-fn is_site(seg: &str, sites: &[String]) -> bool {
+fn is_site(seg: &str, sites: &[SiteKey]) -> bool {
     let k = key(seg);
     if k.is_empty() {
         return false;
     }
-    let seg_words = tokens(seg).len();
+    let seg_tokens = tokens(seg);
+    let seg_words = seg_tokens.len();
     sites.iter().any(|site| {
-        let s = key(site);
+        let s = &site.key;
         if s.is_empty() {
             return false;
         }
-        let site_tokens = tokens(site);
-        k == s
+        k == *s
             || (k.len() >= 4 && s.contains(&k) && seg_words <= 4)
-            || (seg_words <= site_tokens.len() + 2 && contains_run(&tokens(seg), &site_tokens))
+            || (seg_words <= site.tokens.len() + 2 && contains_run(&seg_tokens, &site.tokens))
             || (k.strip_suffix("com").is_some_and(|x| x == s))
     })
+}
+
+/// A site name prepared for comparisons: its key and tokens.
+struct SiteKey {
+    key: String,
+    tokens: Vec<String>,
+}
+
+fn site_keys(sites: &[String]) -> Vec<SiteKey> {
+    sites
+        .iter()
+        .map(|s| SiteKey {
+            key: key(s),
+            tokens: tokens(s),
+        })
+        .collect()
 }
 
 /// Whether `run` occurs as consecutive tokens in `hay`.
@@ -77,6 +93,10 @@ fn segments(t: &str) -> Vec<&str> {
 
 /// Removes site-name suffixes and prefixes (" | Site", "Site - ", "Site: ").
 pub fn strip_site(t: &str, sites: &[String]) -> String {
+    strip_site_keys(t, &site_keys(sites))
+}
+
+fn strip_site_keys(t: &str, sites: &[SiteKey]) -> String {
     let mut t = crate::text::collapse_whitespace(t);
     for _ in 0..4 {
         let mut changed = false;
@@ -184,10 +204,11 @@ fn trim_tail(t: &str) -> String {
 }
 
 fn pick(inp: &TitleInputs<'_>) -> Option<String> {
+    let sites = site_keys(inp.site_names);
     let clean = |s: Option<&str>| -> Option<String> {
         let s = s?;
-        let c = strip_site(s, inp.site_names);
-        (!tokens(&c).is_empty() && !is_site(&c, inp.site_names)).then_some(c)
+        let c = strip_site_keys(s, &sites);
+        (!tokens(&c).is_empty() && !is_site(&c, &sites)).then_some(c)
     };
     let metas = [inp.jsonld, inp.og, inp.twitter, inp.other, inp.title_tag];
     let cleaned: Vec<String> = metas.iter().filter_map(|m| clean(*m)).collect();
@@ -212,7 +233,7 @@ fn pick(inp: &TitleInputs<'_>) -> Option<String> {
     });
     let is_logo = |h: &str| {
         let ht = tokens(h);
-        ht.is_empty() || is_site(h, inp.site_names) || site_segment.as_ref() == Some(&ht)
+        ht.is_empty() || is_site(h, &sites) || site_segment.as_ref() == Some(&ht)
     };
     for h in inp.h1s.iter().take(5) {
         if !is_logo(h) && targets.contains(&tokens(h)) {
