@@ -129,6 +129,89 @@ pub(crate) fn apply(
 ) {
     merge_ranges(chars, toks, found, lex);
     add_vague(chars, toks, found, lex);
+    mark_hedges(toks, found, lex);
+}
+
+/// Words before a figure that make it approximate ("about 50", "nearly six months").
+fn hedge_words(lang: &str) -> &'static [&'static str] {
+    match lang {
+        "en" => &[
+            "about",
+            "around",
+            "roughly",
+            "approximately",
+            "nearly",
+            "almost",
+            "some",
+            "circa",
+            "ca",
+            "estimated",
+            "approx",
+            "reportedly",
+        ],
+        "fr" => &[
+            "environ",
+            "presque",
+            "quelque",
+            "approximativement",
+            "quasiment",
+            "près",
+            "autour",
+        ],
+        "es" => &[
+            "unos",
+            "unas",
+            "alrededor",
+            "cerca",
+            "aproximadamente",
+            "casi",
+        ],
+        "pt" => &["cerca", "aproximadamente", "quase", "uns", "umas", "perto"],
+        "it" => &["circa", "quasi", "intorno", "all'incirca", "pressappoco"],
+        "de" => &[
+            "etwa",
+            "rund",
+            "ungefähr",
+            "fast",
+            "knapp",
+            "circa",
+            "ca",
+            "zirka",
+        ],
+        "nl" => &["ongeveer", "bijna", "circa", "ca", "zo'n", "rond"],
+        "ru" => &["около", "почти", "примерно", "приблизительно", "порядка"],
+        _ => &[],
+    }
+}
+
+/// Marks figures after a hedge word as approximate; the hedge stays outside the text.
+fn mark_hedges(toks: &[Tok], found: &mut [Found], lex: &Lexicon) {
+    let words = hedge_words(lex.code);
+    for f in found.iter_mut() {
+        if f.kind == Kind::Ordinal {
+            continue;
+        }
+        // Up to two words back ("près de 500", "cerca de 500", "an estimated 5,000").
+        let mut j = f.tok_start;
+        let mut seen = 0;
+        while j > 0 && seen < 2 {
+            j -= 1;
+            match toks[j].kind {
+                TokKind::Space => continue,
+                TokKind::Word => {
+                    if words.contains(&toks[j].lower.as_str()) {
+                        f.approximate = true;
+                        break;
+                    }
+                    if !matches!(toks[j].lower.as_str(), "de" | "a" | "an" | "di" | "à") {
+                        break;
+                    }
+                    seen += 1;
+                }
+                _ => break,
+            }
+        }
+    }
 }
 
 fn range_from(a: &Found, b: &Found, start: usize, start_tok: usize) -> Option<Found> {

@@ -299,3 +299,15 @@ fn decades_are_not_seconds() {
     let r = recognize("it took 45s", "en");
     assert_eq!((r[0].kind, r[0].seconds), (Kind::Duration, Some(45.0)));
 }
+
+#[test]
+fn hedged_figures_are_approximate() {
+    let q = one("nearly six months", "en");
+    assert_eq!((q.text.as_str(), q.approximate), ("six months", true));
+    let q = one("an estimated 5,000 people", "en");
+    assert!(q.approximate);
+    let q = one("près de 500 soldats", "fr");
+    assert!(q.approximate);
+    let q = one("exactly 500 soldiers", "en");
+    assert!(!q.approximate);
+}
