@@ -848,7 +848,7 @@ impl Page {
 }
 
 /// Below this share of the page's clean text, Readability's pick is replaced by …
-const MIN_SHARE: f32 = 0.35;
+const MIN_SHARE: f32 = 0.5;
 /// … the smallest element holding this share.
 const MASS_SHARE: f32 = 0.6;
 
