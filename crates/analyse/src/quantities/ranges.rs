@@ -184,6 +184,27 @@ fn hedge_words(lang: &str) -> &'static [&'static str] {
     }
 }
 
+/// "talks about 100,000 rubles": "about" after a verb of speech or thought is a preposition.
+fn about_as_preposition(toks: &[Tok], j: usize) -> bool {
+    if toks[j].lower != "about" {
+        return false;
+    }
+    let mut k = j;
+    while k > 0 && toks[k - 1].kind == TokKind::Space {
+        k -= 1;
+    }
+    let Some(prev) = k.checked_sub(1).map(|k| toks[k].lower.as_str()) else {
+        return false;
+    };
+    const STEMS: &[&str] = &[
+        "talk", "speak", "spoke", "think", "thought", "know", "knew", "care", "worr", "ask",
+        "said", "say", "wr", "learn", "heard", "hear", "read", "argu", "complain", "jok", "tell",
+        "told", "story", "stories", "news", "question", "report", "concern", "feel", "felt",
+        "joke", "dream", "forget", "forgot", "remind", "warn",
+    ];
+    STEMS.iter().any(|s| prev.starts_with(s))
+}
+
 /// Marks figures after a hedge word as approximate; the hedge stays outside the text.
 fn mark_hedges(toks: &[Tok], found: &mut [Found], lex: &Lexicon) {
     let words = hedge_words(lex.code);
@@ -200,7 +221,7 @@ fn mark_hedges(toks: &[Tok], found: &mut [Found], lex: &Lexicon) {
                 TokKind::Space => continue,
                 TokKind::Word => {
                     if words.contains(&toks[j].lower.as_str()) {
-                        f.approximate = true;
+                        f.approximate = !about_as_preposition(toks, j);
                         break;
                     }
                     if !matches!(toks[j].lower.as_str(), "de" | "a" | "an" | "di" | "à") {

@@ -308,6 +308,10 @@ fn hedged_figures_are_approximate() {
     assert!(q.approximate);
     let q = one("près de 500 soldats", "fr");
     assert!(q.approximate);
+    let q = one("somebody talks about 100,000 rubles", "en");
+    assert!(!q.approximate);
+    let q = one("the toll was about 50", "en");
+    assert!(q.approximate);
     let q = one("exactly 500 soldiers", "en");
     assert!(!q.approximate);
 }
