@@ -197,6 +197,7 @@ fn trim_tail(t: &str) -> String {
     if let Some((head, tail)) = t.split_once(" - ")
         && tokens(head).len() >= 3
         && tokens(tail).len() <= 4
+        && tail.chars().any(char::is_alphabetic)
     {
         return head.trim().to_string();
     }
@@ -248,7 +249,8 @@ fn pick(inp: &TitleInputs<'_>) -> Option<String> {
     for c in &cleaned {
         meta_stems.extend(content_stems(c));
     }
-    for h in inp.h1s.iter().take(5) {
+    // Only the first two <h1>s: later ones are section headings.
+    for h in inp.h1s.iter().take(2) {
         if is_logo(h) {
             continue;
         }
@@ -267,7 +269,11 @@ fn pick(inp: &TitleInputs<'_>) -> Option<String> {
                 let near = |a: &[String], b: &[String]| {
                     a.len() > b.len() && a.len() <= b.len() + 3 && contains_run(a, b)
                 };
-                if near(&ct, &ht) && ct.len() == ht.len() + 1 || near(&ht, &ct) {
+                let one_more = near(&ct, &ht)
+                    && ct.len() == ht.len() + 1
+                    && !SEPARATORS.iter().any(|sep| c.contains(sep));
+                let kicker = near(&ht, &ct) && ht.ends_with(&ct);
+                if one_more || kicker {
                     return Some(c.clone());
                 }
             }
