@@ -16,6 +16,7 @@
 //! short stock phrases ("Advertisement", "Read more", "© 2024 …") are dropped.
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -319,6 +320,8 @@ struct Walker {
     link_chars: u32,
     link_depth: u32,
     para: u32,
+    /// Open lists: the running item number of an `<ol>`, `None` for other lists.
+    lists: Vec<Option<u32>>,
     cache: HashMap<String, (Verdict, u32), FxBuild>,
     key_buf: String,
 }
@@ -393,13 +396,7 @@ impl Walker {
         }
         if matches!(
             tag,
-            Tag::Nav
-                | Tag::Aside
-                | Tag::Footer
-                | Tag::Header
-                | Tag::Form
-                | Tag::Figure
-                | Tag::Figcaption
+            Tag::Nav | Tag::Aside | Tag::Footer | Tag::Header | Tag::Form | Tag::Figcaption
         ) {
             flags |= NEG | TAG_NEG;
         }
@@ -444,6 +441,15 @@ impl Walker {
         if neg {
             self.neg_stack.push(idx);
         }
+        if tag == Tag::List {
+            self.lists.push((e.name() == "ol").then_some(0));
+        }
+        if tag == Tag::Li {
+            if let Some(Some(n)) = self.lists.last_mut() {
+                *n += 1;
+                let _ = write!(self.buf, "{n}. ");
+            }
+        }
         if tag == Tag::A {
             self.link_depth += 1;
             if self.link_start.is_none() {
@@ -484,6 +490,9 @@ impl Walker {
         }
         if tag.is_block() {
             self.block_stack.pop();
+        }
+        if tag == Tag::List {
+            self.lists.pop();
         }
         if neg {
             self.neg_stack.pop();
@@ -536,6 +545,7 @@ fn walk(doc: &Html) -> Page {
         link_chars: 0,
         link_depth: 0,
         para: 0,
+        lists: Vec::new(),
         cache: HashMap::default(),
         key_buf: String::new(),
     };

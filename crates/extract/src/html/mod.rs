@@ -163,8 +163,8 @@ mod tests {
                 parse += t3 - t2;
             }
             if let Some(o) = out.as_mut() {
-                let text = r.map(|a| a.text).unwrap_or_default();
-                let line = serde_json::json!({"id": id, "text": text});
+                let (text, teaser) = r.map(|a| (a.text, a.teaser)).unwrap_or_default();
+                let line = serde_json::json!({"id": id, "text": text, "teaser": teaser});
                 let _ = writeln!(o, "{line}");
             }
         }
