@@ -752,7 +752,7 @@ fn authors(c: &Collected, ld: &jsonld::LdInfo, site_names: &[String]) -> Vec<Str
         return from_itemprop;
     }
     for b in &c.bylines {
-        let names = byline::split_byline(b, site_names);
+        let names = byline::split_byline_with(b, site_names, true);
         if !names.is_empty() {
             return names;
         }

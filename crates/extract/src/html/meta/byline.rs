@@ -94,6 +94,17 @@ const ROLES: &[&str] = &[
     "more from",
     "about the author",
     "and more",
+    "name",
+    "click",
+    "sign in",
+    "log in",
+    "subscribe",
+];
+
+/// Lower-case words that may sit inside a name ("Ursula von der Leyen").
+const PARTICLES: &[&str] = &[
+    "van", "von", "der", "den", "de", "da", "di", "du", "des", "del", "della", "dos", "das", "le",
+    "la", "bin", "bint", "ibn", "al", "el", "ter", "ten", "zu", "y",
 ];
 
 /// Lower case letters and digits: how names are compared.
@@ -146,7 +157,7 @@ fn cut_at_stops(s: &str) -> &str {
     s.get(..end).unwrap_or(s)
 }
 
-fn looks_like_name(n: &str, outlets: &[String]) -> bool {
+fn looks_like_name(n: &str, outlets: &[String], strict: bool) -> bool {
     let words = n.split_whitespace().count();
     let len = n.chars().count();
     if !(1..=6).contains(&words) || !(2..=60).contains(&len) {
@@ -159,6 +170,13 @@ fn looks_like_name(n: &str, outlets: &[String]) -> bool {
         return false;
     }
     if n.chars().filter(|c| c.is_ascii_digit()).count() > 0 {
+        return false;
+    }
+    // Names are capitalised (particles aside): "hundreds of readers" is prose.
+    if strict
+        && n.split_whitespace()
+            .any(|w| w.chars().next().is_some_and(char::is_lowercase) && !PARTICLES.contains(&w))
+    {
         return false;
     }
     let lower = n.to_lowercase();
@@ -177,6 +195,13 @@ fn looks_like_name(n: &str, outlets: &[String]) -> bool {
 /// Splits one byline into names: strips "By", roles, outlet names, dates and
 /// "Updated …", splits "A, B and C", drops URLs and e-mail addresses.
 pub fn split_byline(raw: &str, outlets: &[String]) -> Vec<String> {
+    split_byline_with(raw, outlets, false)
+}
+
+/// Like [`split_byline`]; `strict` (for bylines read from page text, not metadata)
+/// also refuses names with lower-case words ("hundreds of readers"), which metadata
+/// may legitimately hold (user names such as "jsmith").
+pub fn split_byline_with(raw: &str, outlets: &[String], strict: bool) -> Vec<String> {
     let s = crate::text::collapse_whitespace(raw);
     if s.is_empty() || s.chars().count() > 300 || s.contains("://") || s.starts_with("www.") {
         return Vec::new();
@@ -215,7 +240,7 @@ pub fn split_byline(raw: &str, outlets: &[String]) -> Vec<String> {
             .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '\'')
             .trim_end_matches('.')
             .trim();
-        if looks_like_name(name, outlets) && !out.iter().any(|o| norm(o) == norm(name)) {
+        if looks_like_name(name, outlets, strict) && !out.iter().any(|o| norm(o) == norm(name)) {
             out.push(name.to_string());
         }
     }
@@ -278,6 +303,9 @@ mod tests {
         assert!(s("Staff Writer").is_empty());
         assert!(s("").is_empty());
         assert!(s("By").is_empty());
+        assert!(split_byline_with("hundreds of new gardeners", &[], true).is_empty());
+        assert_eq!(split_byline("jsmith", &[]), vec!["jsmith"]);
+        assert_eq!(s("By Ursula von der Leyen"), vec!["Ursula von der Leyen"]);
     }
 
     #[test]
