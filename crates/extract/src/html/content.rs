@@ -216,11 +216,10 @@ static TEASER_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 static STOCK_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        "(?i)^(?:advertisement|advertising|anzeige|werbung|publicité|sponsored|loading\\.*|\
-         (?:read|see|watch|listen) (?:more|also|next)\\b|also read\\b|see also\\b|related\\b|\
-         more from\\b|recommended\\b|you (?:may|might) also like|sign up\\b|subscribe\\b|\
-         follow us\\b|share (?:this|on)\\b|click here\\b|back to top|skip to\\b|\
-         (?:photo|image|picture|foto|credit|source)s?\\s*:)",
+        "(?i)^(?:advertisement|advertising|anzeige|werbung|publicité|sponsored( content)?|\
+         loading|table of contents|contents|in this article|like this|share( this)?( article| story| post)?|\
+         related( articles| stories| posts| content)?|recommended( for you)?|you (?:may|might) also like|\
+         more from .{0,40}|back to top|skip to( main)? content|advertisement - scroll to continue)\\W*$",
     )
     .expect("static regex")
 });
@@ -333,10 +332,11 @@ impl Walker {
             let chars = text.chars().count() as u32;
             let solid = text.chars().filter(|c| !c.is_whitespace()).count() as u32;
             let owner = self.block_stack.last().copied().unwrap_or(0);
-            if chars >= 25 && self.link_chars * 2 < solid {
-                if let Some(el) = self.els.get_mut(owner as usize) {
-                    el.good += solid;
-                }
+            if chars >= 25
+                && self.link_chars * 2 < solid
+                && let Some(el) = self.els.get_mut(owner as usize)
+            {
+                el.good += solid;
             }
             self.blocks.push(Block {
                 owner,
@@ -401,10 +401,8 @@ impl Walker {
             flags |= NEG | TAG_NEG;
         }
         let idx = self.els.len() as u32;
-        if parent != NONE {
-            if let Some(p) = self.els.get_mut(parent as usize) {
-                p.children += 1;
-            }
+        if let Some(p) = self.els.get_mut(parent as usize) {
+            p.children += 1;
         }
         self.els.push(El {
             parent,
@@ -444,11 +442,11 @@ impl Walker {
         if tag == Tag::List {
             self.lists.push((e.name() == "ol").then_some(0));
         }
-        if tag == Tag::Li {
-            if let Some(Some(n)) = self.lists.last_mut() {
-                *n += 1;
-                let _ = write!(self.buf, "{n}. ");
-            }
+        if tag == Tag::Li
+            && let Some(Some(n)) = self.lists.last_mut()
+        {
+            *n += 1;
+            let _ = write!(self.buf, "{n}. ");
         }
         if tag == Tag::A {
             self.link_depth += 1;
@@ -472,12 +470,12 @@ impl Walker {
         };
         if tag == Tag::A {
             self.link_depth = self.link_depth.saturating_sub(1);
-            if self.link_depth == 0 {
-                if let Some((start, href)) = self.link_start.take() {
-                    let anchor = self.buf.get(start..).map(collapse_whitespace);
-                    if let Some(anchor) = anchor.filter(|a| !a.is_empty()) {
-                        self.links.push((anchor, href));
-                    }
+            if self.link_depth == 0
+                && let Some((start, href)) = self.link_start.take()
+            {
+                let anchor = self.buf.get(start..).map(collapse_whitespace);
+                if let Some(anchor) = anchor.filter(|a| !a.is_empty()) {
+                    self.links.push((anchor, href));
                 }
             }
         }
@@ -516,12 +514,12 @@ impl Walker {
 
     fn text(&mut self, t: &str) {
         let n = t.chars().filter(|c| !c.is_whitespace()).count() as u32;
-        if let Some(&top) = self.stack.last() {
-            if let Some(el) = self.els.get_mut(top as usize) {
-                el.text += n;
-                if self.link_depth > 0 {
-                    el.link += n;
-                }
+        if let Some(&top) = self.stack.last()
+            && let Some(el) = self.els.get_mut(top as usize)
+        {
+            el.text += n;
+            if self.link_depth > 0 {
+                el.link += n;
             }
         }
         if self.link_depth > 0 {
@@ -650,10 +648,12 @@ impl Page {
             e.clean = 0;
         }
         for b in &self.blocks {
-            if b.chars >= 25 && b.link_chars * 2 < b.solid && self.honoured_neg(b) == NONE {
-                if let Some(e) = self.els.get_mut(b.owner as usize) {
-                    e.clean += b.solid;
-                }
+            if b.chars >= 25
+                && b.link_chars * 2 < b.solid
+                && self.honoured_neg(b) == NONE
+                && let Some(e) = self.els.get_mut(b.owner as usize)
+            {
+                e.clean += b.solid;
             }
         }
         // Children come after their parents: one backward pass sums subtrees.
@@ -966,10 +966,11 @@ fn assemble(
         if owner_tag == Tag::H(1) {
             continue;
         }
-        if let Some(t) = title_norm {
-            if b.chars < 400 && normalise(&b.text) == t {
-                continue;
-            }
+        if let Some(t) = title_norm
+            && b.chars < 400
+            && normalise(&b.text) == t
+        {
+            continue;
         }
         if b.link_chars as f32 > 0.5 * b.solid as f32 {
             continue;
