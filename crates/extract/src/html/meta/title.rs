@@ -81,14 +81,35 @@ fn contains_run(hay: &[String], run: &[String]) -> bool {
 
 /// Splits on every separator, giving every segment.
 fn segments(t: &str) -> Vec<&str> {
-    let mut segs = vec![t];
-    for sep in SEPARATORS {
-        segs = segs.iter().flat_map(|s| s.split(sep)).collect();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, len) in separator_positions(t) {
+        out.push(t.get(start..i).unwrap_or(""));
+        start = i + len;
     }
-    segs.into_iter()
+    out.push(t.get(start..).unwrap_or(""));
+    out.into_iter()
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .collect()
+}
+
+/// Where separators occur: (byte offset, length), in order, found in one pass that
+/// only looks at spaces (a substring search per separator costs more than the rest).
+fn separator_positions(t: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut skip_to = 0;
+    for (i, c) in t.char_indices() {
+        if c != ' ' || i < skip_to {
+            continue;
+        }
+        let rest = &t[i..];
+        if let Some(sep) = SEPARATORS.iter().find(|sep| rest.starts_with(**sep)) {
+            out.push((i, sep.len()));
+            skip_to = i + sep.len() - 1;
+        }
+    }
+    out
 }
 
 /// Removes site-name suffixes and prefixes (" | Site", "Site - ", "Site: ").
@@ -100,22 +121,19 @@ fn strip_site_keys(t: &str, sites: &[SiteKey]) -> String {
     let mut t = crate::text::collapse_whitespace(t);
     for _ in 0..4 {
         let mut changed = false;
-        for sep in SEPARATORS {
-            if let Some(i) = t.rfind(sep) {
-                let (head, tail) = (&t[..i], &t[i + sep.len()..]);
-                if !head.trim().is_empty() && is_site(tail, sites) {
-                    t = head.trim().to_string();
-                    changed = true;
-                    break;
-                }
+        let seps = separator_positions(&t);
+        if let Some(&(i, len)) = seps.last() {
+            let (head, tail) = (&t[..i], &t[i + len..]);
+            if !head.trim().is_empty() && is_site(tail, sites) {
+                t = head.trim().to_string();
+                changed = true;
             }
-            if let Some(i) = t.find(sep) {
-                let (head, tail) = (&t[..i], &t[i + sep.len()..]);
-                if !tail.trim().is_empty() && is_site(head, sites) {
-                    t = tail.trim().to_string();
-                    changed = true;
-                    break;
-                }
+        }
+        if !changed && let Some(&(i, len)) = seps.first() {
+            let (head, tail) = (&t[..i], &t[i + len..]);
+            if !tail.trim().is_empty() && is_site(head, sites) {
+                t = tail.trim().to_string();
+                changed = true;
             }
         }
         if !changed {
