@@ -61,6 +61,28 @@ const KEEP_ATTRS: &[&str] = &[
     "role",
 ];
 
+/// Void elements that never carry text or metadata; dropped before parsing.
+const VOID_DROPPED: &[&str] = &[
+    "img", "input", "source", "track", "wbr", "area", "col", "param", "embed",
+];
+
+/// A `<link>` to a stylesheet, icon or preloaded resource (not canonical, author, …).
+fn is_resource_link(tag: &[u8]) -> bool {
+    [
+        "stylesheet",
+        "preload",
+        "prefetch",
+        "preconnect",
+        "icon",
+        "manifest",
+    ]
+    .iter()
+    .any(|r| contains_ignore_case(tag, r.as_bytes()))
+        && !["canonical", "author", "alternate", "amphtml", "publisher"]
+            .iter()
+            .any(|r| contains_ignore_case(tag, r.as_bytes()))
+}
+
 /// Returns `html` with script/style/svg bodies and comments removed, start tags
 /// reduced to the attributes in [`KEEP_ATTRS`] (plus `style` when it may hide the
 /// element) and runs of whitespace between tags shortened to one character.
@@ -96,6 +118,7 @@ pub fn strip_raw_text(html: &str) -> Cow<'_, str> {
                 pos = end;
             }
             Some(c) if c.is_ascii_alphabetic() => {
+                let mark = out.len();
                 let Some((name, end)) = start_tag(bytes, lt, &mut out) else {
                     // Unfinished tag at the end of input: the tokenizer drops it too.
                     out.extend_from_slice(&bytes[lt..]);
@@ -107,14 +130,24 @@ pub fn strip_raw_text(html: &str) -> Cow<'_, str> {
                     out.extend_from_slice(&bytes[pos..]);
                     break;
                 }
+                let open_tag = &bytes[lt..end];
+                if VOID_DROPPED
+                    .iter()
+                    .any(|v| name.eq_ignore_ascii_case(v.as_bytes()))
+                    || (name.eq_ignore_ascii_case(b"link") && is_resource_link(open_tag))
+                {
+                    // Void elements without text (or a stylesheet/icon link): gone.
+                    out.truncate(mark);
+                    continue;
+                }
                 let Some((elname, action)) = ELEMENTS
                     .iter()
                     .find(|(n, _)| name.eq_ignore_ascii_case(n.as_bytes()))
                 else {
                     continue;
                 };
-                let open_tag = &bytes[lt..end];
                 if *elname == "svg" && open_tag.ends_with(b"/>") {
+                    out.truncate(mark);
                     continue;
                 }
                 let found = find_close(bytes, end, elname.as_bytes());
@@ -131,8 +164,12 @@ pub fn strip_raw_text(html: &str) -> Cow<'_, str> {
                 };
                 if keep {
                     out.extend_from_slice(&bytes[end..close]);
+                    pos = close;
+                } else {
+                    // The whole element goes: start tag, content and end tag.
+                    out.truncate(mark);
+                    pos = tag_end(bytes, close + 2).unwrap_or(bytes.len());
                 }
-                pos = close;
             }
             _ => {
                 out.push(b'<');
@@ -326,10 +363,7 @@ mod tests {
     fn empties_scripts_styles_and_svg() {
         let html = "<p>a</p><script>var x = '<p>no</p>';</script><style>p{}</style>\
                     <svg viewBox=\"0 0 1 1\"><title>icon</title></svg><p>b</p>";
-        assert_eq!(
-            strip_raw_text(html),
-            "<p>a</p><script></script><style></style><svg></svg><p>b</p>"
-        );
+        assert_eq!(strip_raw_text(html), "<p>a</p><p>b</p>");
     }
 
     #[test]
@@ -348,7 +382,7 @@ mod tests {
     #[test]
     fn quoted_gt_in_attributes() {
         let html = "<script data-x=\"a>b\">x</script><p>t</p>";
-        assert_eq!(strip_raw_text(html), "<script></script><p>t</p>");
+        assert_eq!(strip_raw_text(html), "<p>t</p>");
     }
 
     #[test]
@@ -365,9 +399,18 @@ mod tests {
     fn noscript_and_select_emptied_only_when_closed() {
         assert_eq!(
             strip_raw_text("<noscript><img></noscript><select><option>A</select>x"),
-            "<noscript></noscript><select></select>x"
+            "x"
         );
         assert_eq!(strip_raw_text("<noscript><p>t</p>"), "<noscript><p>t</p>");
+    }
+
+    #[test]
+    fn drops_textless_void_elements_and_resource_links() {
+        let html = "<link rel=stylesheet href=a.css><link rel=canonical href=/x><p>a<img src=x.png>b<br><input type=text></p>";
+        assert_eq!(
+            strip_raw_text(html),
+            "<link rel=canonical href=/x><p>ab<br></p>"
+        );
     }
 
     #[test]
@@ -394,7 +437,7 @@ mod tests {
 
     #[test]
     fn unclosed_script_runs_to_end() {
-        assert_eq!(strip_raw_text("<p>a</p><script>x<p>b"), "<p>a</p><script>");
+        assert_eq!(strip_raw_text("<p>a</p><script>x<p>b"), "<p>a</p>");
     }
 
     #[test]
