@@ -221,6 +221,11 @@ fn read_attrs(el: &scraper::node::Element) -> Attrs<'_> {
     a
 }
 
+/// Elements after the first `<h1>` looked at in full; later ones only for JSON-LD.
+const LIGHT_AFTER_H1: usize = 3000;
+/// Elements looked at in full on a page whatever its headline.
+const LIGHT_AFTER: usize = 10_000;
+
 /// Characters of page text kept after the first `<h1>` (where datelines sit).
 const NEAR_H1_CHARS: usize = 1200;
 
@@ -234,6 +239,7 @@ fn collect(doc: &Html) -> Collected {
         .map(str::to_string);
     let mut seen_h1 = false;
     let mut seen_h2 = false;
+    let (mut elements, mut since_h1) = (0usize, 0usize);
     // Document order, iteratively, without entering subtrees that never hold
     // metadata (scripts are read whole, svg/style/template skipped).
     let mut next = root.first_child();
@@ -286,6 +292,23 @@ fn collect(doc: &Html) -> Collected {
             continue;
         };
         let name = el.name();
+        elements += 1;
+        if seen_h1 {
+            since_h1 += 1;
+        }
+        // Far past the headline (or deep into a huge page) only JSON-LD is still
+        // looked for: reading every element's attributes is most of the walk's cost.
+        if since_h1 > LIGHT_AFTER_H1 || elements > LIGHT_AFTER {
+            if name == "script"
+                && c.scripts.len() < 32
+                && el
+                    .attrs()
+                    .any(|(k, v)| k == "type" && v.to_ascii_lowercase().contains("ld+json"))
+            {
+                c.scripts.push(er.text().collect());
+            }
+            continue;
+        }
         let a = read_attrs(el);
         match name {
             "title" if c.title_tag.is_none() => {
