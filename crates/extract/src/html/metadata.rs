@@ -901,6 +901,59 @@ mod tests {
     }
 }
 
+/// No input makes metadata extraction panic.
+#[cfg(test)]
+mod robustness {
+    use super::*;
+    use proptest::prelude::*;
+
+    const PIECES: &[&str] = &[
+        "<html lang=\"fr-FR\">",
+        "<head>",
+        "<title>A | B</title>",
+        "<meta property=\"og:title\" content=\"x - y\">",
+        "<meta name=\"author\" content=\"By A and B, C\">",
+        "<meta property=\"article:published_time\" content=\"2023-13-45T99:99\">",
+        "<script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"NewsArticle\",\"author\":[",
+        "]}]}</script>",
+        "{\"@id\":\"#a\"}",
+        "<h1>",
+        "</h1>",
+        "<time datetime=\"10 ноября 2023\">",
+        "<span class=\"byline author\">",
+        "<div class=\"post-date\">",
+        "</div></span>",
+        "<link rel=canonical href=\"//x/\u{e9}\">",
+        "By ",
+        "é",
+        "ноября",
+        " – ",
+        " | ",
+        "2023",
+        "&amp;#x27;",
+        "\u{0}",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        #[test]
+        fn never_panics(idx in proptest::collection::vec(0..PIECES.len(), 0..60), raw in ".{0,80}") {
+            let mut html: String = idx.iter().map(|i| PIECES[*i]).collect();
+            html.push_str(&raw);
+            let base = url::Url::parse("https://www.example.co.uk/2023/11/10/a").ok();
+            let m = extract_metadata(&Html::parse_document(&html), base.as_ref());
+            if let Some((d, _)) = &m.published {
+                prop_assert!(d.len() >= 10);
+            }
+            let _ = crate::dates::parse_date(&raw);
+            let _ = crate::dates::find_date_in_text(&html);
+            let _ = crate::outlet::outlet_from_credit(&raw);
+            let _ = byline::split_byline(&html, &[]);
+            let _ = jsonld::parse_lenient(&html);
+        }
+    }
+}
+
 /// Title and date accuracy on the extraction bench (`../shared/bench/extraction`).
 ///
 /// Run with `cargo test --release -p storyline-extract metadata_bench -- --ignored
