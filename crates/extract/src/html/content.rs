@@ -228,10 +228,23 @@ static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new("(?i)©|\\(c\\) ?\\d{4}|all rights reserved|copyright \\d{4}").expect("static regex")
 });
 
+/// The five class/id patterns in one automaton: one scan per distinct attribute string.
+static CLASS_SET: LazyLock<regex::RegexSet> = LazyLock::new(|| {
+    regex::RegexSet::new([
+        STRONG_NEG.as_str(),
+        WEAK_NEG.as_str(),
+        POSITIVE.as_str(),
+        TEASER_RE.as_str(),
+        HIDDEN.as_str(),
+    ])
+    .expect("static regex")
+});
+
 fn judge(key: &str) -> Verdict {
-    let strong = STRONG_NEG.is_match(key);
-    let weak = !strong && WEAK_NEG.is_match(key);
-    let pos = POSITIVE.is_match(key);
+    let m = CLASS_SET.matches(key);
+    let strong = m.matched(0);
+    let weak = !strong && m.matched(1);
+    let pos = m.matched(2);
     let mut flags = 0;
     if strong || (weak && !pos) {
         flags |= NEG;
@@ -239,7 +252,7 @@ fn judge(key: &str) -> Verdict {
     if pos {
         flags |= POS;
     }
-    if TEASER_RE.is_match(key) {
+    if m.matched(3) {
         flags |= TEASER;
     }
     let mut weight = 0.0;
@@ -251,7 +264,7 @@ fn judge(key: &str) -> Verdict {
     }
     Verdict {
         flags,
-        skip: HIDDEN.is_match(key),
+        skip: m.matched(4),
         weight,
     }
 }
@@ -725,6 +738,19 @@ impl Page {
         }
     }
 
+    /// Little running text and mostly links: a home page, section front or search page.
+    fn looks_like_listing(&self) -> bool {
+        let Some(body) = self.els.iter().find(|e| e.tag == Tag::Body) else {
+            return false;
+        };
+        let ld = if body.text == 0 {
+            0.0
+        } else {
+            body.link as f32 / body.text as f32
+        };
+        body.clean < LISTING_MAX_CLEAN && ld > LISTING_MIN_LINK_DENSITY
+    }
+
     fn honoured_neg(&self, b: &Block) -> u32 {
         if b.neg == NONE {
             return NONE;
@@ -924,11 +950,21 @@ pub fn extract_content(doc: &Html, base: Option<&url::Url>, title: Option<&str>)
         paragraphs.clear();
         links.clear();
     }
+    if !paragraphs.is_empty() && page.looks_like_listing() {
+        content
+            .warnings
+            .push("page looks like a listing or home page, not an article".into());
+    }
     content.teaser = find_teaser(&page);
     content.paragraphs = paragraphs;
     content.links = links;
     content
 }
+
+/// A page with less clean text than this …
+const LISTING_MAX_CLEAN: u32 = 800;
+/// … and more of its text in links than this is flagged as a listing.
+const LISTING_MIN_LINK_DENSITY: f32 = 0.4;
 
 /// Fewer characters than this in the kept paragraphs: not an article.
 const MIN_ARTICLE_CHARS: usize = 100;
@@ -1090,6 +1126,26 @@ mod tests {
     /// 100,000 nested `<div>`s around the body. The tree is built directly, since
     /// html5ever's own "p in button scope" check makes parsing such input quadratic.
     #[test]
+    fn section_front_with_intro_is_flagged() {
+        let mut html = String::from(
+            "<html><body><div class=\"intro\"><p>All the latest news, analysis and opinion from our world desk, updated through the day by our correspondents in more than forty countries, with video, maps and live coverage.</p></div><div>",
+        );
+        for i in 0..40 {
+            html.push_str(&format!(
+                "<div><a href=\"/story/{i}\">Headline number {i} about something that happened today</a></div>"
+            ));
+        }
+        html.push_str("</div></body></html>");
+        let c = run(&html);
+        assert!(
+            c.warnings.iter().any(|w| w.contains("listing")),
+            "{:?} {:?}",
+            c.paragraphs,
+            c.warnings
+        );
+    }
+
+    #[test]
     fn deep_nesting_does_not_overflow() {
         let html = format!(
             "<html><body><div id=\"outer\"></div><div id=\"inner\">{BODY}</div></body></html>"
@@ -1161,6 +1217,15 @@ mod tests {
                 .all(|p| !p.contains("Hidden") && !p.contains("Opens"))
         );
         assert_eq!(c.paragraphs.len(), 3);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_on_tag_soup(html in "(<(/?)(p|div|a|ul|li|ol|h2|script|svg|article|nav)( class=\"(share|post|x)\"| href=\"/x\")?>|text, more words |<!--|-->|&amp;){0,60}") {
+            let doc = Html::parse_document(&super::super::prepass::strip_raw_text(&html));
+            let c = extract_content(&doc, None, Some("text"));
+            proptest::prop_assert!(c.paragraphs.iter().all(|p| !p.is_empty()));
+        }
     }
 
     /// Prints the candidates and blocks of one page:

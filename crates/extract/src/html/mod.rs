@@ -154,17 +154,27 @@ mod tests {
                 let t6 = std::time::Instant::now();
                 drop(d);
                 let t7 = std::time::Instant::now();
-                for (k, (a, b)) in [(t0, t1), (t1, t2), (t2, t3), (t3, t4), (t4, t5), (t5, t6), (t6, t7)]
-                    .into_iter()
-                    .enumerate()
+                for (k, (a, b)) in [
+                    (t0, t1),
+                    (t1, t2),
+                    (t2, t3),
+                    (t3, t4),
+                    (t4, t5),
+                    (t5, t6),
+                    (t6, t7),
+                ]
+                .into_iter()
+                .enumerate()
                 {
                     stages[k] += b - a;
                 }
                 parse += t3 - t2;
             }
             if let Some(o) = out.as_mut() {
-                let (text, teaser) = r.map(|a| (a.text, a.teaser)).unwrap_or_default();
-                let line = serde_json::json!({"id": id, "text": text, "teaser": teaser});
+                let (text, teaser, warnings) = r
+                    .map(|a| (a.text, a.teaser, a.warnings))
+                    .unwrap_or_default();
+                let line = serde_json::json!({"id": id, "text": text, "teaser": teaser, "warnings": warnings});
                 let _ = writeln!(o, "{line}");
             }
         }
@@ -177,7 +187,9 @@ mod tests {
             elapsed.as_secs_f64() * 1000.0 / n,
             parse.as_secs_f64() * 1000.0 / n
         );
-        let names = ["decode", "prepass", "parse", "metadata", "content", "language", "drop"];
+        let names = [
+            "decode", "prepass", "parse", "metadata", "content", "language", "drop",
+        ];
         for (name, d) in names.iter().zip(stages) {
             eprintln!("  {name}: {:.3} ms/page", d.as_secs_f64() * 1000.0 / n);
         }
