@@ -202,6 +202,19 @@ const TWO_LABEL_SUFFIXES: &[&str] = &[
     "spb.ru",
     "msk.ru",
     "go.com",
+    // Hosting platforms: each subdomain is its own publication.
+    "substack.com",
+    "medium.com",
+    "wordpress.com",
+    "blogspot.com",
+    "github.io",
+    "tumblr.com",
+    "wixsite.com",
+    "ghost.io",
+    "beehiiv.com",
+    "netlify.app",
+    "vercel.app",
+    "pages.dev",
 ];
 
 /// Lower case letters and digits only: how names are compared.
@@ -515,6 +528,11 @@ mod tests {
     fn domains() {
         assert_eq!(registrable_domain("news.bbc.co.uk"), "bbc.co.uk");
         assert_eq!(registrable_domain("www.lemonde.fr"), "lemonde.fr");
+        assert_eq!(
+            registrable_domain("aimaker.substack.com"),
+            "aimaker.substack.com"
+        );
+        assert_eq!(registrable_domain("substack.com"), "substack.com");
         assert_eq!(host_stem("www.theguardian.com"), "theguardian");
     }
 }
