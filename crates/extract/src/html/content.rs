@@ -219,7 +219,17 @@ static STOCK_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
         "(?i)^(?:advertisement|advertising|anzeige|werbung|publicité|sponsored( content)?|\
          loading|table of contents|contents|in this article|like this|share( this)?( article| story| post)?|\
          related( articles| stories| posts| content)?|recommended( for you)?|you (?:may|might) also like|\
-         more from .{0,40}|back to top|skip to( main)? content|advertisement - scroll to continue)\\W*$",
+         more from .{0,40}|back to top|skip to( main)? content|advertisement - scroll to continue|\
+         (?:like this:?\\s*)?like\\s+loading)\\W*$",
+    )
+    .expect("static regex")
+});
+
+/// Affiliate disclosures and date lines ("Last updated on 3 May 2024").
+static DISCLOSURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        "(?i)affiliate links?\\b|may earn (?:us )?(?:a )?(?:small )?commission|earn from qualifying purchases|\
+         ^(?:last )?(?:updated|published|posted|modified)(?: on)?:? [^.]{0,40}\\d",
     )
     .expect("static regex")
 });
@@ -267,6 +277,29 @@ fn judge(key: &str) -> Verdict {
         skip: m.matched(4),
         weight,
     }
+}
+
+/// Collapses whitespace like [`collapse_whitespace`] and counts, in the same pass, the
+/// characters of the result and those that are not spaces.
+fn squeeze(s: &str) -> (String, u32, u32) {
+    let mut out = String::with_capacity(s.len());
+    let (mut chars, mut solid) = (0u32, 0u32);
+    let mut pending = false;
+    for c in s.chars() {
+        if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' {
+            pending = !out.is_empty();
+        } else {
+            if pending {
+                out.push(' ');
+                chars += 1;
+                pending = false;
+            }
+            out.push(c);
+            chars += 1;
+            solid += 1;
+        }
+    }
+    (out, chars, solid)
 }
 
 /// Reads the attributes the walk needs in one pass: class, id, href and whether the
@@ -340,10 +373,8 @@ struct Walker {
 
 impl Walker {
     fn flush(&mut self) {
-        if !self.buf.trim().is_empty() {
-            let text = collapse_whitespace(&self.buf);
-            let chars = text.chars().count() as u32;
-            let solid = text.chars().filter(|c| !c.is_whitespace()).count() as u32;
+        let (text, chars, solid) = squeeze(&self.buf);
+        if !text.is_empty() {
             let owner = self.block_stack.last().copied().unwrap_or(0);
             if chars >= 25
                 && self.link_chars * 2 < solid
@@ -526,7 +557,11 @@ impl Walker {
     }
 
     fn text(&mut self, t: &str) {
-        let n = t.chars().filter(|c| !c.is_whitespace()).count() as u32;
+        // Characters that are not whitespace (UTF-8 lead bytes of non-ASCII ones).
+        let n = t
+            .bytes()
+            .filter(|&b| !b.is_ascii_whitespace() && !(0x80..0xC0).contains(&b))
+            .count() as u32;
         if let Some(&top) = self.stack.last()
             && let Some(el) = self.els.get_mut(top as usize)
         {
@@ -1014,7 +1049,7 @@ fn assemble(
         if b.chars < 120 && STOCK_PHRASE.is_match(&b.text) {
             continue;
         }
-        if b.chars < 250 && COPYRIGHT.is_match(&b.text) {
+        if b.chars < 250 && (COPYRIGHT.is_match(&b.text) || DISCLOSURE.is_match(&b.text)) {
             continue;
         }
         if b.chars > 40 && !seen.insert(b.text.as_str()) {
@@ -1075,6 +1110,16 @@ mod tests {
     const BODY2: &str = "<p>Forecasters expect a second storm to arrive by the weekend, bringing more rain, strong winds and high tides to the same areas.</p>\
         <p>Insurers said claims were already rising, and urged homeowners to photograph the damage before starting any repairs themselves.</p>\
         <p>Schools in the region will stay closed until Monday, the education department said, while engineers inspect the buildings.</p>";
+
+    #[test]
+    fn squeeze_matches_collapse_whitespace() {
+        for s in ["", "  a \u{a0}\n b\t", "\u{200b}x  y\u{feff}", "é  ü"] {
+            let (t, chars, solid) = squeeze(s);
+            assert_eq!(t, collapse_whitespace(s));
+            assert_eq!(chars as usize, t.chars().count());
+            assert_eq!(solid as usize, t.chars().filter(|c| *c != ' ').count());
+        }
+    }
 
     #[test]
     fn keeps_article_drops_boilerplate() {
