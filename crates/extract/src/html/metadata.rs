@@ -591,11 +591,16 @@ pub fn extract_metadata(doc: &Html, base: Option<&url::Url>) -> Metadata {
         && let Some(host) = u.host_str()
     {
         site_names.extend(crate::outlet::known_outlet_from_host(u).map(str::to_string));
-        site_names.push(crate::outlet::registrable_domain(host));
-        site_names.push(crate::outlet::host_stem(host));
     }
     site_names.retain(|s| !title::tokens(s).is_empty());
     site_names.dedup();
+    // Outlet names to keep out of bylines: what the page calls itself, not its host
+    // ("paulgraham.com" is written by Paul Graham).
+    let outlet_names = site_names.clone();
+    if let Some(host) = page_url.as_ref().and_then(|u| u.host_str()) {
+        site_names.push(crate::outlet::registrable_domain(host));
+        site_names.push(crate::outlet::host_stem(host));
+    }
 
     md.title = title::choose(&title::TitleInputs {
         jsonld: ld.headline.as_deref(),
@@ -654,7 +659,7 @@ pub fn extract_metadata(doc: &Html, base: Option<&url::Url>) -> Metadata {
                 .and_then(crate::dates::parse_date)
         });
 
-    md.authors = authors(&c, &ld, &site_names);
+    md.authors = authors(&c, &ld, &outlet_names);
     md
 }
 

@@ -52,6 +52,13 @@ const STOPS: &[&str] = &[
     " in ",
     " at ",
     " am ",
+    " reviewed by",
+    " fact checked by",
+    " fact-checked by",
+    " edited by",
+    " photographs by",
+    " photos by",
+    " illustrations by",
 ];
 
 /// Words that make a part a job title or a role, not a name.
@@ -95,6 +102,15 @@ const ROLES: &[&str] = &[
     "about the author",
     "and more",
     "name",
+    "md",
+    "phd",
+    "ph.d",
+    "dvm",
+    "rn",
+    "mba",
+    "cpa",
+    "rd",
+    "e-ryt",
     "click",
     "sign in",
     "log in",
@@ -292,6 +308,10 @@ mod tests {
             vec!["Marie Dupont", "Jean Martin"]
         );
         assert_eq!(s("Von Hans Müller"), vec!["Hans Müller"]);
+        assert_eq!(
+            s("Shelby Loos, DVM. Reviewed by Molly Price, DVM"),
+            vec!["Shelby Loos"]
+        );
         assert_eq!(s("By JANE DOE & Jane Doe"), vec!["JANE DOE"]);
     }
 
