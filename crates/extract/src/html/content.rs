@@ -1038,7 +1038,8 @@ fn assemble(
             continue;
         }
         if let Some(t) = title_norm
-            && b.chars < 400
+            && (b.solid as usize) >= t.len() / 4
+            && (b.solid as usize) <= t.len() + 20
             && normalise(&b.text) == t
         {
             continue;
