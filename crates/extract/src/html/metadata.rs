@@ -223,6 +223,8 @@ fn read_attrs(el: &scraper::node::Element) -> Attrs<'_> {
 
 /// Elements after the first `<h1>` looked at in full; later ones only for JSON-LD.
 const LIGHT_AFTER_H1: usize = 3000;
+/// Elements after the first `<h1>` whose classes are read for bylines and dates.
+const HINTS_AFTER_H1: usize = 600;
 /// Elements looked at in full on a page whatever its headline.
 const LIGHT_AFTER: usize = 10_000;
 
@@ -450,6 +452,11 @@ fn collect(doc: &Html) -> Collected {
                 }
                 _ => {}
             }
+        }
+        // Bylines and datelines sit by the headline: classes far below it (related
+        // posts, comments, footers) are not read, which saves most of the class scans.
+        if since_h1 > HINTS_AFTER_H1 && (name != "a" || a.rel.is_none()) {
+            continue;
         }
         let hinted = [a.class, a.id].into_iter().flatten().any(has_class_hint);
         if !hinted && (name != "a" || a.rel.is_none()) {
