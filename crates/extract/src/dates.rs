@@ -496,6 +496,10 @@ pub fn find_date_in_text(text: &str) -> Option<String> {
 
 /// Like [`find_date_in_text`], also giving the byte offset where the date starts.
 pub fn find_date_with_pos(text: &str) -> Option<(usize, String)> {
+    // Every pattern has a year in digits: text without digits is skipped cheaply.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let mut best: Option<(usize, String)> = None;
     let mut consider = |pos: usize, d: String| {
         if best.as_ref().is_none_or(|(p, _)| pos < *p) {

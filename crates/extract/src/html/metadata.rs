@@ -243,13 +243,22 @@ fn collect(doc: &Html) -> Collected {
     let mut seen_h2 = false;
     let (mut elements, mut since_h1) = (0usize, 0usize);
     // Document order, iteratively, without entering subtrees that never hold
-    // metadata (scripts are read whole, svg/style/template skipped).
+    // metadata (scripts are read whole; svg, style, templates, menus skipped).
     let mut next = root.first_child();
     while let Some(node) = next {
         let descend = match node.value() {
             Node::Element(e) => !matches!(
                 e.name(),
-                "script" | "style" | "svg" | "noscript" | "template" | "select" | "iframe" | "math"
+                "script"
+                    | "style"
+                    | "svg"
+                    | "noscript"
+                    | "template"
+                    | "select"
+                    | "iframe"
+                    | "math"
+                    | "nav"
+                    | "button"
             ),
             _ => true,
         };
