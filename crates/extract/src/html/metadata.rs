@@ -603,9 +603,7 @@ pub fn extract_metadata(doc: &Html, base: Option<&url::Url>) -> Metadata {
     ] {
         site_names.extend(meta(&c, &[k]).map(str::to_string));
     }
-    if let Some(u) = &page_url
-        && let Some(host) = u.host_str()
-    {
+    if let Some(u) = &page_url {
         site_names.extend(crate::outlet::known_outlet_from_host(u).map(str::to_string));
     }
     site_names.retain(|s| !title::tokens(s).is_empty());
