@@ -86,6 +86,21 @@ mod tests {
         assert_eq!(a.text, a.paragraphs.join("\n\n"));
     }
 
+    #[test]
+    fn hundred_thousand_nested_divs_through_the_whole_pipeline() {
+        let n = 100_000;
+        let body = "<p>The storm reached the coast on Tuesday night, flooding streets and cutting power to thousands of homes.</p>";
+        let html = format!(
+            "<html><body>{}{body}{}</body></html>",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        );
+        let t = std::time::Instant::now();
+        let a = extract_html(&html, None);
+        assert_eq!(a.paragraphs.len(), 1, "{:?}", a.paragraphs);
+        assert!(t.elapsed().as_secs() < 60, "took {:?}", t.elapsed());
+    }
+
     /// Runs the extractor over the extraction bench pages, one thread, and prints the
     /// throughput. `STORYLINE_BENCH_OUT=/tmp/pred.jsonl` also writes `{id, text}` lines.
     /// `cargo test --release -p storyline-extract -- --ignored bench_pages --nocapture`

@@ -83,6 +83,66 @@ fn is_resource_link(tag: &[u8]) -> bool {
             .any(|r| contains_ignore_case(tag, r.as_bytes()))
 }
 
+/// Nesting deeper than this is flattened (start and end tags beyond it are dropped).
+const MAX_DEPTH: u32 = 2048;
+
+/// Elements counted for nesting depth: not void, end tag not optional, not raw text.
+fn counts_for_depth(name: &[u8]) -> bool {
+    const NOT_COUNTED: &[&str] = &[
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+        "keygen",
+        "p",
+        "li",
+        "dt",
+        "dd",
+        "option",
+        "optgroup",
+        "tr",
+        "td",
+        "th",
+        "tbody",
+        "thead",
+        "tfoot",
+        "colgroup",
+        "caption",
+        "rb",
+        "rt",
+        "rtc",
+        "rp",
+        "html",
+        "head",
+        "body",
+        "script",
+        "style",
+        "svg",
+        "noscript",
+        "select",
+        "title",
+        "textarea",
+        "xmp",
+        "iframe",
+        "noembed",
+        "noframes",
+        "plaintext",
+    ];
+    !NOT_COUNTED
+        .iter()
+        .any(|n| name.eq_ignore_ascii_case(n.as_bytes()))
+}
+
 /// Returns `html` with script/style/svg bodies and comments removed, start tags
 /// reduced to the attributes in [`KEEP_ATTRS`] (plus `style` when it may hide the
 /// element) and runs of whitespace between tags shortened to one character.
@@ -93,6 +153,9 @@ pub fn strip_raw_text(html: &str) -> Cow<'_, str> {
     let bytes = html.as_bytes();
     let mut out: Vec<u8> = Vec::with_capacity(html.len() / 2);
     let mut pos = 0usize;
+    // Open elements (roughly: those whose end tag is required), and start tags dropped
+    // beyond MAX_DEPTH whose end tags are still to come.
+    let (mut depth, mut excess) = (0u32, 0u32);
     while pos < bytes.len() {
         let Some(off) = memchr::memchr(b'<', &bytes[pos..]) else {
             push_text(&mut out, &bytes[pos..]);
@@ -114,6 +177,19 @@ pub fn strip_raw_text(html: &str) -> Cow<'_, str> {
             }
             Some(b'/') if rest.get(1).is_some_and(u8::is_ascii_alphabetic) => {
                 let end = tag_end(bytes, lt + 2).unwrap_or(bytes.len());
+                let name_end = rest[1..]
+                    .iter()
+                    .position(|&b| b.is_ascii_whitespace() || b == b'/' || b == b'>')
+                    .map_or(rest.len(), |i| i + 1);
+                if counts_for_depth(&rest[1..name_end]) {
+                    if excess > 0 {
+                        // The end tag of a start tag dropped for depth.
+                        excess -= 1;
+                        pos = end;
+                        continue;
+                    }
+                    depth = depth.saturating_sub(1);
+                }
                 out.extend_from_slice(&bytes[lt..end]);
                 pos = end;
             }
@@ -131,6 +207,16 @@ pub fn strip_raw_text(html: &str) -> Cow<'_, str> {
                     break;
                 }
                 let open_tag = &bytes[lt..end];
+                if counts_for_depth(name) && !open_tag.ends_with(b"/>") {
+                    if depth >= MAX_DEPTH {
+                        // Absurd nesting: html5ever's scope checks make every further
+                        // level cost as much as all before it. Keep the text, flatten.
+                        excess += 1;
+                        out.truncate(mark);
+                        continue;
+                    }
+                    depth += 1;
+                }
                 if VOID_DROPPED
                     .iter()
                     .any(|v| name.eq_ignore_ascii_case(v.as_bytes()))
@@ -411,6 +497,23 @@ mod tests {
             strip_raw_text(html),
             "<link rel=canonical href=/x><p>ab<br></p>"
         );
+    }
+
+    #[test]
+    fn absurd_nesting_is_flattened_keeping_text() {
+        let n = MAX_DEPTH as usize + 500;
+        let html = format!(
+            "{}<p>deep text</p>{}<p>after</p>",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        );
+        let out = strip_raw_text(&html);
+        assert_eq!(out.matches("<div>").count(), MAX_DEPTH as usize);
+        assert_eq!(out.matches("</div>").count(), MAX_DEPTH as usize);
+        assert!(out.contains("<p>deep text</p>") && out.ends_with("<p>after</p>"));
+        // Ordinary nesting is untouched.
+        let html = "<div><span>a</span><div><b>b</b></div></div>";
+        assert_eq!(strip_raw_text(html), html);
     }
 
     #[test]
