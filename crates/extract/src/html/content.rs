@@ -225,6 +225,14 @@ static STOCK_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// "Read more: <link>"-style pointers to other articles (dropped when mostly linked).
+static READ_MORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        "(?i)^(?:read (?:more|also|next)|also read|see also|related|more|watch|listen|recommended)\\b.{0,20}:",
+    )
+    .expect("static regex")
+});
+
 /// Affiliate disclosures and date lines ("Last updated on 3 May 2024").
 static DISCLOSURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -996,6 +1004,9 @@ pub fn extract_content(doc: &Html, base: Option<&url::Url>, title: Option<&str>)
     content
 }
 
+/// Blocks with more of their text in links than this are link lists, not prose.
+const MAX_LINK_DENSITY: f32 = 0.8;
+
 /// A page with less clean text than this …
 const LISTING_MAX_CLEAN: u32 = 800;
 /// … and more of its text in links than this is flagged as a listing.
@@ -1044,10 +1055,16 @@ fn assemble(
         {
             continue;
         }
-        if b.link_chars as f32 > 0.5 * b.solid as f32 {
+        if b.link_chars as f32 > MAX_LINK_DENSITY * b.solid as f32 {
             continue;
         }
         if b.chars < 120 && STOCK_PHRASE.is_match(&b.text) {
+            continue;
+        }
+        if b.link_chars as f32 >= 0.4 * b.solid as f32
+            && b.chars < 300
+            && READ_MORE.is_match(&b.text)
+        {
             continue;
         }
         if b.chars < 250 && (COPYRIGHT.is_match(&b.text) || DISCLOSURE.is_match(&b.text)) {
