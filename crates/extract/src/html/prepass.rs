@@ -88,59 +88,63 @@ const MAX_DEPTH: u32 = 2048;
 
 /// Elements counted for nesting depth: not void, end tag not optional, not raw text.
 fn counts_for_depth(name: &[u8]) -> bool {
-    const NOT_COUNTED: &[&str] = &[
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "link",
-        "meta",
-        "param",
-        "source",
-        "track",
-        "wbr",
-        "keygen",
-        "p",
-        "li",
-        "dt",
-        "dd",
-        "option",
-        "optgroup",
-        "tr",
-        "td",
-        "th",
-        "tbody",
-        "thead",
-        "tfoot",
-        "colgroup",
-        "caption",
-        "rb",
-        "rt",
-        "rtc",
-        "rp",
-        "html",
-        "head",
-        "body",
-        "script",
-        "style",
-        "svg",
-        "noscript",
-        "select",
-        "title",
-        "textarea",
-        "xmp",
-        "iframe",
-        "noembed",
-        "noframes",
-        "plaintext",
-    ];
-    !NOT_COUNTED
-        .iter()
-        .any(|n| name.eq_ignore_ascii_case(n.as_bytes()))
+    let mut buf = [0u8; 10];
+    let Some(dst) = buf.get_mut(..name.len()) else {
+        return true;
+    };
+    dst.copy_from_slice(name);
+    dst.make_ascii_lowercase();
+    !matches!(
+        &*dst,
+        b"area"
+            | b"base"
+            | b"br"
+            | b"col"
+            | b"embed"
+            | b"hr"
+            | b"img"
+            | b"input"
+            | b"link"
+            | b"meta"
+            | b"param"
+            | b"source"
+            | b"track"
+            | b"wbr"
+            | b"keygen"
+            | b"p"
+            | b"li"
+            | b"dt"
+            | b"dd"
+            | b"option"
+            | b"optgroup"
+            | b"tr"
+            | b"td"
+            | b"th"
+            | b"tbody"
+            | b"thead"
+            | b"tfoot"
+            | b"colgroup"
+            | b"caption"
+            | b"rb"
+            | b"rt"
+            | b"rtc"
+            | b"rp"
+            | b"html"
+            | b"head"
+            | b"body"
+            | b"script"
+            | b"style"
+            | b"svg"
+            | b"noscript"
+            | b"select"
+            | b"title"
+            | b"textarea"
+            | b"xmp"
+            | b"iframe"
+            | b"noembed"
+            | b"noframes"
+            | b"plaintext"
+    )
 }
 
 /// Returns `html` with script/style/svg bodies and comments removed, start tags
