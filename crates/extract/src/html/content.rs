@@ -421,6 +421,9 @@ impl Walker {
         };
         let mut class_key = NONE;
         let (class, id, href, hidden) = read_attrs(e);
+        // React's streamed server rendering parks finished chunks in
+        // `<div hidden id="S:0">` until a script moves them in place: they are content.
+        let hidden = hidden && !id.starts_with("S:");
         if (!class.is_empty() || !id.is_empty()) && !matches!(tag, Tag::Html | Tag::Body) {
             self.key_buf.clear();
             self.key_buf.push_str(class);
@@ -1266,6 +1269,20 @@ mod tests {
             Some("Thousands without power as the worst storm in decades batters the coast.")
         );
         assert!(c.paragraphs.iter().all(|p| p != "Storm hits the coast"));
+    }
+
+    #[test]
+    fn react_streamed_chunks_are_content() {
+        let html = format!(
+            "<html><body><div><p>Markets opened higher on Monday as investors weighed the latest figures on inflation and jobs from the statistics office.</p></div>\
+             <div hidden id=\"S:0\">{BODY}</div><div hidden id=\"S:1\">{BODY2}</div>\
+             <div hidden id=\"S:2\"><p>The coast guard said it would keep patrolling the bay, and asked boat owners to check their moorings before nightfall.</p></div></body></html>"
+        );
+        let c = run(&html);
+        assert_eq!(c.paragraphs.len(), 8, "{:?}", c.paragraphs);
+        // Other hidden content stays out.
+        let html = html.replace("id=\"S:", "id=\"X:");
+        assert_eq!(run(&html).paragraphs.len(), 1);
     }
 
     #[test]
