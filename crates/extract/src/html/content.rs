@@ -179,14 +179,14 @@ static STRONG_NEG: LazyLock<Regex> = LazyLock::new(|| {
          tag-list|taglist|tagcloud|trending|popular|most-read|mostread|readmore|read-more|\
          more-from|also-read|outbrain|taboola|caption|credit|donat|pagination|pager|\
          rating|reaction|follow-us|playlist|newsfeed|(?:^|[^a-z0-9])(?:ads?|adv|dfp|adslot|\
-         adunit|adsense|adsbygoogle|toc|rss|nav|share|tags?|print|social|subnav)(?:[^a-z0-9]|$)",
+         adunit|adsense|adsbygoogle|toc|rss|share|tags?|print|social|subnav)(?:[^a-z0-9]|$)",
     )
     .expect("static regex")
 });
 
 static WEAK_NEG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        "sidebar|side-bar|(?:^|\\s)widget|menu|header|masthead|navbar|navigation|banner|popup|modal|\
+        "sidebar|side-bar|(?:^|[^a-z0-9])nav(?:[^a-z0-9]|$)|(?:^|\\s)widget|menu|header|masthead|navbar|navigation|banner|popup|modal|\
          overlay|footer|toolbar|skip|combx|shoutbox|skyscraper|sticky|subscri|paywall|aside|\
          tooltip|dropdown|search|offcanvas|login|signin|(?:^|[^a-z0-9])meta(?:[^a-z0-9]|$)",
     )
