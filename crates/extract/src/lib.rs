@@ -59,6 +59,14 @@ pub fn extract_with(page: &Page, limits: &Limits) -> Result<Article, ExtractErro
         sniff::Kind::Html => html::extract_html(&decoded.text, base.as_ref()),
         sniff::Kind::Text => text_dump::extract_text_dump(&decoded.text, base.as_ref()),
     };
+    // Paragraphs are never empty nor whitespace only, whichever extractor made them.
+    if article.paragraphs.iter().any(|p| p.trim().is_empty()) {
+        let kept: Vec<String> = std::mem::take(&mut article.paragraphs)
+            .into_iter()
+            .filter(|p| !p.trim().is_empty())
+            .collect();
+        article.set_paragraphs(kept);
+    }
     finish(&mut article, page, base.as_ref());
     if article.paragraphs.is_empty() {
         return Err(ExtractError::NoArticle {

@@ -397,7 +397,20 @@ const CREDIT_PREFIXES: &[&str] = &[
 
 /// The outlet named by a credit such as "Source: leparis", "AFP", "(c) Reuters":
 /// "leparis" → "Le Parisien". `None` when the credit names no outlet we can tell.
+///
+/// An outlet not in the table comes back as written when the credit spells out its
+/// full name ("Source: The Lisna Valley Courier"); see [`known_outlet_from_credit`] for
+/// the table alone.
 pub fn outlet_from_credit(credit: &str) -> Option<String> {
+    credit_outlet(credit, true)
+}
+
+/// Like [`outlet_from_credit`], for the outlets of the table only.
+pub fn known_outlet_from_credit(credit: &str) -> Option<String> {
+    credit_outlet(credit, false)
+}
+
+fn credit_outlet(credit: &str, written_out: bool) -> Option<String> {
     let mut c = crate::text::collapse_whitespace(credit);
     if c.is_empty() || c.chars().count() > 120 {
         return None;
@@ -438,7 +451,193 @@ pub fn outlet_from_credit(credit: &str) -> Option<String> {
             }
         }
     }
-    None
+    if written_out {
+        written_out_outlet(c)
+    } else {
+        None
+    }
+}
+
+/// Articles that open an outlet's name ("The Lisna Valley Courier", "Le Courrier du Val").
+const NAME_ARTICLES: &[&str] = &[
+    "the", "le", "la", "les", "l'", "l’", "el", "los", "las", "der", "die", "das", "il", "lo",
+    "de", "het", "o",
+];
+
+/// Words that name a kind of outlet ("… Courier", "… Zeitung", "Вести …").
+const OUTLET_WORDS: &[&str] = &[
+    "news",
+    "times",
+    "post",
+    "courier",
+    "journal",
+    "herald",
+    "tribune",
+    "gazette",
+    "daily",
+    "press",
+    "chronicle",
+    "telegraph",
+    "observer",
+    "express",
+    "mail",
+    "mirror",
+    "standard",
+    "record",
+    "register",
+    "magazine",
+    "weekly",
+    "radio",
+    "tv",
+    "television",
+    "broadcasting",
+    "network",
+    "agency",
+    "wire",
+    "dispatch",
+    "ledger",
+    "bulletin",
+    "reporter",
+    "examiner",
+    "sentinel",
+    "monitor",
+    "globe",
+    "independent",
+    "inquirer",
+    "argus",
+    "zeitung",
+    "tagblatt",
+    "tageblatt",
+    "nachrichten",
+    "rundschau",
+    "anzeiger",
+    "kurier",
+    "allgemeine",
+    "presse",
+    "courrier",
+    "quotidien",
+    "dépêche",
+    "républicain",
+    "diario",
+    "periódico",
+    "noticias",
+    "crónica",
+    "heraldo",
+    "gaceta",
+    "correo",
+    "gazzetta",
+    "corriere",
+    "giornale",
+    "notizie",
+    "jornal",
+    "folha",
+    "notícias",
+    "вести",
+    "новости",
+    "газета",
+    "известия",
+    "ведомости",
+    "агентство",
+    "правда",
+];
+
+/// Heads of phrases that are sources but not outlets ("The Government", "The Ministry of …").
+const NOT_OUTLET_WORDS: &[&str] = &[
+    "government",
+    "ministry",
+    "minister",
+    "police",
+    "office",
+    "department",
+    "council",
+    "company",
+    "authorities",
+    "authority",
+    "court",
+    "state",
+    "city",
+    "president",
+    "army",
+    "statement",
+    "staff",
+    "team",
+    "editors",
+    "editorial",
+    "family",
+    "images",
+    "image",
+    "photo",
+    "photos",
+    "pictures",
+    "archive",
+    "archives",
+    "wikipedia",
+    "commons",
+];
+
+/// An outlet we do not know, written out in full as a proper name: two to seven
+/// capitalised words (connectives aside) that open with an article or hold a word naming
+/// a kind of outlet: "The Lisna Valley Courier", "Le Courrier du Val", "Kessinger
+/// Tagblatt". Person names ("John Smith"), photo agencies ("Getty Images") and plain
+/// sources ("official statement", "The Ministry of Health") are not outlets.
+fn written_out_outlet(c: &str) -> Option<String> {
+    let name = c.trim().trim_end_matches(['.', ',', ';', ':']).trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if !(2..=7).contains(&words.len()) || name.chars().count() > 60 {
+        return None;
+    }
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let connective = |w: &str| {
+        matches!(
+            w,
+            "of" | "the"
+                | "du"
+                | "de"
+                | "des"
+                | "la"
+                | "le"
+                | "del"
+                | "der"
+                | "di"
+                | "y"
+                | "et"
+                | "and"
+                | "und"
+                | "&"
+                | "am"
+                | "im"
+                | "an"
+                | "on"
+                | "für"
+                | "dei"
+                | "della"
+        )
+    };
+    let first = words.first()?;
+    if !capitalised(first)
+        || !words.iter().all(|w| capitalised(w) || connective(w))
+        || words.iter().filter(|w| capitalised(w)).count() < 2
+        || name
+            .chars()
+            .any(|ch| ch.is_ascii_digit() || matches!(ch, '@' | '/' | '(' | ')'))
+    {
+        return None;
+    }
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    if lower.iter().any(|w| NOT_OUTLET_WORDS.contains(&w.as_str())) {
+        return None;
+    }
+    let article = lower.first().is_some_and(|w| {
+        NAME_ARTICLES.contains(&w.as_str())
+            || NAME_ARTICLES
+                .iter()
+                .any(|a| a.ends_with(['\'', '’']) && w.starts_with(a) && w.len() > a.len())
+    });
+    let kind = lower.iter().any(|w| {
+        let w = w.trim_matches(|ch: char| !ch.is_alphanumeric());
+        OUTLET_WORDS.contains(&w)
+    });
+    (article || kind).then(|| name.to_string())
 }
 
 #[cfg(test)]
@@ -499,6 +698,39 @@ mod tests {
         );
         assert_eq!(c("AFP/Reuters").as_deref(), Some("AFP"));
         assert_eq!(c("Source: spiegel").as_deref(), Some("Der Spiegel"));
+    }
+
+    #[test]
+    fn unknown_outlets_written_out_come_back_as_written() {
+        let c = |s: &str| outlet_from_credit(s);
+        assert_eq!(
+            c("Source: The Lisna Valley Courier").as_deref(),
+            Some("The Lisna Valley Courier")
+        );
+        assert_eq!(
+            c("Le Courrier du Val").as_deref(),
+            Some("Le Courrier du Val")
+        );
+        assert_eq!(
+            c("Kessinger Tagblatt").as_deref(),
+            Some("Kessinger Tagblatt")
+        );
+        assert_eq!(c("Источник: Вести Долины").as_deref(), Some("Вести Долины"));
+        assert_eq!(
+            c("El Diario del Valle").as_deref(),
+            Some("El Diario del Valle")
+        );
+        for s in [
+            "Source: official statement",
+            "Getty Images",
+            "John Smith",
+            "The Ministry of Health",
+            "Source: The Government",
+            "Photo: Jane Doe",
+            "the lisna valley courier",
+        ] {
+            assert_eq!(c(s), None, "{s}");
+        }
     }
 
     #[test]

@@ -34,8 +34,14 @@ pub struct Content {
     pub paragraphs: Vec<String>,
     /// Links inside the kept paragraphs, absolute.
     pub links: Vec<Link>,
-    /// The standfirst, when the page marks one up.
+    /// The standfirst, when the page marks one up (kept out of `paragraphs`).
     pub teaser: Option<String>,
+    /// The outlet a credit line in or just after the body names ("Source: …", "Avec
+    /// AFP"); the line itself is kept out of `paragraphs`.
+    pub original_outlet: Option<String>,
+    /// The first byline/dateline line dropped from the body ("Par Claire Martin ·
+    /// Publié le 12/03/2024"), for authors and date when metadata lacks them.
+    pub byline: Option<String>,
     /// Why nothing was found, when nothing was.
     pub warnings: Vec<String>,
 }
@@ -128,6 +134,7 @@ const POS: u8 = 2; // content-like class/id
 const TEASER: u8 = 4; // standfirst-like class/id
 const SCORED: u8 = 8; // has a candidate score
 const TAG_NEG: u8 = 16; // boilerplate by its tag alone
+const CAPTION: u8 = 32; // a figure, caption or photo credit (its credits are not the article's)
 
 struct El {
     parent: u32,
@@ -188,7 +195,8 @@ static WEAK_NEG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         "sidebar|side-bar|(?:^|[^a-z0-9])nav(?:[^a-z0-9]|$)|(?:^|\\s)widget|menu|header|masthead|navbar|navigation|banner|popup|modal|\
          overlay|footer|toolbar|skip|combx|shoutbox|skyscraper|sticky|subscri|paywall|aside|\
-         tooltip|dropdown|search|offcanvas|login|signin|(?:^|[^a-z0-9])meta(?:[^a-z0-9]|$)",
+         tooltip|dropdown|search|offcanvas|login|signin|(?:^|[^a-z0-9])meta(?:[^a-z0-9]|$)|\
+         abonnement|(?:^|[^a-z0-9])abo(?:[^a-z0-9]|$)",
     )
     .expect("static regex")
 });
@@ -209,7 +217,8 @@ static HIDDEN: LazyLock<Regex> = LazyLock::new(|| {
 static TEASER_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         "standfirst|(?:^|[^a-z0-9])(?:dek|deck|lead|lede|intro|summary|teaser|subtitle|\
-         sub-title|subhead|subheadline|chapo|chapeau|excerpt|strapline|sapo|abstract)(?:[^a-z0-9]|$)",
+         sub-title|subhead|subheadline|chapo|chapeau|excerpt|strapline|sapo|abstract|\
+         vorspann|entradilla|entradeta|sumario|bajada|sommario|catenaccio|linha-fina)(?:[^a-z0-9]|$)",
     )
     .expect("static regex")
 });
@@ -233,11 +242,89 @@ static READ_MORE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-/// Affiliate disclosures and date lines ("Last updated on 3 May 2024").
+/// Affiliate disclosures and date lines ("Last updated on 3 May 2024", "Publié le
+/// 12/03/2024", "Veröffentlicht am 11.03.2024", "Опубликовано 12 марта").
 static DISCLOSURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         "(?i)affiliate links?\\b|may earn (?:us )?(?:a )?(?:small )?commission|earn from qualifying purchases|\
-         ^(?:last )?(?:updated|published|posted|modified)(?: on)?:? [^.]{0,40}\\d",
+         ^(?:(?:last )?(?:updated|published|posted|modified)|publié|mis à jour|actualisé|\
+         veröffentlicht|aktualisiert|publicado|actualizado|pubblicato|aggiornato|\
+         опубликовано|обновлено)(?: on| le| am| el| il)?:? [^.]{0,40}\\d",
+    )
+    .expect("static regex")
+});
+
+/// "Read also: <headline>" pointers in several languages: dropped whether linked or
+/// not (the phrases do not open sentences of an article).
+static READ_ALSO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        "(?i)^(?:read also|also read|see also|related\\s*:|more on this|\
+         (?:à )?lire (?:aussi|également)|voir aussi|\
+         le[ae] también|leer también|lee también|ver también|te puede interesar|\
+         lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|\
+         leggi anche|leia também|veja também|lees ook|\
+         читайте также|смотрите также|читайте еще|читайте ещё|\
+         相关阅读|延伸阅读|相关新闻|関連記事)",
+    )
+    .expect("static regex")
+});
+
+/// Subscription and newsletter promos ("Abonnez-vous pour 1 €…", "Jetzt abonnieren!",
+/// "Suscríbete…", "Подпишитесь…", "Subscribe to our newsletter").
+static PROMO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        "(?i)abonnez[- ]vous|je m['’]abonne|inscrivez[- ]vous à (?:notre|la) newsletter|\
+         jetzt (?:kostenlos )?(?:abonnieren|registrieren|anmelden)|abonnieren sie|\
+         suscr[íi]bete|hazte suscriptor|reg[íi]strate gratis|\
+         abbonati|iscriviti alla newsletter|assine já|\
+         подпишитесь|подписывайтесь|\
+         (?:^|[.!?] )(?:subscribe|sign up)(?: now| today)?(?: to| for|!|$)|\
+         (?:^|[.!?] )(?:get|receive) (?:our|the) [^.]{0,30}newsletter",
+    )
+    .expect("static regex")
+});
+
+/// A credit line: "Source: The X", "Quelle: dpa", "Fuente: EFE", "Источник: ТАСС",
+/// "来源：新华社".
+static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        "(?i)^(?:sources?|quellen?|fuentes?|fonte|источник|bron|kilde|källa|来源|出典|原文)\\s*[:：]\\s*(.{1,80})$",
+    )
+    .expect("static regex")
+});
+
+/// "Avec AFP", "With Reuters", "Mit Material von dpa", "Con información de EFE",
+/// "(AP)", "— AFP".
+static WITH_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        "(?i)^(?:\\((.{2,25})\\)|(?:with|avec|mit(?: material von)?|con(?: información de)?|\\p{Pd})\\s*\\(?(.{2,40}?)\\)?)\\.?$",
+    )
+    .expect("static regex")
+});
+
+/// A dateline crediting an agency: "WASHINGTON (AP) —", "PARIS (Reuters) -".
+static AGENCY_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("^\\p{Lu}[\\p{Lu}\\s.,'’/-]{1,40}\\(([^()]{2,25})\\)\\s*[\\p{Pd}:]")
+        .expect("static regex")
+});
+
+/// A byline opening a line: "By Jane Doe", "Von Anna Keller", "Par Claire Martin",
+/// "Por Lucía Gómez", "Di Marco Rossi", "Автор: Ирина Соколова".
+static BYLINE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        "^(?:[Bb]y|BY|[Vv]on|VON|[Pp]ar|PAR|[Pp]or|POR|[Dd]i|[Dd]oor|[Aa]utor(?:in)?:|[Aa]uteur ?:|\
+         Автор:?|Текст:?|(?i:written by|reported by|reporting by|words by|text by))\\s+\\p{Lu}",
+    )
+    .expect("static regex")
+});
+
+/// Titles and headlines of error pages ("404", "Page not found", "Seite nicht gefunden").
+static ERROR_PAGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        "(?i)^(?:(?:error|erreur|fehler|errore|ошибка)\\s*)?404\\b|\\b(?:page|file) not found\\b|\
+         can['’]t find (?:that|this|the) page|page (?:introuvable|non trouvée)|\
+         seite nicht gefunden|seite wurde nicht gefunden|página no encontrada|\
+         pagina non trovata|страница не найдена|页面不存在|找不到页面|ページが見つかりません",
     )
     .expect("static regex")
 });
@@ -272,6 +359,12 @@ fn judge(key: &str) -> Verdict {
     }
     if m.matched(3) {
         flags |= TEASER;
+    }
+    if ["caption", "photo", "image", "gallery", "figure"]
+        .iter()
+        .any(|k| key.contains(k))
+    {
+        flags |= CAPTION;
     }
     let mut weight = 0.0;
     if pos {
@@ -454,6 +547,9 @@ impl Walker {
             Tag::Nav | Tag::Aside | Tag::Footer | Tag::Header | Tag::Form | Tag::Figcaption
         ) {
             flags |= NEG | TAG_NEG;
+        }
+        if matches!(tag, Tag::Figure | Tag::Figcaption) {
+            flags |= CAPTION;
         }
         let idx = self.els.len() as u32;
         if let Some(p) = self.els.get_mut(parent as usize) {
@@ -976,23 +1072,69 @@ fn resolve_link(href: &str, base: Option<&url::Url>) -> Option<String> {
 /// Finds the main content of `doc`. `base` resolves relative links; `title` (the
 /// headline from metadata) keeps a copy of the headline out of the paragraphs.
 pub fn extract_content(doc: &Html, base: Option<&url::Url>, title: Option<&str>) -> Content {
+    extract_content_with(doc, base, title, None)
+}
+
+/// Like [`extract_content`]; `description` (the meta description) makes a first
+/// paragraph equal to it the teaser.
+pub fn extract_content_with(
+    doc: &Html,
+    base: Option<&url::Url>,
+    title: Option<&str>,
+    description: Option<&str>,
+) -> Content {
     let mut page = walk(doc);
     let title_norm = title.map(normalise).filter(|t| !t.is_empty());
+    let description_norm = description.map(normalise).filter(|d| d.len() >= 20);
     let mut content = Content::default();
-    let mut found = (Vec::new(), Vec::new());
-    for strict in [true, false] {
+    let teaser = find_teaser(&page);
+    let mut hints = Hints {
+        base,
+        title_norm: title_norm.as_deref(),
+        description_norm: description_norm.as_deref(),
+        teaser: None,
+    };
+    let mut found = Assembled::default();
+    let mut standfirst = None;
+    'passes: for strict in [true, false] {
         page.resolve_negatives(strict);
         page.score();
-        found = assemble(&page, base, title_norm.as_deref());
-        let total: usize = found.0.iter().map(|p| p.chars().count()).sum();
-        if total >= MIN_ARTICLE_CHARS {
-            break;
+        if strict {
+            standfirst = teaser
+                .as_ref()
+                .map(|(s, e, _)| (*s, *e))
+                .filter(|&r| is_standfirst(&page, r));
+            hints.teaser = standfirst;
         }
+        // Without the standfirst first; with it when the body is too short without.
+        for with_teaser in [false, true] {
+            if with_teaser && hints.teaser.is_none() && hints.description_norm.is_none() {
+                break;
+            }
+            if with_teaser {
+                hints.teaser = None;
+                hints.description_norm = None;
+            }
+            found = assemble(&page, &hints);
+            let total: usize = found.paragraphs.iter().map(|p| p.chars().count()).sum();
+            if total >= MIN_ARTICLE_CHARS {
+                break 'passes;
+            }
+        }
+        hints.teaser = standfirst;
+        hints.description_norm = description_norm.as_deref();
     }
-    let (mut paragraphs, mut links) = found;
+    let mut paragraphs = std::mem::take(&mut found.paragraphs);
+    let mut links = std::mem::take(&mut found.links);
     let total: usize = paragraphs.iter().map(|p| p.chars().count()).sum();
     if total < MIN_ARTICLE_CHARS {
         content.warnings.push("no article body found".into());
+        paragraphs.clear();
+        links.clear();
+    } else if total < ERROR_PAGE_MAX_CHARS && is_error_page(&page, title) {
+        content
+            .warnings
+            .push("page is an error page (not found)".into());
         paragraphs.clear();
         links.clear();
     }
@@ -1001,11 +1143,27 @@ pub fn extract_content(doc: &Html, base: Option<&url::Url>, title: Option<&str>)
             .warnings
             .push("page looks like a listing or home page, not an article".into());
     }
-    content.teaser = find_teaser(&page);
+    // A standfirst kept out of the body is the teaser; another teaser-like element is
+    // the teaser only when the body does not hold it (never twice).
+    let standfirst_out = standfirst.is_some() && hints.teaser.is_some();
+    content.teaser = match teaser.map(|(_, _, t)| t) {
+        Some(t) if standfirst_out => Some(t),
+        Some(t) if !paragraphs.contains(&t) => Some(t),
+        _ => None,
+    }
+    .or(found.description_teaser);
+    if let Some(t) = &content.teaser {
+        paragraphs.retain(|p| p != t);
+    }
+    content.original_outlet = found.original_outlet;
+    content.byline = found.byline;
     content.paragraphs = paragraphs;
     content.links = links;
     content
 }
+
+/// An error page ("404", "Page not found") with less body text than this has no article.
+const ERROR_PAGE_MAX_CHARS: usize = 1500;
 
 /// Blocks with more of their text in links than this are link lists, not prose.
 const MAX_LINK_DENSITY: f32 = 0.8;
@@ -1018,12 +1176,71 @@ const LISTING_MIN_LINK_DENSITY: f32 = 0.4;
 /// Fewer characters than this in the kept paragraphs: not an article.
 const MIN_ARTICLE_CHARS: usize = 100;
 
+/// What [`assemble`] takes besides the page.
+struct Hints<'a> {
+    base: Option<&'a url::Url>,
+    title_norm: Option<&'a str>,
+    /// The meta description, normalised: a first paragraph equal to it is the teaser.
+    description_norm: Option<&'a str>,
+    /// The standfirst element's range: its blocks are the teaser, not the body.
+    teaser: Option<(u32, u32)>,
+}
+
+/// What [`assemble`] found.
+#[derive(Default)]
+struct Assembled {
+    paragraphs: Vec<String>,
+    links: Vec<Link>,
+    /// The first paragraph, dropped because it equals the meta description.
+    description_teaser: Option<String>,
+    original_outlet: Option<String>,
+    byline: Option<String>,
+}
+
+/// The outlet a short credit line names ("Source: The X", "Avec AFP", "(AP)").
+fn credit_outlet(text: &str, chars: u32) -> Option<String> {
+    if chars > 120 {
+        return None;
+    }
+    if let Some(c) = CREDIT_LINE.captures(text) {
+        return c
+            .get(1)
+            .and_then(|m| crate::outlet::outlet_from_credit(m.as_str()));
+    }
+    let c = WITH_AGENCY.captures(text)?;
+    let name = c.get(1).or(c.get(2))?.as_str();
+    crate::outlet::known_outlet_from_credit(name)
+}
+
+/// A byline or dateline line ("Par Claire Martin, envoyée spéciale · Publié le …",
+/// "By Jane Doe | 10 March 2024"), not a sentence that opens with "By".
+fn is_byline_line(text: &str, chars: u32) -> bool {
+    if chars > 200 || !BYLINE_LINE.is_match(text) {
+        return false;
+    }
+    let t = text.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '”' | '»'));
+    if t.ends_with(['!', '?']) || (t.ends_with('.') && chars > 60) {
+        return false;
+    }
+    !crate::html::metadata::byline::split_byline_with(text, &[], true).is_empty()
+}
+
+impl Page {
+    /// Whether the element or one of its close ancestors is a figure or caption.
+    fn in_caption(&self, mut i: u32) -> bool {
+        for _ in 0..12 {
+            let Some(e) = self.el(i) else { return false };
+            if e.flags & CAPTION != 0 {
+                return true;
+            }
+            i = e.parent;
+        }
+        false
+    }
+}
+
 /// Selects the container and keeps its good blocks as paragraphs and links.
-fn assemble(
-    page: &Page,
-    base: Option<&url::Url>,
-    title_norm: Option<&str>,
-) -> (Vec<String>, Vec<Link>) {
+fn assemble(page: &Page, hints: &Hints<'_>) -> Assembled {
     let ranges: Vec<(u32, u32)> = match page.select() {
         Some(picked) => picked
             .iter()
@@ -1035,23 +1252,48 @@ fn assemble(
         },
     };
     let in_range = |owner: u32| ranges.iter().find(|&&(s, e)| s <= owner && owner < e);
+    // The picked element holding most of the clean text: the body proper. A standfirst
+    // sits beside it, not inside it.
+    let main = ranges
+        .iter()
+        .copied()
+        .max_by_key(|&(s, _)| page.el(s).map(|e| e.clean).unwrap_or(0));
     let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     let mut cur_para = NONE;
-    let mut paragraphs: Vec<String> = Vec::new();
-    let mut links: Vec<Link> = Vec::new();
-    for b in &page.blocks {
+    let mut out = Assembled::default();
+    let mut last_block = None;
+    for (bi, b) in page.blocks.iter().enumerate() {
         let Some(&(start, end)) = in_range(b.owner) else {
             continue;
         };
+        last_block = Some(bi);
+        if b.text.trim().is_empty() {
+            continue;
+        }
+        // Credit lines are often marked as credits (boilerplate by class): read them first.
+        if out.original_outlet.is_none()
+            && b.chars <= 120
+            && !page.in_caption(b.owner)
+            && let Some(o) = credit_outlet(&b.text, b.chars)
+        {
+            out.original_outlet = Some(o);
+            continue;
+        }
         let h = page.honoured_neg(b);
         if h != NONE && start < h && h < end {
+            continue;
+        }
+        if let Some((ts, te)) = hints.teaser
+            && ts <= b.owner
+            && b.owner < te
+        {
             continue;
         }
         let owner_tag = page.el(b.owner).map(|e| e.tag).unwrap_or(Tag::Other);
         if owner_tag == Tag::H(1) {
             continue;
         }
-        if let Some(t) = title_norm
+        if let Some(t) = hints.title_norm
             && (b.solid as usize) >= t.len() / 4
             && (b.solid as usize) <= t.len() + 20
             && normalise(&b.text) == t
@@ -1070,35 +1312,84 @@ fn assemble(
         {
             continue;
         }
+        if b.chars < 200 && READ_ALSO.is_match(&b.text) {
+            continue;
+        }
+        if b.chars < 250 && PROMO.is_match(&b.text) {
+            continue;
+        }
         if b.chars < 250 && (COPYRIGHT.is_match(&b.text) || DISCLOSURE.is_match(&b.text)) {
+            if out.byline.is_none() && DISCLOSURE.is_match(&b.text) {
+                out.byline = Some(b.text.clone());
+            }
+            continue;
+        }
+        if is_byline_line(&b.text, b.chars) {
+            if out.byline.is_none() {
+                out.byline = Some(b.text.clone());
+            }
             continue;
         }
         if b.chars > 40 && !seen.insert(b.text.as_str()) {
             continue;
         }
+        if out.paragraphs.is_empty()
+            && out.description_teaser.is_none()
+            && let Some(d) = hints.description_norm
+            && main.is_some_and(|(s, e)| b.owner < s || b.owner >= e)
+            && b.chars >= 30
+            && (b.solid as usize) <= d.len() + 10
+            && normalise(&b.text) == d
+        {
+            out.description_teaser = Some(b.text.clone());
+            continue;
+        }
         if b.para == cur_para {
-            if let Some(last) = paragraphs.last_mut() {
+            if let Some(last) = out.paragraphs.last_mut() {
                 last.push(' ');
                 last.push_str(&b.text);
             }
         } else {
-            paragraphs.push(b.text.clone());
+            out.paragraphs.push(b.text.clone());
             cur_para = b.para;
         }
         for (text, href) in &b.links {
-            if let Some(href) = resolve_link(href, base) {
-                links.push(Link {
+            if let Some(href) = resolve_link(href, hints.base) {
+                out.links.push(Link {
                     text: text.clone(),
                     href,
                 });
             }
         }
     }
-    (paragraphs, links)
+    // A credit line just after the body ("Source: …" under the last paragraph).
+    if out.original_outlet.is_none()
+        && let Some(last) = last_block
+    {
+        out.original_outlet = page
+            .blocks
+            .iter()
+            .enumerate()
+            .skip(last + 1)
+            .take(4)
+            .filter(|(_, b)| !page.in_caption(b.owner))
+            .find_map(|(_, b)| credit_outlet(&b.text, b.chars));
+    }
+    // "WASHINGTON (AP) — …": the dateline credits an agency.
+    if out.original_outlet.is_none()
+        && let Some(first) = out.paragraphs.first()
+        && let Some(c) = AGENCY_DATELINE.captures(first)
+    {
+        out.original_outlet = c
+            .get(1)
+            .and_then(|m| crate::outlet::known_outlet_from_credit(m.as_str()));
+    }
+    out.paragraphs.retain(|p| !p.trim().is_empty());
+    out
 }
 
-/// The first standfirst-like block element with a sentence-sized text.
-fn find_teaser(page: &Page) -> Option<String> {
+/// The first standfirst-like block element with a sentence-sized text: its range and text.
+fn find_teaser(page: &Page) -> Option<(u32, u32, String)> {
     let (i, el) =
         page.els.iter().enumerate().find(|(_, e)| {
             e.flags & TEASER != 0 && e.tag.is_block() && (30..=600).contains(&e.text)
@@ -1111,7 +1402,51 @@ fn find_teaser(page: &Page) -> Option<String> {
         .map(|b| b.text.as_str())
         .collect();
     let t = text.join(" ");
-    (!t.is_empty()).then_some(t)
+    (!t.trim().is_empty()).then_some((i, el.end, t))
+}
+
+/// Whether the teaser element `(start, end)` is a standfirst to keep out of the body:
+/// one paragraph, its class used once on the page (not a card or a styled paragraph
+/// repeated through the text), and before the body's first paragraph.
+fn is_standfirst(page: &Page, (start, end): (u32, u32)) -> bool {
+    let Some(el) = page.el(start) else {
+        return false;
+    };
+    let key = el.class_key;
+    if key != NONE && page.els.iter().filter(|e| e.class_key == key).count() > 1 {
+        return false;
+    }
+    let mut paras = page
+        .blocks
+        .iter()
+        .filter(|b| start <= b.owner && b.owner < end)
+        .map(|b| b.para);
+    let Some(first) = paras.next() else {
+        return false;
+    };
+    if paras.any(|p| p != first) {
+        return false;
+    }
+    // No substantial prose before it: a standfirst opens the article.
+    !page
+        .blocks
+        .iter()
+        .take_while(|b| b.owner < start)
+        .any(|b| b.chars >= 150 && b.link_chars * 4 < b.solid && page.honoured_neg(b) == NONE)
+}
+
+/// Whether the page is an error page ("404", "Page not found") by its title or
+/// first-level headings.
+fn is_error_page(page: &Page, title: Option<&str>) -> bool {
+    let short_match = |t: &str| t.chars().count() <= 80 && ERROR_PAGE.is_match(t.trim());
+    if title.is_some_and(short_match) {
+        return true;
+    }
+    page.blocks
+        .iter()
+        .filter(|b| page.el(b.owner).is_some_and(|e| e.tag == Tag::H(1)))
+        .take(3)
+        .any(|b| short_match(&b.text))
 }
 
 #[cfg(test)]

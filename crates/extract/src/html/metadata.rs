@@ -119,7 +119,7 @@ static CONTEXT_NEG: LazyLock<Regex> = LazyLock::new(|| {
 /// Class/id words worth a closer look (bylines, dates). Case-sensitive literals: a
 /// case-insensitive set is several times slower, and this runs on every class.
 static CLASS_HINT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("auth|byline|writer|date|publish|posted|time|Auth|Byline|Date|Publish|Time")
+    Regex::new("auth|autor|auteur|byline|writer|date|publish|posted|time|Auth|Autor|Byline|Date|Publish|Time")
         .unwrap_or_else(|e| unreachable!("static regex: {e}"))
 });
 
@@ -158,7 +158,13 @@ fn context_score(el: ElementRef<'_>) -> i32 {
 }
 
 fn is_author_class(ci: &str) -> bool {
-    (ci.contains("byline") || ci.contains("author") || ci.contains("writer"))
+    // "autor" (de, es, pt, pl, it "autore"), "auteur" (fr).
+    (ci.contains("byline")
+        || ci.contains("author")
+        || ci.contains("writer")
+        || ci.contains("autor")
+        || ci.contains("auteur"))
+        && !ci.contains("autorit")
         && !ci.contains("authority")
         && !ci.contains("author-bio")
         && !ci.contains("author-description")

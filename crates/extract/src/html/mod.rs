@@ -20,7 +20,12 @@ pub fn extract_html(html: &str, base: Option<&url::Url>) -> Article {
         .as_deref()
         .and_then(|u| url::Url::parse(u).ok());
     let link_base = base.or(canonical.as_ref());
-    let content = content::extract_content(&doc, link_base, meta.title.as_deref());
+    let content = content::extract_content_with(
+        &doc,
+        link_base,
+        meta.title.as_deref(),
+        meta.description.as_deref(),
+    );
 
     let mut article = Article {
         canonical_url: meta.canonical_url,
@@ -37,6 +42,26 @@ pub fn extract_html(html: &str, base: Option<&url::Url>) -> Article {
         article.published = Some(date);
         article.published_from = Some(source);
     }
+    // A byline/dateline line dropped from the body fills what metadata lacks.
+    if let Some(line) = content.byline.as_deref() {
+        if article.authors.is_empty() {
+            let outlets: Vec<String> = article.outlet.iter().cloned().collect();
+            article.authors = metadata::byline::split_byline_with(line, &outlets, true);
+        }
+        if article.published.is_none()
+            && let Some(d) = crate::dates::find_date_in_text(line)
+        {
+            article.published = Some(d);
+            article.published_from = Some(storyline_core::DateSource::Text);
+        }
+    }
+    // A credit naming the page's own outlet is no credit of another's work.
+    article.original_outlet = content.original_outlet.filter(|o| {
+        article
+            .outlet
+            .as_deref()
+            .is_none_or(|site| metadata::byline::norm(site) != metadata::byline::norm(o))
+    });
     article.teaser = content
         .teaser
         .or_else(|| teaser_from_description(meta.description.as_deref(), &content.paragraphs));

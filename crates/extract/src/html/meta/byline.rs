@@ -30,6 +30,30 @@ const LEADS: &[&str] = &[
     "автор",
     "text:",
     "texte:",
+    "staff writer",
+    "staff reporter",
+    "senior reporter",
+    "special correspondent",
+    "correspondent",
+    "reporter",
+];
+
+/// Role words that open a byline in Chinese and Japanese ("记者 李明", "本报记者李明",
+/// "記者　山田太郎"): stripped with or without a space after them. Longest first.
+const CJK_LEADS: &[&str] = &[
+    "本报记者",
+    "本報記者",
+    "特约记者",
+    "实习记者",
+    "通讯员",
+    "通訊員",
+    "编辑",
+    "作者",
+    "记者",
+    "記者",
+    "文／",
+    "文/",
+    "文：",
 ];
 
 /// Words that end the names part of a byline (dates, updates, reading times).
@@ -134,6 +158,16 @@ pub fn norm(s: &str) -> String {
 fn strip_lead(s: &str) -> &str {
     let mut s = s.trim_start_matches(|c: char| !c.is_alphanumeric());
     for _ in 0..3 {
+        if let Some(lead) = CJK_LEADS.iter().find(|l| s.starts_with(**l))
+            && let Some(rest) = s.get(lead.len()..)
+        {
+            let rest =
+                rest.trim_start_matches(|c: char| c.is_whitespace() || c == ':' || c == '：');
+            if !rest.is_empty() {
+                s = rest;
+                continue;
+            }
+        }
         let lower = s.to_lowercase();
         let Some(lead) = LEADS.iter().find(|l| {
             lower.starts_with(**l)
@@ -313,6 +347,11 @@ mod tests {
             vec!["Shelby Loos"]
         );
         assert_eq!(s("By JANE DOE & Jane Doe"), vec!["JANE DOE"]);
+        assert_eq!(s("记者 李明"), vec!["李明"]);
+        assert_eq!(s("本报记者李明"), vec!["李明"]);
+        assert_eq!(s("記者　山田太郎"), vec!["山田太郎"]);
+        assert_eq!(s("Staff writer Jane Doe"), vec!["Jane Doe"]);
+        assert_eq!(s("Reporter: Jane Doe"), vec!["Jane Doe"]);
     }
 
     #[test]
