@@ -27,6 +27,7 @@ pub struct Args {
 #[derive(Debug, clap::Subcommand)]
 pub enum What {
     Extraction(ExtractionArgs),
+    Numbers(super::eval_numbers::NumbersArgs),
 }
 
 /// Peers that can run beside storyline.
@@ -98,6 +99,7 @@ pub struct ExtractionArgs {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.what {
         What::Extraction(a) => run_extraction(a),
+        What::Numbers(a) => super::eval_numbers::run(a),
     }
 }
 

@@ -1,4 +1,5 @@
 //! One module per subcommand.
 
 pub mod eval;
+pub mod eval_numbers;
 pub mod extract;

@@ -119,6 +119,9 @@ impl Report {
             "recognizer", "model", "language", "run", "pass", "skip", "ours", "peer", "ours (all)"
         );
         for r in &self.rows {
+            if r.run == 0 && r.skipped == 0 {
+                continue; // a language folder without cases for this model
+            }
             let p = peer.iter().find(|p| {
                 p.recognizer == r.recognizer && p.model == r.model && p.language == r.language
             });
