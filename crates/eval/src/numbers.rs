@@ -138,14 +138,18 @@ impl Report {
                 .collect();
             let _ = writeln!(
                 s,
-                "{:<18} {:<11} {:<14} {:>5} {:>5} {:>5} {:>6.1}% {:>9} {:>11}  {}",
+                "{:<18} {:<11} {:<14} {:>5} {:>5} {:>5} {:>7} {:>9} {:>11}  {}",
                 r.recognizer,
                 r.model,
                 r.language,
                 r.run,
                 r.passed,
                 r.skipped,
-                r.rate(),
+                if r.run == 0 {
+                    "-".to_string()
+                } else {
+                    format!("{:.1}%", r.rate())
+                },
                 peer_s,
                 format!("{}/{}", r.passed_all, r.run_all),
                 reasons.join(", ")
