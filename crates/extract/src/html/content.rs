@@ -42,6 +42,9 @@ pub struct Content {
     /// The first byline/dateline line dropped from the body ("Par Claire Martin ·
     /// Publié le 12/03/2024"), for authors and date when metadata lacks them.
     pub byline: Option<String>,
+    /// The first date line dropped from the body ("Publié le 12/03/2024 à 10h05"), for
+    /// the date when metadata lacks it.
+    pub dateline: Option<String>,
     /// Why nothing was found, when nothing was.
     pub warnings: Vec<String>,
 }
@@ -1145,18 +1148,22 @@ pub fn extract_content_with(
     }
     // A standfirst kept out of the body is the teaser; another teaser-like element is
     // the teaser only when the body does not hold it (never twice).
+    // A first paragraph taken out as equal to the description is the teaser first.
     let standfirst_out = standfirst.is_some() && hints.teaser.is_some();
-    content.teaser = match teaser.map(|(_, _, t)| t) {
-        Some(t) if standfirst_out => Some(t),
-        Some(t) if !paragraphs.contains(&t) => Some(t),
-        _ => None,
-    }
-    .or(found.description_teaser);
+    content.teaser = found
+        .description_teaser
+        .take()
+        .or_else(|| match teaser.map(|(_, _, t)| t) {
+            Some(t) if standfirst_out => Some(t),
+            Some(t) if !paragraphs.contains(&t) => Some(t),
+            _ => None,
+        });
     if let Some(t) = &content.teaser {
         paragraphs.retain(|p| p != t);
     }
     content.original_outlet = found.original_outlet;
     content.byline = found.byline;
+    content.dateline = found.dateline;
     content.paragraphs = paragraphs;
     content.links = links;
     content
@@ -1195,6 +1202,7 @@ struct Assembled {
     description_teaser: Option<String>,
     original_outlet: Option<String>,
     byline: Option<String>,
+    dateline: Option<String>,
 }
 
 /// The outlet a short credit line names ("Source: The X", "Avec AFP", "(AP)").
@@ -1252,12 +1260,10 @@ fn assemble(page: &Page, hints: &Hints<'_>) -> Assembled {
         },
     };
     let in_range = |owner: u32| ranges.iter().find(|&&(s, e)| s <= owner && owner < e);
-    // The picked element holding most of the clean text: the body proper. A standfirst
-    // sits beside it, not inside it.
-    let main = ranges
-        .iter()
-        .copied()
-        .max_by_key(|&(s, _)| page.el(s).map(|e| e.clean).unwrap_or(0));
+    // A first paragraph equal to the meta description, and the parents of the first
+    // two paragraphs: a standfirst sits beside the body's paragraphs, not among them.
+    let mut description_first = false;
+    let mut parents: Vec<u32> = Vec::with_capacity(2);
     let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     let mut cur_para = NONE;
     let mut out = Assembled::default();
@@ -1319,8 +1325,8 @@ fn assemble(page: &Page, hints: &Hints<'_>) -> Assembled {
             continue;
         }
         if b.chars < 250 && (COPYRIGHT.is_match(&b.text) || DISCLOSURE.is_match(&b.text)) {
-            if out.byline.is_none() && DISCLOSURE.is_match(&b.text) {
-                out.byline = Some(b.text.clone());
+            if out.dateline.is_none() && DISCLOSURE.is_match(&b.text) {
+                out.dateline = Some(b.text.clone());
             }
             continue;
         }
@@ -1334,15 +1340,15 @@ fn assemble(page: &Page, hints: &Hints<'_>) -> Assembled {
             continue;
         }
         if out.paragraphs.is_empty()
-            && out.description_teaser.is_none()
             && let Some(d) = hints.description_norm
-            && main.is_some_and(|(s, e)| b.owner < s || b.owner >= e)
             && b.chars >= 30
             && (b.solid as usize) <= d.len() + 10
             && normalise(&b.text) == d
         {
-            out.description_teaser = Some(b.text.clone());
-            continue;
+            description_first = true;
+        }
+        if b.para != cur_para && parents.len() < 2 {
+            parents.push(page.el(b.owner).map(|e| e.parent).unwrap_or(NONE));
         }
         if b.para == cur_para {
             if let Some(last) = out.paragraphs.last_mut() {
@@ -1361,6 +1367,13 @@ fn assemble(page: &Page, hints: &Hints<'_>) -> Assembled {
                 });
             }
         }
+    }
+    if description_first
+        && let [first, second] = parents[..]
+        && first != second
+        && out.paragraphs.len() > 1
+    {
+        out.description_teaser = Some(out.paragraphs.remove(0));
     }
     // A credit line just after the body ("Source: …" under the last paragraph).
     if out.original_outlet.is_none()
@@ -1604,6 +1617,159 @@ mod tests {
             Some("Thousands without power as the worst storm in decades batters the coast.")
         );
         assert!(c.paragraphs.iter().all(|p| p != "Storm hits the coast"));
+    }
+
+    #[test]
+    fn standfirst_goes_to_teaser_not_body() {
+        for class in [
+            "standfirst",
+            "chapo",
+            "entradilla",
+            "vorspann",
+            "article-summary",
+        ] {
+            let html = format!(
+                "<html><body><article><h1>Storm hits the coast</h1><p class=\"{class}\">Thousands without power as the worst storm in decades batters the coast.</p>{BODY}</article></body></html>"
+            );
+            let c = run(&html);
+            assert_eq!(
+                c.teaser.as_deref(),
+                Some("Thousands without power as the worst storm in decades batters the coast."),
+                "{class}"
+            );
+            assert_eq!(c.paragraphs.len(), 3, "{class}: {:?}", c.paragraphs);
+            assert!(c.paragraphs[0].starts_with("The storm reached"), "{class}");
+        }
+        // A class repeated through the text styles paragraphs: they stay in the body.
+        let html = format!(
+            "<html><body><article><p class=\"intro\">Thousands without power as the worst storm in decades batters the coast.</p>{BODY}<p class=\"intro\">Another styled paragraph of the article that is part of its running text.</p></article></body></html>"
+        );
+        let c = run(&html);
+        assert_eq!(c.paragraphs.len(), 5, "{:?}", c.paragraphs);
+        assert_eq!(c.teaser, None);
+    }
+
+    #[test]
+    fn description_equal_first_paragraph_beside_the_body_is_the_teaser() {
+        let d = "Thousands without power as the worst storm in decades batters the coast, and more rain is due on Thursday, forecasters said on Wednesday evening.";
+        let html = format!(
+            "<html><body><article><h1>Storm hits the coast</h1><p>{d}</p><div class=\"story-body\">{BODY}{BODY2}</div></article></body></html>"
+        );
+        let doc = Html::parse_document(&html);
+        let c = extract_content_with(&doc, None, Some("Storm hits the coast"), Some(d));
+        assert_eq!(c.teaser.as_deref(), Some(d), "{:?}", c.paragraphs);
+        assert_eq!(c.paragraphs.len(), 6, "{:?}", c.paragraphs);
+        // Inside the body it is the body's opening, not a standfirst.
+        let html = format!(
+            "<html><body><article><div class=\"story-body\"><p>{d}</p>{BODY}{BODY2}</div></article></body></html>"
+        );
+        let doc = Html::parse_document(&html);
+        let c = extract_content_with(&doc, None, None, Some(d));
+        assert_eq!(c.paragraphs.len(), 7, "{:?}", c.paragraphs);
+    }
+
+    #[test]
+    fn read_also_promo_and_byline_lines_dropped_in_several_languages() {
+        for line in [
+            "Read also: Floods in the north",
+            "See also: the full list of closed roads",
+            "Lire aussi : Les fissures signalées dès 2019",
+            "Lesen Sie auch: Warum die Risse ignoriert wurden",
+            "Leer también: Las grietas de la presa",
+            "Leggi anche: Le crepe nella diga",
+            "Читайте также: Трещины в плотине",
+            "Cet article vous a plu ? Abonnez-vous pour 1 € le premier mois.",
+            "Jetzt abonnieren und weiterlesen!",
+            "Suscríbete a nuestro boletín para recibir las noticias.",
+            "Подпишитесь на наш канал в Telegram.",
+            "Subscribe to our newsletter for the best stories.",
+            "Par Claire Martin, envoyée spéciale à Orvalle · Publié le 12/03/2024 à 10h05",
+            "By Jane Doe | 3 March 2024",
+            "Von Anna Keller",
+            "Veröffentlicht am 11.03.2024, 18:30 Uhr",
+        ] {
+            let html = format!("<html><body><article><p>{line}</p>{BODY}</article></body></html>");
+            let c = run(&html);
+            assert_eq!(c.paragraphs.len(), 3, "{line}: {:?}", c.paragraphs);
+        }
+        // Sentences that open with the same words stay.
+        for line in [
+            "By Monday, the company had filed for bankruptcy protection in three countries, its lawyers said.",
+            "Par ailleurs, la préfecture a ouvert un centre d'accueil pour les familles des disparus.",
+            "Von Berlin aus fährt der Zug täglich um sieben Uhr nach Kessing.",
+        ] {
+            let html = format!("<html><body><article><p>{line}</p>{BODY}</article></body></html>");
+            let c = run(&html);
+            assert_eq!(c.paragraphs.len(), 4, "{line}: {:?}", c.paragraphs);
+        }
+        let html = format!(
+            "<html><body><article><p>Par Claire Martin · Publié le 12/03/2024 à 10h05</p>{BODY}</article></body></html>"
+        );
+        assert_eq!(
+            run(&html).byline.as_deref(),
+            Some("Par Claire Martin · Publié le 12/03/2024 à 10h05")
+        );
+    }
+
+    #[test]
+    fn credit_lines_name_the_original_outlet() {
+        for (line, outlet) in [
+            (
+                "Source: The Lisna Valley Courier",
+                Some("The Lisna Valley Courier"),
+            ),
+            ("Quelle: dpa", Some("dpa")),
+            ("Fuente: El Diario del Valle", Some("El Diario del Valle")),
+            ("Avec AFP", Some("AFP")),
+            ("(AP)", Some("AP")),
+            ("Source: official statement", None),
+        ] {
+            let html = format!(
+                "<html><body><div class=\"post\"><div class=\"post-content\">{BODY}</div><p class=\"source\">{line}</p></div></body></html>"
+            );
+            let c = run(&html);
+            assert_eq!(c.original_outlet.as_deref(), outlet, "{line}");
+            assert!(c.paragraphs.iter().all(|p| p != line || outlet.is_none()));
+            // Inside the body too.
+            let html = format!("<html><body><article>{BODY}<p>{line}</p></article></body></html>");
+            let c = run(&html);
+            assert_eq!(c.original_outlet.as_deref(), outlet, "{line}");
+            if outlet.is_some() {
+                assert_eq!(c.paragraphs.len(), 3, "{:?}", c.paragraphs);
+            }
+        }
+        // A photo credit is not the article's.
+        let html = format!(
+            "<html><body><article><figure><figcaption>Source: Reuters</figcaption></figure>{BODY}</article></body></html>"
+        );
+        assert_eq!(run(&html).original_outlet, None);
+        // A dateline crediting an agency.
+        let html = "<html><body><article><p>WASHINGTON (AP) — The storm reached the coast on Tuesday night, flooding streets, cutting power to thousands of homes.</p><p>Officials said the damage, which is still being assessed, could take weeks to repair, and warned residents.</p></article></body></html>";
+        assert_eq!(run(html).original_outlet.as_deref(), Some("AP"));
+    }
+
+    #[test]
+    fn error_pages_give_no_paragraphs() {
+        for (title, h1) in [
+            ("Page not found", "404"),
+            ("Seite nicht gefunden", "Hoppla!"),
+            ("Page introuvable", "Erreur 404"),
+            ("Nothing here", "Страница не найдена"),
+        ] {
+            let html = format!(
+                "<html><body><main><h1>{h1}</h1><h2>Sorry, we can't find that page you were looking for today</h2><p>The page you were looking for may have been moved or deleted, or the address may be wrong.</p></main></body></html>"
+            );
+            let doc = Html::parse_document(&html);
+            let c = extract_content(&doc, None, Some(title));
+            assert!(c.paragraphs.is_empty(), "{title}: {:?}", c.paragraphs);
+        }
+        // An article about 404 pages is an article.
+        let html = format!(
+            "<html><body><article><h1>Why 404 pages matter</h1>{BODY}</article></body></html>"
+        );
+        let doc = Html::parse_document(&html);
+        let c = extract_content(&doc, None, Some("Why 404 pages matter"));
+        assert_eq!(c.paragraphs.len(), 3);
     }
 
     #[test]

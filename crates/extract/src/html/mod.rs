@@ -43,17 +43,20 @@ pub fn extract_html(html: &str, base: Option<&url::Url>) -> Article {
         article.published_from = Some(source);
     }
     // A byline/dateline line dropped from the body fills what metadata lacks.
-    if let Some(line) = content.byline.as_deref() {
-        if article.authors.is_empty() {
-            let outlets: Vec<String> = article.outlet.iter().cloned().collect();
-            article.authors = metadata::byline::split_byline_with(line, &outlets, true);
-        }
-        if article.published.is_none()
-            && let Some(d) = crate::dates::find_date_in_text(line)
-        {
-            article.published = Some(d);
-            article.published_from = Some(storyline_core::DateSource::Text);
-        }
+    if article.authors.is_empty()
+        && let Some(line) = content.byline.as_deref()
+    {
+        let outlets: Vec<String> = article.outlet.iter().cloned().collect();
+        article.authors = metadata::byline::split_byline_with(line, &outlets, true);
+    }
+    if article.published.is_none()
+        && let Some(d) = [content.byline.as_deref(), content.dateline.as_deref()]
+            .into_iter()
+            .flatten()
+            .find_map(crate::dates::find_date_in_text)
+    {
+        article.published = Some(d);
+        article.published_from = Some(storyline_core::DateSource::Text);
     }
     // A credit naming the page's own outlet is no credit of another's work.
     article.original_outlet = content.original_outlet.filter(|o| {
