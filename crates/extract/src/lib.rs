@@ -59,11 +59,12 @@ pub fn extract_with(page: &Page, limits: &Limits) -> Result<Article, ExtractErro
         sniff::Kind::Html => html::extract_html(&decoded.text, base.as_ref()),
         sniff::Kind::Text => text_dump::extract_text_dump(&decoded.text, base.as_ref()),
     };
-    // Paragraphs are never empty nor whitespace only, whichever extractor made them.
-    if article.paragraphs.iter().any(|p| p.trim().is_empty()) {
+    // Paragraphs are never empty, whitespace or invisible characters only, whichever
+    // extractor made them.
+    if article.paragraphs.iter().any(|p| text::is_blank(p)) {
         let kept: Vec<String> = std::mem::take(&mut article.paragraphs)
             .into_iter()
-            .filter(|p| !p.trim().is_empty())
+            .filter(|p| !text::is_blank(p))
             .collect();
         article.set_paragraphs(kept);
     }

@@ -18,9 +18,45 @@ pub fn collapse_whitespace(s: &str) -> String {
     out
 }
 
+/// Characters that show nothing on their own: zero-width and joiner characters, soft
+/// hyphens, direction marks, variation selectors, Hangul fillers. They may sit inside
+/// words (and are kept there) but do not make a paragraph.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}'
+            | '\u{34f}'
+            | '\u{61c}'
+            | '\u{115f}'
+            | '\u{1160}'
+            | '\u{17b4}'
+            | '\u{17b5}'
+            | '\u{180b}'..='\u{180e}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{206f}'
+            | '\u{3164}'
+            | '\u{fe00}'..='\u{fe0f}'
+            | '\u{feff}'
+            | '\u{ffa0}'
+    )
+}
+
+/// Whether `s` holds nothing visible (only whitespace and invisible characters).
+pub fn is_blank(s: &str) -> bool {
+    s.chars().all(|c| c.is_whitespace() || is_invisible(c))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn blank_text() {
+        assert!(is_blank(""));
+        assert!(is_blank(" \u{a0}\u{2060}\u{ad}\u{200d} "));
+        assert!(!is_blank("\u{200c}a"));
+    }
 
     #[test]
     fn collapses() {

@@ -478,7 +478,9 @@ struct Walker {
 impl Walker {
     fn flush(&mut self) {
         let (text, chars, solid) = squeeze(&self.buf);
-        if !text.is_empty() {
+        // Text of invisible characters only (a word joiner, a soft hyphen) is no block:
+        // it would make an empty-looking paragraph.
+        if !text.is_empty() && !crate::text::is_blank(&text) {
             let owner = self.block_stack.last().copied().unwrap_or(0);
             if chars >= 25
                 && self.link_chars * 2 < solid
@@ -1273,7 +1275,7 @@ fn assemble(page: &Page, hints: &Hints<'_>) -> Assembled {
             continue;
         };
         last_block = Some(bi);
-        if b.text.trim().is_empty() {
+        if crate::text::is_blank(&b.text) {
             continue;
         }
         // Credit lines are often marked as credits (boilerplate by class): read them first.
@@ -1397,7 +1399,7 @@ fn assemble(page: &Page, hints: &Hints<'_>) -> Assembled {
             .get(1)
             .and_then(|m| crate::outlet::known_outlet_from_credit(m.as_str()));
     }
-    out.paragraphs.retain(|p| !p.trim().is_empty());
+    out.paragraphs.retain(|p| !crate::text::is_blank(p));
     out
 }
 
@@ -1746,6 +1748,15 @@ mod tests {
         // A dateline crediting an agency.
         let html = "<html><body><article><p>WASHINGTON (AP) — The storm reached the coast on Tuesday night, flooding streets, cutting power to thousands of homes.</p><p>Officials said the damage, which is still being assessed, could take weeks to repair, and warned residents.</p></article></body></html>";
         assert_eq!(run(html).original_outlet.as_deref(), Some("AP"));
+    }
+
+    #[test]
+    fn invisible_text_makes_no_paragraph() {
+        let html = format!(
+            "<html><body><article>{BODY}<p>\u{2060}\u{ad}</p><p><span>\u{200d}</span> &nbsp;</p></article></body></html>"
+        );
+        let c = run(&html);
+        assert_eq!(c.paragraphs.len(), 3, "{:?}", c.paragraphs);
     }
 
     #[test]
