@@ -15,7 +15,12 @@ fuzz_target!(|data: &[u8]| {
     let chars = text.chars().count();
     let mut last_end = 0;
     for q in storyline_analyse::quantities::recognize(&text, lang) {
-        assert!(q.start < q.end && q.end <= chars, "bad span {}..{}", q.start, q.end);
+        assert!(
+            q.start < q.end && q.end <= chars,
+            "bad span {}..{}",
+            q.start,
+            q.end
+        );
         assert!(q.start >= last_end, "overlapping spans");
         last_end = q.end;
         let slice: String = text.chars().skip(q.start).take(q.end - q.start).collect();
