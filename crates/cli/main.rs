@@ -25,7 +25,7 @@ pub(crate) const EXIT_CODES: &str = "\
 Exit codes:
   0  every input succeeded
   1  some inputs failed (each failure is printed as `storyline: INPUT: REASON`, then a summary)
-  2  usage error, or nothing could be read at all";
+  2  usage error (unknown option, --url with several inputs, an invalid --url)";
 
 #[derive(Debug, Subcommand)]
 enum Command {
