@@ -87,21 +87,32 @@ fn lexicon_for(lang: &str) -> &'static lexicon::Lexicon {
     lexicon::get(lang)
 }
 
-/// Every number expression in `text`, in order of position, without overlaps.
-///
-/// `lang` is an ISO 639-1 code (`en`, `fr`, `de`, `es`, `it`, `ru`, `pt`, `nl`); other
-/// codes are read as English.
-pub fn recognize(text: &str, lang: &str) -> Vec<Quantity> {
+/// The pipeline shared by the recognisers: per chunk of `text`, tokens, numbers, units
+/// attached to them and ranges; `each` gets the chunk, its code-point offset, its tokens,
+/// what was found and the language's tables.
+fn for_each_found(
+    text: &str,
+    lang: &str,
+    mut each: impl FnMut(&[char], usize, &[scan::Tok], Vec<units::Found>, &lexicon::Lexicon),
+) {
     let lex = lexicon_for(lang);
-    let mut out = Vec::new();
     scan::for_each_chunk(text, |chunk, base| {
         let toks = scan::tokenize(chunk);
         let nums = numbers::find(chunk, &toks, lex);
         let mut found = units::attach(chunk, &toks, &nums, lex);
         ranges::apply(chunk, &toks, &nums, &mut found, lex);
-        for f in found {
-            out.push(f.into_quantity(chunk, base));
-        }
+        each(chunk, base, &toks, found, lex);
+    });
+}
+
+/// Every number expression in `text`, in order of position, without overlaps.
+///
+/// `lang` is an ISO 639-1 code (`en`, `fr`, `de`, `es`, `it`, `ru`, `pt`, `nl`); other
+/// codes are read as English.
+pub fn recognize(text: &str, lang: &str) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    for_each_found(text, lang, |chunk, base, _, found, _| {
+        out.extend(found.into_iter().map(|f| f.into_quantity(chunk, base)));
     });
     out
 }
@@ -109,14 +120,9 @@ pub fn recognize(text: &str, lang: &str) -> Vec<Quantity> {
 /// Like [`recognize`], plus units named without a number ("convert 10 celsius to
 /// fahrenheit": "fahrenheit"), with no value — as Recognizers-Text's unit models report them.
 pub fn recognize_with_unit_mentions(text: &str, lang: &str) -> Vec<Quantity> {
-    let lex = lexicon_for(lang);
     let mut out = Vec::new();
-    scan::for_each_chunk(text, |chunk, base| {
-        let toks = scan::tokenize(chunk);
-        let nums = numbers::find(chunk, &toks, lex);
-        let mut found = units::attach(chunk, &toks, &nums, lex);
-        ranges::apply(chunk, &toks, &nums, &mut found, lex);
-        let mentions = units::unit_mentions(chunk, &toks, &found);
+    for_each_found(text, lang, |chunk, base, toks, mut found, _| {
+        let mentions = units::unit_mentions(chunk, toks, &found);
         found.extend(mentions);
         found.sort_by_key(|f| f.start);
         for f in found {
@@ -131,14 +137,9 @@ pub fn recognize_with_unit_mentions(text: &str, lang: &str) -> Vec<Quantity> {
 /// smaller than 20"), with the inclusivity of each bound — like Recognizers-Text's number
 /// range model. A claim's hedge ("as many as 75,000") reads as an upper bound here.
 pub fn recognize_number_ranges(text: &str, lang: &str) -> Vec<NumberRange> {
-    let lex = lexicon_for(lang);
     let mut out = Vec::new();
-    scan::for_each_chunk(text, |chunk, base| {
-        let toks = scan::tokenize(chunk);
-        let nums = numbers::find(chunk, &toks, lex);
-        let mut found = units::attach(chunk, &toks, &nums, lex);
-        ranges::apply(chunk, &toks, &nums, &mut found, lex);
-        for (f, min_inclusive, max_inclusive) in compare::ranges(chunk, &toks, &found, lex) {
+    for_each_found(text, lang, |chunk, base, toks, found, lex| {
+        for (f, min_inclusive, max_inclusive) in compare::ranges(chunk, toks, &found, lex) {
             out.push(NumberRange {
                 quantity: f.into_quantity(chunk, base),
                 min_inclusive,
