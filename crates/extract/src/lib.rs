@@ -20,6 +20,7 @@ pub mod decode;
 mod error;
 pub mod html;
 pub mod language;
+mod lines;
 pub mod outlet;
 pub mod sniff;
 pub mod text;

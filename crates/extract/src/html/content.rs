@@ -257,21 +257,6 @@ static DISCLOSURE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-/// "Read also: <headline>" pointers in several languages: dropped whether linked or
-/// not (the phrases do not open sentences of an article).
-static READ_ALSO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        "(?i)^(?:read also|also read|see also|related\\s*:|more on this|\
-         (?:à )?lire (?:aussi|également)|voir aussi|\
-         le[ae] también|leer también|lee también|ver también|te puede interesar|\
-         lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|\
-         leggi anche|leia também|veja também|lees ook|\
-         читайте также|смотрите также|читайте еще|читайте ещё|\
-         相关阅读|延伸阅读|相关新闻|関連記事)",
-    )
-    .expect("static regex")
-});
-
 /// Subscription and newsletter promos ("Abonnez-vous pour 1 €…", "Jetzt abonnieren!",
 /// "Suscríbete…", "Подпишитесь…", "Subscribe to our newsletter").
 static PROMO: LazyLock<Regex> = LazyLock::new(|| {
@@ -283,15 +268,6 @@ static PROMO: LazyLock<Regex> = LazyLock::new(|| {
          подпишитесь|подписывайтесь|\
          (?:^|[.!?] )(?:subscribe|sign up)(?: now| today)?(?: to| for|!|$)|\
          (?:^|[.!?] )(?:get|receive) (?:our|the) [^.]{0,30}newsletter",
-    )
-    .expect("static regex")
-});
-
-/// A credit line: "Source: The X", "Quelle: dpa", "Fuente: EFE", "Источник: ТАСС",
-/// "来源：新华社".
-static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        "(?i)^(?:sources?|quellen?|fuentes?|fonte|источник|bron|kilde|källa|来源|出典|原文)\\s*[:：]\\s*(.{1,80})$",
     )
     .expect("static regex")
 });
@@ -1212,7 +1188,7 @@ fn credit_outlet(text: &str, chars: u32) -> Option<String> {
     if chars > 120 {
         return None;
     }
-    if let Some(c) = CREDIT_LINE.captures(text) {
+    if let Some(c) = crate::lines::CREDIT_LINE.captures(text) {
         return c
             .get(1)
             .and_then(|m| crate::outlet::outlet_from_credit(m.as_str()));
@@ -1320,7 +1296,7 @@ fn assemble(page: &Page, hints: &Hints<'_>) -> Assembled {
         {
             continue;
         }
-        if b.chars < 200 && READ_ALSO.is_match(&b.text) {
+        if b.chars < 200 && crate::lines::READ_ALSO_LINE.is_match(&b.text) {
             continue;
         }
         if b.chars < 250 && PROMO.is_match(&b.text) {

@@ -70,12 +70,8 @@ fn re(pattern: &str) -> Regex {
 /// Lines that appear inside bodies as well as around them (matched at the start of a
 /// line of up to 200 characters).
 static INLINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?ix)^(?:
-        read\ (?:also|more)|see\ also|also\ read|related\s*:|more\ on\ this|
-        (?:à\ )?lire\ (?:aussi|également)|voir\ aussi|
-        le[ae]\ también|leer\ también|lee\ también|ver\ también|te\ puede\ interesar|
-        lesen\ sie\ (?:auch|mehr)|mehr\ zum\ thema|auch\ interessant|
-        leggi\ anche|leia\ também|veja\ também|читайте\ также|смотрите\ также|
+    re(&r"(?ix)^(?:
+        (?-x:READ_ALSO_PHRASES)|read\ more|
         (?:catch|get)\ (?:all\ )?the\ (?:latest|world|breaking|\p{L}+\ news)\b|
         download\ (?:the\ |our\ )?.{0,40}\bapp\b|get\ the\ app|install\ (?:the\ |our\ )?app|
         t[ée]l[ée]charge[rz]?\ (?:l'|l’|notre\ )?appli|descarg[aue]\ (?:la\ |nuestra\ )?app|
@@ -83,7 +79,8 @@ static INLINE: LazyLock<Regex> = LazyLock::new(|| {
         follow\ us|suivez[- ]nous|s[íi]guenos|folgen\ sie\ uns|подписывайтесь|
         (?:sign\ up|subscribe)\ (?:to|for|now)\b|abonnez[- ]vous|inscrivez[- ]vous|
         suscr[íi]bete|abonnieren\ sie|jetzt\ abonnieren|подпишитесь
-    )")
+    )"
+    .replace("READ_ALSO_PHRASES", crate::lines::READ_ALSO))
 });
 
 /// Short lines (up to 60 characters, not sentences) that are buttons, labels and
@@ -151,13 +148,6 @@ static FOOTER_WORD: LazyLock<Regex> = LazyLock::new(|| {
 static ADDRESSES_READER: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:we|our|you|your|this\ (?:site|website)|nous|notre|vous|votre|wir|unsere|ihre|usted|nuestra|nuestro)\b",
-    )
-});
-
-/// "Source: leparis", "Quelle: dpa", "Fuente: EFE", "Источник: ТАСС", "来源：新华社".
-static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)^(?:sources?|quellen?|fuentes?|fonte|источник|bron|kilde|källa|来源|出典|原文)\s*[:：]\s*(.{1,80})$",
     )
 });
 
@@ -251,7 +241,7 @@ fn is_cjk(c: char) -> bool {
 pub(super) fn classify(unit: &str) -> Kind {
     let chars = unit.chars().count();
     if chars <= 160 {
-        if let Some(c) = CREDIT.captures(unit) {
+        if let Some(c) = crate::lines::CREDIT_LINE.captures(unit) {
             let name = c.get(1).map_or("", |m| m.as_str()).trim();
             return Kind::Credit(name.trim_end_matches('.').to_string());
         }
@@ -439,7 +429,7 @@ mod tests {
             &*FOOTER,
             &*FOOTER_WORD,
             &*ADDRESSES_READER,
-            &*CREDIT,
+            &*crate::lines::CREDIT_LINE,
             &*WITH_AGENCY,
             &*TEASER,
             &*DATE_LABEL,
