@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
+pub mod analyse;
 pub mod eval;
 pub mod eval_numbers;
 pub mod extract;
