@@ -106,14 +106,14 @@ pub fn annotate(mut article: Article, options: &Options) -> AnnotatedArticle {
         options.outlet = article.outlet.clone();
     }
     let mut analysis = analyse(&article.text, &options);
-    if analysis.language.is_none() {
-        if let Some(code) = article.language.clone() {
-            // Re-run with the page's declared language: short texts cannot be told apart.
-            options.lang = Some(code);
-            analysis = analyse(&article.text, &options);
-            if let Some(l) = &mut analysis.language {
-                l.confidence = 0.0;
-            }
+    if analysis.language.is_none()
+        && let Some(code) = article.language.clone()
+    {
+        // Re-run with the page's declared language: short texts cannot be told apart.
+        options.lang = Some(code);
+        analysis = analyse(&article.text, &options);
+        if let Some(l) = &mut analysis.language {
+            l.confidence = 0.0;
         }
     }
     article.language = analysis.language.as_ref().map(|l| l.code.clone());

@@ -26,11 +26,9 @@ pub fn split(text: &str, _lang: &str) -> Vec<Sentence> {
         let boundary = matches!(c, '.' | '!' | '?')
             && chars.get(i + 1).is_none_or(|n| n.is_whitespace())
             || c == '\n' && chars.get(i + 1) == Some(&'\n');
-        if boundary {
-            if let Some(s) = start.take() {
-                let end = if c == '\n' { i } else { i + 1 };
-                out.push(Sentence { start: s, end });
-            }
+        if boundary && let Some(s) = start.take() {
+            let end = if c == '\n' { i } else { i + 1 };
+            out.push(Sentence { start: s, end });
         }
         i += 1;
     }
