@@ -12,6 +12,7 @@
 
 pub mod claims;
 pub mod entities;
+pub mod invariants;
 pub mod language;
 mod link;
 mod mention;

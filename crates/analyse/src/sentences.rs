@@ -27,7 +27,10 @@ pub fn split(text: &str, _lang: &str) -> Vec<Sentence> {
             && chars.get(i + 1).is_none_or(|n| n.is_whitespace())
             || c == '\n' && chars.get(i + 1) == Some(&'\n');
         if boundary && let Some(s) = start.take() {
-            let end = if c == '\n' { i } else { i + 1 };
+            let mut end = if c == '\n' { i } else { i + 1 };
+            while end > s && chars[end - 1].is_whitespace() {
+                end -= 1;
+            }
             out.push(Sentence { start: s, end });
         }
         i += 1;
