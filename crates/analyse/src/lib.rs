@@ -63,7 +63,7 @@ pub fn analyse(text: &str, options: &Options) -> Analysis {
     let quantities = quantities::recognize(text, lang);
     let entities = entities::find(text, &sentences, lang);
     let mut quotes = quotes::find(text, &sentences, lang);
-    link::speakers_to_entities(&mut quotes, &entities);
+    link::speakers(text, &sentences, &mut quotes, &entities);
     let claims = claims::find(&claims::Input {
         text,
         lang,
