@@ -241,6 +241,23 @@ fn a_document_is_scored() {
 }
 
 #[test]
+fn identical_gold_quotes_pair_with_the_prediction_naming_their_speaker() {
+    let mut d = doc();
+    let mut other = d.quotes[1].clone();
+    other.source_text = Some("the mayor".into());
+    d.quotes.insert(1, other);
+    let q = &d.quotes[1];
+    let pred = |s: &str| PredQuote {
+        start: q.start,
+        end: q.end,
+        speaker: Some(s.into()),
+        kind: None,
+    };
+    let c = score_doc(&d, &[pred("Maria Lopez"), pred("Mayor")]).counts;
+    assert_eq!((c.matched, c.speaker_scored, c.speaker_correct), (2, 2, 2));
+}
+
+#[test]
 fn matched_quotes_without_source_are_left_out_of_speaker_accuracy() {
     let d = doc();
     let q = &d.quotes[0];
@@ -282,6 +299,11 @@ fn quote_mark_kinds() {
     let (a, b) = chars_of(TEXT, "budget was balanced. \"We will");
     assert_eq!(quote_mark_kind(&chars, &[[a, b]]), "mixed");
     let (a, b) = chars_of(TEXT, "expect a surplus");
+    assert_eq!(quote_mark_kind(&chars, &[[a, b]]), "other");
+    // A quote mark opening the next paragraph does not close this content.
+    let text = "He doubted the very need for moderators.\n\n“We will see,” she said.";
+    let chars: Vec<char> = text.chars().collect();
+    let (a, b) = chars_of(text, "the very need for moderators");
     assert_eq!(quote_mark_kind(&chars, &[[a, b]]), "other");
 }
 
