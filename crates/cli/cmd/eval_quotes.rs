@@ -50,7 +50,8 @@ pub struct QuotesArgs {
     /// ../shared/bench/quotes; when absent, a message is printed and the exit code is 0.
     #[arg(long, value_name = "DIR")]
     pub data: Option<PathBuf>,
-    /// Only the first N documents of each corpus (in doc_id order).
+    /// Only the first N documents of each corpus (PolNeAR: by file name; German: in file
+    /// order).
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
     /// Print the report as JSON.
