@@ -513,3 +513,50 @@ fn write_errors(out: &mut String, set: &GoldSet, preds: &[PredDoc], scores: &[Do
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spread_picks_evenly() {
+        assert_eq!(spread(&[1, 2, 3], 5), vec![1, 2, 3]);
+        assert_eq!(spread(&[0, 1, 2, 3, 4, 5, 6, 7, 8, 9], 3), vec![0, 3, 6]);
+        assert!(spread::<u8>(&[], 2).is_empty());
+    }
+
+    #[test]
+    fn the_table_shows_our_scores_and_the_reference_points() {
+        let counts = Counts {
+            docs: 1,
+            gold: 4,
+            predicted: 2,
+            matched: 1,
+            ..Counts::default()
+        };
+        let report = CorpusReport {
+            corpus: "polnear",
+            split: "dev",
+            docs: 1,
+            chars: 10,
+            bytes: 10,
+            seconds: 0.5,
+            threads: 2,
+            docs_per_second: 2.0,
+            mb_per_second: 0.00002,
+            system: "test".into(),
+            notes: vec!["a note".into()],
+            metrics: counts.metrics(),
+            counts,
+        };
+        let table = render(Path::new("bench"), "dev", std::slice::from_ref(&report));
+        assert!(table.contains("polnear"), "{table}");
+        assert!(table.contains(" 50.0  25.0  33.3 "), "{table}");
+        assert!(table.contains("83.67") && table.contains("86.48") && table.contains("0.175"));
+        assert!(table.contains("a note"));
+        assert_eq!(
+            report.to_json()["metrics"]["speaker_accuracy"],
+            serde_json::Value::Null
+        );
+    }
+}
