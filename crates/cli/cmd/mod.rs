@@ -3,4 +3,5 @@
 pub mod analyse;
 pub mod eval;
 pub mod eval_numbers;
+pub mod eval_quotes;
 pub mod extract;
