@@ -26,43 +26,55 @@ pub fn speakers(text: &str, sentences: &[Sentence], quotes: &mut [Quote], entiti
     if intros.is_empty() {
         return;
     }
-    for quote in quotes.iter_mut() {
-        let Some(speaker) = &mut quote.speaker else {
+    // Where each introduced description was last referred to: a description stays the
+    // likely antecedent while the text keeps referring to it.
+    let mut last_ref: Vec<usize> = intros.iter().map(|i| i.start).collect();
+    let mut order: Vec<usize> = (0..quotes.len()).collect();
+    order.sort_by_key(|&i| {
+        quotes[i]
+            .speaker
+            .as_ref()
+            .and_then(|s| s.mention.as_ref())
+            .map_or(quotes[i].start, |m| m.start)
+    });
+    for qi in order {
+        let Some(speaker) = &mut quotes[qi].speaker else {
             continue;
         };
         let Some(mention) = &speaker.mention else {
             continue;
         };
         let words = mention.text.to_lowercase();
-        let before = |at: usize| intros.iter().rev().find(|i| i.start < at);
+        let Some(k) = intros.iter().rposition(|i| i.start < mention.start) else {
+            continue;
+        };
+        let intro = &intros[k];
         if is_pronoun(&words) {
-            let Some(intro) = before(mention.start) else {
-                continue;
-            };
             // A named person mentioned after the description is the nearer antecedent.
             let named_after = speaker.entity.is_some_and(|id| {
                 entities.get(id).is_some_and(|e| {
                     e.mentions.iter().any(|m| {
-                        m.start > intro.start
+                        m.start > last_ref[k]
                             && m.start < mention.start
                             && m.form != crate::MentionForm::Pronoun
                     })
                 })
             });
-            // Only a recent description: within a few sentences of the pronoun.
-            let near = sentence_distance(sentences, intro.start, mention.start) <= 3;
+            // Only a recent description: within a few sentences of its last reference.
+            let near = sentence_distance(sentences, last_ref[k], mention.start) <= 3;
             if !named_after && near {
                 speaker.name = intro.name.clone();
                 speaker.entity = None;
+                last_ref[k] = mention.start;
             }
         } else if speaker.entity.is_none()
             && let Some(head) = definite_head(&words)
-            && let Some(intro) = intros
+            && let Some(k) = intros
                 .iter()
-                .rev()
-                .find(|i| i.start < mention.start && i.head == head)
+                .rposition(|i| i.start < mention.start && i.head == head)
         {
-            speaker.name = intro.name.clone();
+            speaker.name = intros[k].name.clone();
+            last_ref[k] = mention.start;
         }
     }
 }
@@ -191,7 +203,10 @@ fn floor_boundary(s: &str, max: usize) -> usize {
 }
 
 fn is_pronoun(words: &str) -> bool {
-    matches!(words, "he" | "she" | "il" | "elle" | "er" | "sie")
+    matches!(
+        words,
+        "he" | "she" | "him" | "her" | "il" | "elle" | "lui" | "er" | "sie" | "ihm" | "ihr"
+    )
 }
 
 /// "the prisoner" → "prisoner"; "le détenu" → "détenu"; "der Häftling" → "häftling".
@@ -222,12 +237,11 @@ mod tests {
     use crate::sentences;
 
     fn quote_by(text: &str, content: &str, mention: &str, nth: usize) -> Quote {
-        let find = |needle: &str, nth: usize| -> usize {
-            let byte = text.match_indices(needle).nth(nth).expect("needle").0;
-            text[..byte].chars().count()
-        };
-        let cs = find(content, 0);
-        let ms = find(mention, nth);
+        let cs = text[..text.find(content).expect("content")].chars().count();
+        // The nth occurrence of the mention as whole words.
+        let re = Regex::new(&format!(r"\b{}\b", regex::escape(mention))).unwrap();
+        let byte = re.find_iter(text).nth(nth).expect("mention").start();
+        let ms = text[..byte].chars().count();
         Quote {
             text: content.into(),
             start: cs,
@@ -305,6 +319,21 @@ mod tests {
         for q in &quotes {
             let s = q.speaker.as_ref().unwrap();
             assert_eq!((s.name.as_str(), s.entity), ("one prisoner", None), "{q:?}");
+        }
+    }
+
+    #[test]
+    fn a_description_stays_the_antecedent_while_it_is_referred_to() {
+        let text = "One prisoner spoke to CNN. He spoke on condition of anonymity. He stated, \"It is hard.\" The food is bad. The cells are cold. According to him, the offer came in July. Guards came often. The days are long. While he had served, he stated that no experience was needed.";
+        let mut quotes = vec![
+            quote_by(text, "It is hard.", "He", 1),
+            quote_by(text, "the offer came in July", "him", 0),
+            quote_by(text, "no experience was needed", "he", 1),
+        ];
+        let sents = sentences::split(text, "en");
+        speakers(text, &sents, &mut quotes, &[]);
+        for q in &quotes {
+            assert_eq!(q.speaker.as_ref().unwrap().name, "one prisoner", "{q:?}");
         }
     }
 
