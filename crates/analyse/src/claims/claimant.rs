@@ -83,8 +83,19 @@ fn np_after(toks: &[Tok], mut i: usize) -> Option<Np> {
         if n > 0 && STOP.contains(w) && !inner_of && !DETERMINERS.contains(w) {
             break;
         }
-        if n > 0 && SPEECH.contains(w) && !t.cap {
+        if n > 0
+            && matches!(
+                w,
+                "said" | "says" | "told" | "stated" | "claimed" | "claims"
+            )
+        {
             break;
+        }
+        let acronym = t.upper;
+        if n > 0 && STOP.contains(w) && acronym {
+            n += 1;
+            i += 1;
+            continue;
         }
         n += 1;
         i += 1;
@@ -123,6 +134,10 @@ fn np_before(toks: &[Tok], k: usize, floor: usize) -> Option<Np> {
     {
         b -= 1;
     }
+    // "X, the spokesman, said": the subject ends before the comma.
+    if b > floor + 1 && toks[b - 1].punct() == Some(',') && toks[b - 2].is_word() {
+        b -= 1;
+    }
     let mut a = b;
     let mut n = 0;
     while a > floor && n < 8 {
@@ -133,12 +148,20 @@ fn np_before(toks: &[Tok], k: usize, floor: usize) -> Option<Np> {
         let w = t.lower.as_str();
         let inner_of =
             matches!(w, "of" | "de" | "von" | "der" | "di") && toks.get(a).is_some_and(|x| x.cap);
-        if STOP.contains(w) && !DETERMINERS.contains(w) && !inner_of && !PRONOUNS.contains(w) {
+        let possessive = matches!(w, "his" | "her" | "their" | "its" | "our" | "my");
+        let acronym = t.upper;
+        if STOP.contains(w)
+            && !DETERMINERS.contains(w)
+            && !inner_of
+            && !PRONOUNS.contains(w)
+            && !possessive
+            && !acronym
+        {
             break;
         }
         a -= 1;
         n += 1;
-        if PRONOUNS.contains(w) {
+        if PRONOUNS.contains(w) || possessive {
             break;
         }
     }
@@ -300,7 +323,10 @@ pub(super) fn speaker(chars: &[char], toks: &[Tok], np: Np, ents: &EntityIndex<'
         run
     } else {
         let mut a = 0;
-        while a + 1 < words.len() && DETERMINERS.contains(words[a].lower.as_str()) {
+        while a + 1 < words.len()
+            && !words[a].upper
+            && DETERMINERS.contains(words[a].lower.as_str())
+        {
             a += 1;
         }
         a

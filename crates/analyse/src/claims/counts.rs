@@ -22,6 +22,8 @@ pub(super) struct Counted {
     pub bare: bool,
     /// A participle or verb after a bare figure ("400 had applied"): the noun is borrowed.
     pub elided: Option<String>,
+    /// The phrase is a participle alone ("200 injured"): it may borrow a noun.
+    pub adjective_only: bool,
 }
 
 const MAX_WORDS: usize = 6;
@@ -53,7 +55,8 @@ pub(super) fn is_participle(w: &str, lang: &str) -> bool {
         }
         "it" => {
             [
-                "ato", "ati", "ata", "ate", "ito", "iti", "ita", "ite", "uto", "uti",
+                "ato", "ati", "ata", "ate", "ito", "iti", "ita", "ite", "uto", "uti", "iso", "isi",
+                "ise",
             ]
             .iter()
             .any(|s| w.ends_with(s))
@@ -126,6 +129,15 @@ fn noun_phrase(toks: &[Tok], mut i: usize, lang: &str) -> (Vec<String>, usize) {
                 if !out.is_empty() && is_participle(w, lang) {
                     break;
                 }
+                // After the noun only adjectives ("soldats russes"), not verbs ("murieron").
+                let adjective_like = match l {
+                    "fr" => w.ends_with('s') || w.ends_with('x') || w.ends_with('e'),
+                    "es" | "pt" => w.ends_with('s'),
+                    _ => true,
+                };
+                if !out.is_empty() && !adjective_like {
+                    break;
+                }
                 out.push(w.to_string());
                 i += 1;
             }
@@ -159,7 +171,13 @@ fn noun_phrase(toks: &[Tok], mut i: usize, lang: &str) -> (Vec<String>, usize) {
 
 /// A participle tail after the noun ("have been killed or wounded"): its words and the
 /// index after it. `any_aux` accepts active forms too ("had applied").
-fn participle_tail(toks: &[Tok], mut i: usize, lang: &str, any_aux: bool) -> (Vec<String>, usize) {
+fn participle_tail(
+    toks: &[Tok],
+    mut i: usize,
+    lang: &str,
+    any_aux: bool,
+    object_pos: bool,
+) -> (Vec<String>, usize) {
     let start = i;
     let mut be = false;
     let mut n = 0;
@@ -169,7 +187,22 @@ fn participle_tail(toks: &[Tok], mut i: usize, lang: &str, any_aux: bool) -> (Ve
         }
         if !matches!(
             w,
-            "have" | "has" | "had" | "already" | "also" | "now" | "reportedly" | "allegedly"
+            "have"
+                | "has"
+                | "had"
+                | "already"
+                | "also"
+                | "now"
+                | "reportedly"
+                | "allegedly"
+                | "ont"
+                | "a"
+                | "ha"
+                | "hanno"
+                | "han"
+                | "hat"
+                | "haben"
+                | "avaient"
         ) {
             be = true;
         }
@@ -177,7 +210,10 @@ fn participle_tail(toks: &[Tok], mut i: usize, lang: &str, any_aux: bool) -> (Ve
         i += 1;
     }
     let mut out = Vec::new();
-    let ok = be || n == 0 || any_aux;
+    // Without an auxiliary, a participle after the noun is a reduced relative only when
+    // the figure is an object ("recruited 100,000 fighters held in …"); after a subject it
+    // is the main verb ("hundreds gathered").
+    let ok = be || (n == 0 && object_pos) || any_aux;
     if !ok {
         return (out, start);
     }
@@ -187,6 +223,10 @@ fn participle_tail(toks: &[Tok], mut i: usize, lang: &str, any_aux: bool) -> (Ve
         }
         out.push(w.to_string());
         i += 1;
+        if let Some(p @ ("down" | "up" | "out" | "off" | "away" | "back")) = word(toks, i) {
+            out.push(p.to_string());
+            i += 1;
+        }
         match word(toks, i) {
             Some(
                 c @ ("or" | "and" | "ou" | "et" | "o" | "y" | "e" | "oder" | "und" | "или" | "и"),
@@ -216,10 +256,13 @@ fn prep_phrase(toks: &[Tok], i: usize, room: usize) -> Vec<String> {
     if !PREPS.contains(&p) || room < 2 {
         return Vec::new();
     }
-    let mut j = i + 1;
-    if word(toks, j).is_some_and(|w| DETERMINERS.contains(w)) {
-        j += 1;
+    let j0 = i + 1;
+    // "in the strike", "from the town": circumstances, left out; "in prison", "for
+    // recruitment" (no determiner) say what the figure counts.
+    if word(toks, j0).is_some_and(|w| DETERMINERS.contains(w) || STOP.contains(w)) {
+        return Vec::new();
     }
+    let mut j = j0;
     let mut words = Vec::new();
     while let Some(w) = word(toks, j) {
         if STOP.contains(w) || words.len() >= 2 || words.len() + 2 > room {
@@ -254,6 +297,9 @@ fn verb_before(toks: &[Tok], ci: usize, lang: &str) -> Option<String> {
             k -= total.len();
             break;
         }
+    }
+    if lang == "es" && k >= 2 && word(toks, k - 1) == Some("a") {
+        k -= 1;
     }
     let t = toks.get(k.checked_sub(1)?)?;
     if !t.is_word() || t.cap {
@@ -300,14 +346,34 @@ fn object_phrase(toks: &[Tok], i: usize, lang: &str) -> Vec<String> {
     while word(toks, j).is_some_and(|w| DETERMINERS.contains(w)) {
         j += 1;
     }
-    let mut words = Vec::new();
+    let mut words: Vec<String> = Vec::new();
     while let Some(t) = toks.get(j).filter(|t| t.is_word()) {
         let w = strip_elision(&t.lower);
         if (STOP.contains(w) && w != "and") || words.len() >= 5 {
             break;
         }
+        if !words.is_empty() && w.len() < t.lower.len() {
+            // "guerra l'esercito": an elided article starts another phrase.
+            break;
+        }
+        if lang == "en" {
+            if w.ends_with("ly") && w.len() > 4 {
+                j += 1;
+                continue;
+            }
+            if is_participle(w, "en") {
+                let adjective = word(toks, j + 1)
+                    .is_some_and(|n| n == "and" || !STOP.contains(n) && !is_participle(n, "en"));
+                if !adjective {
+                    break;
+                }
+            }
+        }
         words.push(w.to_string());
         j += 1;
+        if lang == "en" && (PEOPLE.contains(w) || is_plural_like(w)) && w != "and" {
+            break;
+        }
     }
     while words.last().is_some_and(|w| w == "and") {
         words.pop();
@@ -364,16 +430,40 @@ fn count(toks: &[Tok], cj: usize, hedge_start: usize, lang: &str, c: &Cand, out:
     }
     let (np, after) = noun_phrase(toks, i, lang);
     let verb = verb_before(toks, hedge_start, lang);
+    let object_pos = hedge_start
+        .checked_sub(1)
+        .and_then(|k| toks.get(k))
+        .is_some_and(|t| {
+            t.is_word()
+                && !SPEECH.contains(t.lower.as_str())
+                && !matches!(
+                    t.lower.as_str(),
+                    "that"
+                        | "que"
+                        | "dass"
+                        | "che"
+                        | "что"
+                        | "and"
+                        | "but"
+                        | "et"
+                        | "und"
+                        | "y"
+                        | "e"
+                        | "и"
+                        | "while"
+                        | "as"
+                )
+        });
     if np.is_empty() {
         out.bare = true;
-        let (tail, _) = participle_tail(toks, cj, lang, true);
+        let (tail, _) = participle_tail(toks, cj, lang, true, object_pos);
         if !tail.is_empty() {
             out.elided = Some(tail.join(" "));
         }
         return;
     }
     let mut words = np.clone();
-    let (tail, after_tail) = participle_tail(toks, after, lang, false);
+    let (tail, after_tail) = participle_tail(toks, after, lang, false, object_pos);
     let had_tail = !tail.is_empty();
     if let Some(v) = &verb
         && !had_tail
@@ -390,18 +480,27 @@ fn count(toks: &[Tok], cj: usize, hedge_start: usize, lang: &str, c: &Cand, out:
         ));
     }
     out.people = np.iter().any(|w| PEOPLE.contains(w.as_str()));
+    out.adjective_only =
+        np.len() == 1 && lang == "en" && is_participle(&np[0], "en") && words.len() == 1;
     out.head = head_of(&np, lang);
     out.noun = join(&np);
     out.phrase = join(&words);
 }
 
 fn money(toks: &[Tok], ci: usize, cj: usize, hedge_start: usize, lang: &str, out: &mut Counted) {
-    // A rate: "100,000 rubles a month".
+    // A rate: "100,000 rubles a month", also after a conversion in parentheses.
+    let mut r = cj;
+    if toks.get(cj).and_then(Tok::punct) == Some('(')
+        && let Some(close) =
+            (cj + 1..toks.len().min(cj + 10)).find(|&k| toks[k].punct() == Some(')'))
+    {
+        r = close + 1;
+    }
     for (seq, period) in RATES {
         if seq
             .iter()
             .enumerate()
-            .all(|(n, w)| word(toks, cj + n) == Some(w))
+            .all(|(n, w)| word(toks, r + n) == Some(w))
         {
             out.phrase = Some(format!("per {period}"));
             return;
@@ -423,9 +522,10 @@ fn money(toks: &[Tok], ci: usize, cj: usize, hedge_start: usize, lang: &str, out
             if let Some(a) = k.checked_sub(3).and_then(|k| word(toks, k))
                 && !STOP.contains(a)
                 && !DETERMINERS.contains(a)
-                && !SPEECH.contains(a)
-                && !is_participle(a, lang)
                 && lang == "en"
+                && k.checked_sub(4)
+                    .and_then(|k| word(toks, k))
+                    .is_some_and(|d| DETERMINERS.contains(d))
             {
                 words.insert(0, a.to_string());
             }
@@ -501,6 +601,12 @@ fn percent(toks: &[Tok], _ci: usize, cj: usize, hedge_start: usize, lang: &str, 
                 | "decreased"
                 | "declined"
                 | "slipped"
+                | "shrank"
+                | "expanded"
+                | "contracted"
+                | "gained"
+                | "won"
+                | "received"
                 | "of"
                 | "à"
                 | "de"

@@ -57,6 +57,20 @@ fn glued(chars: &[char], c: &Cand) -> bool {
     }
 }
 
+/// "24. Februar": the word after a dot and a space just after the figure, lowercase.
+fn next_word_after_dot(chars: &[char], end: usize) -> Option<String> {
+    if chars.get(end) != Some(&'.') || chars.get(end + 1) != Some(&' ') {
+        return None;
+    }
+    let w: String = chars
+        .get(end + 2..)?
+        .iter()
+        .take(12)
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    Some(w.to_lowercase())
+}
+
 /// The words just before and after the figure, lowercase (skipping one determiner for
 /// "before" when asked).
 pub(super) fn neighbours(toks: &[Tok], ci: usize, cj: usize) -> (Option<&Tok>, Option<&Tok>) {
@@ -88,6 +102,9 @@ pub(super) fn is_tracked(
     }
     // Dates: a month name next to the figure ("10 November", "November 10", "10. November").
     let month_after = word_after.is_some_and(|w| MONTHS.contains(w))
+        || (word_after.is_some_and(|w| matches!(w, "de" | "di" | "of"))
+            && after2.is_some_and(|t| t.is_word() && MONTHS.contains(t.lower.as_str())))
+        || next_word_after_dot(chars, c.end).is_some_and(|w| MONTHS.contains(w.as_str()))
         || (after.and_then(Tok::punct) == Some('.')
             && after2.is_some_and(|t| t.is_word() && MONTHS.contains(t.lower.as_str())));
     let month_before = word_before.is_some_and(|w| MONTHS.contains(w) && w != "may" && w != "mai")

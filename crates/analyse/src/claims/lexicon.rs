@@ -286,7 +286,7 @@ pub(super) static STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "il elle ils elles on ne pas plus",
         // de
         "der die das den dem des ein eine einen einem einer eines und oder aber wer wie was ist",
-        "sind war waren wurde wurden worden hat haben hatte hatten wird werden sei seien im in",
+        "sind waren wurde wurden worden hat haben hatte hatten wird werden sei seien im in",
         "am an auf aus bei mit nach seit von vor zu zum zur für gegen um über unter durch laut",
         "sich er sie es wir ihr ihre ihren sein seine seit",
         // es
@@ -294,7 +294,7 @@ pub(super) static STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "habían será en con sin por para desde durante tras ante sobre según entre hacia su sus",
         // it
         "il lo gli i della delle dei degli del dello dalla dalle dai e o ma che chi cui è sono",
-        "era erano stato stati stata state ha hanno aveva nel nella nei negli in con senza per",
+        "erano stato stati stata state ha hanno aveva nel nella nei negli in con senza per",
         "da di su tra fra secondo durante dopo prima",
         // ru
         "и или но что который которые которых был была были было есть будет в во на из с со к",
@@ -311,9 +311,8 @@ pub(super) static SPEECH: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "reported reports announced announces believe believes believed indicate indicates",
         "indicated wrote writes added adds noted notes confirmed confirms insisted insists",
         "warned warns acknowledged admitted asserted alleged alleges argued argues maintained",
-        "maintains calculated calculates counted counts recorded records documented documents",
-        "tallied show shows showed suggest suggests suggested found revealed reveals put puts",
-        "put",
+        "maintains calculated calculates show shows showed suggest suggests suggested revealed",
+        "reveals put puts expect expects predict predicts forecast forecasts",
         // fr
         "déclaré affirmé indiqué estimé annoncé assuré précisé expliqué souligné rapporté",
         "affirme estime déclare indique assure précise explique rapporte dit compte recense",

@@ -126,6 +126,7 @@ struct Extra {
     noun: Option<String>,
     people: bool,
     head: Option<String>,
+    adjective_only: bool,
     /// Where the hedge-less figure starts (for conversions in parentheses).
     figure_start: usize,
 }
@@ -225,6 +226,7 @@ pub fn find(input: &Input<'_>) -> Vec<Claim> {
             noun: counted.noun,
             people: counted.people,
             head: counted.head,
+            adjective_only: counted.adjective_only,
             figure_start: c.start,
         });
     }
@@ -286,7 +288,24 @@ fn adjacent_hedge(
             continue;
         }
         // "talks about 100,000 rubles": the recogniser reads "about" after speech as a preposition.
-        if phrase.as_slice() == ["about"] && !c.approximate {
+        // But "said about 2,000 people attended": after "said" it is a hedge.
+        if phrase.as_slice() == ["about"]
+            && !c.approximate
+            && !a.checked_sub(1).and_then(|k| toks.get(k)).is_some_and(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "said"
+                        | "says"
+                        | "say"
+                        | "told"
+                        | "estimated"
+                        | "estimate"
+                        | "estimates"
+                        | "believe"
+                        | "believes"
+                )
+            })
+        {
             continue;
         }
         // "до 2025 года", "over the past": hedges only before figures, not dates.
@@ -431,17 +450,22 @@ fn sentence_hedges(chars: &[char], toks: &[words::Tok], ci: usize, cj: usize) ->
             b -= 1;
         }
         let mut a = b;
+        let mut determined = false;
         while a > 0 && b - a < 4 && toks[a - 1].is_word() {
             let w = toks[a - 1].lower.as_str();
-            if !toks[a - 1].cap && !lexicon::DETERMINERS.contains(w) {
+            if lexicon::STOP.contains(w) && !lexicon::DETERMINERS.contains(w) {
                 break;
             }
             a -= 1;
-            if lexicon::DETERMINERS.contains(w) {
+            if matches!(
+                w,
+                "the" | "le" | "la" | "les" | "der" | "die" | "das" | "el" | "il"
+            ) {
+                determined = true;
                 break;
             }
         }
-        if a < b && toks[a..b].iter().any(|t| t.cap) {
+        if a < b && (determined || toks[a..b].iter().all(|t| t.cap)) {
             let who = words::span_text(chars, toks[a].start, toks[b - 1].end);
             out.push(format!("denied by {}", lower_first(&who)));
         } else {
@@ -530,7 +554,7 @@ fn borrow(chars: &[char], out: &mut [Claim], extras: &[Extra]) {
         else {
             continue;
         };
-        let prev = &prev_part[pi];
+        let prev = prev_part[pi].clone();
         // Conversion: "five million rubles ($82,000)".
         if cur.kind == Kind::Money && prev.kind == Kind::Money {
             let between = words::span_text(chars, prev.end, ex.figure_start);
@@ -545,6 +569,8 @@ fn borrow(chars: &[char], out: &mut [Claim], extras: &[Extra]) {
             {
                 if cur.counts.is_none() {
                     cur.counts = prev.counts.clone();
+                } else if prev_part[pi].counts.is_none() {
+                    prev_part[pi].counts = cur.counts.clone();
                 }
                 if cur.hedge.is_none() {
                     cur.hedge = prev.hedge.clone();
@@ -552,6 +578,32 @@ fn borrow(chars: &[char], out: &mut [Claim], extras: &[Extra]) {
                 cur.approximate |= prev.approximate;
                 continue;
             }
+        }
+        // "2,300 dead and more than 10,000 injured" keeps "injured"; "40 people were killed
+        // and more than 200 injured" borrows "people".
+        if ex.adjective_only
+            && let Some(i) = (0..k)
+                .rev()
+                .take_while(|&i| out_sentence(prev_part, i) == cur.sentence)
+                .find(|&i| extras[i].noun.is_some())
+            && !extras[i].adjective_only
+            && extras[i].people
+            && extras[i].noun.as_deref().is_some_and(|n| {
+                n.split(' ').any(|w| {
+                    !matches!(
+                        w,
+                        "dead" | "injured" | "wounded" | "killed" | "missing" | "displaced"
+                    )
+                })
+            })
+        {
+            let noun = extras[i].noun.clone().unwrap_or_default();
+            if let Some(c) = &cur.counts
+                && !noun.split(' ').any(|w| counts::is_participle(w, "en"))
+            {
+                cur.counts = Some(format!("{noun} {c}"));
+            }
+            continue;
         }
         if !ex.bare || cur.kind != Kind::Number && cur.kind != Kind::Range {
             continue;
@@ -703,6 +755,36 @@ fn magnitude(w: &str) -> f64 {
     }
 }
 
+/// A Russian unit of time just after `pos` (one space): (unit, days, end offset).
+fn russian_unit_after(chars: &[char], pos: usize) -> Option<(&'static str, f64, usize)> {
+    if chars.get(pos) != Some(&' ') {
+        return None;
+    }
+    let mut end = pos + 1;
+    while chars.get(end).is_some_and(|c| c.is_alphabetic()) && end < pos + 12 {
+        end += 1;
+    }
+    let w: String = chars
+        .get(pos + 1..end)?
+        .iter()
+        .collect::<String>()
+        .to_lowercase();
+    let (unit, per) = match w.as_str() {
+        "год" | "года" | "лет" | "годам" | "годах" | "годами" | "году" => {
+            ("year", 365.0)
+        }
+        "месяц" | "месяца" | "месяцев" | "месяцам" | "месяцах" => {
+            ("month", 30.0)
+        }
+        "неделя" | "недели" | "недель" | "неделям" | "неделю" => {
+            ("week", 7.0)
+        }
+        "день" | "дня" | "дней" | "дням" | "суток" => ("day", 1.0),
+        _ => return None,
+    };
+    Some((unit, per, end))
+}
+
 /// The quantities that may be claims, fixed where the recogniser reads them wrongly.
 fn candidates(input: &Input<'_>, chars: &[char]) -> Vec<filter::Cand> {
     let mut out: Vec<filter::Cand> = Vec::with_capacity(input.quantities.len());
@@ -726,6 +808,16 @@ fn candidates(input: &Input<'_>, chars: &[char]) -> Vec<filter::Cand> {
                 c.start = q.start + minus.chars().count();
                 c.value = q.value.map(f64::abs);
             }
+        }
+        // "к 17 годам колонии": Russian durations in oblique cases read as bare numbers.
+        if q.kind == Kind::Number
+            && input.lang.starts_with("ru")
+            && let Some((unit, per, end)) = russian_unit_after(chars, q.end)
+        {
+            c.kind = Kind::Duration;
+            c.end = end;
+            c.unit = Some(unit.to_string());
+            c.seconds = q.value.map(|v| v * per * 86400.0);
         }
         // "sei mesi", "dos semanas" read as ages: durations unless written as an age.
         if q.kind == Kind::Age

@@ -22,6 +22,8 @@ pub(super) struct Tok {
     pub lower: String,
     /// True when the first letter is upper case.
     pub cap: bool,
+    /// True for words of two or more letters all in upper case ("UN", "EU").
+    pub upper: bool,
 }
 
 impl Tok {
@@ -78,12 +80,17 @@ pub(super) fn tokenize(chars: &[char], from: usize, to: usize) -> Vec<Tok> {
                     break;
                 }
             }
+            let upper = i - start > 1
+                && chars[start..i]
+                    .iter()
+                    .all(|ch| !ch.is_alphabetic() || ch.is_uppercase());
             out.push(Tok {
                 kind: TK::Word,
                 start,
                 end: i,
                 lower,
                 cap: c.is_uppercase(),
+                upper,
             });
         } else if c.is_ascii_digit() {
             let mut lower = String::new();
@@ -104,6 +111,7 @@ pub(super) fn tokenize(chars: &[char], from: usize, to: usize) -> Vec<Tok> {
                 end: i,
                 lower,
                 cap: false,
+                upper: false,
             });
         } else {
             i += 1;
@@ -117,6 +125,7 @@ pub(super) fn tokenize(chars: &[char], from: usize, to: usize) -> Vec<Tok> {
                     c.to_string()
                 },
                 cap: false,
+                upper: false,
             });
         }
     }
