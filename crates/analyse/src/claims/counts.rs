@@ -218,7 +218,9 @@ fn participle_tail(
         return (out, start);
     }
     while let Some(w) = word(toks, i) {
-        if !is_participle(w, lang) || SPEECH.contains(w) && w != "counted" {
+        let irregular_after_be =
+            be && lang == "en" && matches!(w, "left" | "made" | "done" | "found" | "put" | "set");
+        if !(is_participle(w, lang) || irregular_after_be) || SPEECH.contains(w) && w != "counted" {
             break;
         }
         out.push(w.to_string());
@@ -601,6 +603,15 @@ fn percent(toks: &[Tok], _ci: usize, cj: usize, hedge_start: usize, lang: &str, 
                 | "decreased"
                 | "declined"
                 | "slipped"
+                | "increase"
+                | "rise"
+                | "fall"
+                | "grow"
+                | "drop"
+                | "decline"
+                | "will"
+                | "would"
+                | "could"
                 | "shrank"
                 | "expanded"
                 | "contracted"
@@ -672,7 +683,7 @@ fn duration(toks: &[Tok], ci: usize, cj: usize, lang: &str, c: &Cand, out: &mut 
     let mut words = vec![unit.lower.clone()];
     let next = word(toks, cj);
     match (lang, next) {
-        (_, Some("of" | "in" | "behind" | "de" | "di" | "d'")) => {
+        (_, Some("of" | "in" | "behind" | "de" | "di" | "d'" | "en" | "в")) => {
             let np = object_phrase(toks, cj + 1, lang);
             let place = next != Some("of") && toks.get(cj + 1).is_some_and(|t| t.cap);
             if !np.is_empty() && !place {

@@ -208,6 +208,44 @@ pub(super) fn is_tracked(
         {
             return false;
         }
+        // Addresses: "221 Baker Street".
+        if after.is_some_and(|t| t.is_word() && t.cap)
+            && after2.is_some_and(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "street"
+                        | "st"
+                        | "road"
+                        | "rd"
+                        | "avenue"
+                        | "ave"
+                        | "boulevard"
+                        | "lane"
+                        | "square"
+                )
+            })
+        {
+            return false;
+        }
+        if word_before.is_some_and(|w| {
+            matches!(
+                w,
+                "rue"
+                    | "avenue"
+                    | "boulevard"
+                    | "straße"
+                    | "strasse"
+                    | "calle"
+                    | "via"
+                    | "piazza"
+                    | "улица"
+                    | "ул"
+                    | "дом"
+                    | "д"
+            )
+        }) {
+            return false;
+        }
         // Phone numbers and codes written in groups: "555 123 4567".
         if after.is_some_and(|t| t.kind == TK::Num && t.start == c.end + 1) && digits_only(chars, c)
         {

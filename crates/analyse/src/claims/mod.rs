@@ -449,6 +449,20 @@ fn sentence_hedges(chars: &[char], toks: &[words::Tok], ci: usize, cj: usize) ->
         {
             b -= 1;
         }
+        let mut run = b;
+        while run > 0 && b - run < 4 && toks[run - 1].is_word() && toks[run - 1].cap {
+            run -= 1;
+        }
+        if run < b && !(run == 0 && b - run == 1) {
+            // "a figure Kyiv denied", "Moscow denies".
+            let mut from = run;
+            if from > 0 && matches!(toks[from - 1].lower.as_str(), "the") {
+                from -= 1;
+            }
+            let who = words::span_text(chars, toks[from].start, toks[b - 1].end);
+            out.push(format!("denied by {}", lower_first(&who)));
+            break;
+        }
         let mut a = b;
         let mut determined = false;
         while a > 0 && b - a < 4 && toks[a - 1].is_word() {
@@ -755,6 +769,42 @@ fn magnitude(w: &str) -> f64 {
     }
 }
 
+/// Whether the words around an age-like figure make it a person's age: "de"/"di"/"âgé"
+/// just before it, "old"/"de edad"/"d'età" just after.
+fn age_context(chars: &[char], start: usize, end: usize) -> bool {
+    let from = start.saturating_sub(24);
+    let before: String = chars
+        .get(from..start)
+        .unwrap_or(&[])
+        .iter()
+        .collect::<String>()
+        .to_lowercase();
+    let prev = before.split_whitespace().last().unwrap_or("");
+    let after: String = chars
+        .get(end..(end + 12).min(chars.len()))
+        .unwrap_or(&[])
+        .iter()
+        .collect::<String>()
+        .to_lowercase();
+    matches!(
+        prev,
+        "de" | "di"
+            | "âgé"
+            | "âgée"
+            | "agé"
+            | "aged"
+            | "age"
+            | "von"
+            | "alter"
+            | "età"
+            | "edad"
+            | "возрасте"
+    ) || after.starts_with(" old")
+        || after.starts_with(" de edad")
+        || after.starts_with(" d'età")
+        || after.starts_with(",")
+}
+
 /// A Russian unit of time just after `pos` (one space): (unit, days, end offset).
 fn russian_unit_after(chars: &[char], pos: usize) -> Option<(&'static str, f64, usize)> {
     if chars.get(pos) != Some(&' ') {
@@ -818,6 +868,18 @@ fn candidates(input: &Input<'_>, chars: &[char]) -> Vec<filter::Cand> {
             c.end = end;
             c.unit = Some(unit.to_string());
             c.seconds = q.value.map(|v| v * per * 86400.0);
+        }
+        // "neuf ans derrière les barreaux", "nove anni in carcere" read as ages: durations
+        // unless said of a person ("un homme âgé de 45 ans", "un uomo di 45 anni", "aged 45").
+        if q.kind == Kind::Age
+            && q.unit.as_deref() == Some("year")
+            && !lower.contains('-')
+            && !lower.contains("old")
+            && !lower.starts_with("aged")
+            && !age_context(chars, q.start, q.end)
+        {
+            c.kind = Kind::Duration;
+            c.seconds = q.value.map(|v| v * 365.0 * 86400.0);
         }
         // "sei mesi", "dos semanas" read as ages: durations unless written as an age.
         if q.kind == Kind::Age
