@@ -147,7 +147,9 @@ pub fn find(input: &Input<'_>) -> Vec<Claim> {
     let mut out: Vec<Claim> = Vec::with_capacity(cands.len());
     let mut extras: Vec<Extra> = Vec::with_capacity(cands.len());
     for c in &cands {
-        let (si, s_start, s_end) = sentence_of(input.sentences, c.start, c.end, chars.len());
+        let Some((si, s_start, s_end)) = sentence_of(input.sentences, c.start, c.end) else {
+            continue;
+        };
         let ws = s_start.max(c.start.saturating_sub(WINDOW));
         let we = s_end.min(c.end + WINDOW).max(c.end);
         let toks = words::tokenize(&chars, ws, we);
@@ -160,7 +162,8 @@ pub fn find(input: &Input<'_>) -> Vec<Claim> {
         }
         let start = toks
             .get(hedge_tok)
-            .map_or(c.start, |t| t.start.min(c.start));
+            .map_or(c.start, |t| t.start.min(c.start))
+            .max(s_start);
         let counted = counts::counted(&toks, ci, cj, hedge_tok, c, lang);
         let mut hedges: Vec<String> = Vec::new();
         let mut approximate = c.approximate || c.vague;
@@ -194,11 +197,14 @@ pub fn find(input: &Input<'_>) -> Vec<Claim> {
             claimant = Some(claimant::speaker(&chars, &toks, np, &ents));
         }
         if claimant.is_none() {
-            claimant = input.outlet.map(|o| Speaker {
-                name: o.to_string(),
-                entity: None,
-                mention: None,
-            });
+            claimant = input
+                .outlet
+                .filter(|o| !o.trim().is_empty())
+                .map(|o| Speaker {
+                    name: o.to_string(),
+                    entity: None,
+                    mention: None,
+                });
         }
         let (kind, value, unit, min, max) = unit_and_value(c, &counted, min, max);
         out.push(Claim {
@@ -235,24 +241,13 @@ pub fn find(input: &Input<'_>) -> Vec<Claim> {
     out
 }
 
-/// The sentence that holds `[start, end)`: its index and bounds (widened to the figure).
-fn sentence_of(
-    sentences: &[Sentence],
-    start: usize,
-    end: usize,
-    len: usize,
-) -> (usize, usize, usize) {
+/// The sentence that holds `[start, end)`: its index and bounds; None when the figure
+/// is not inside one sentence.
+fn sentence_of(sentences: &[Sentence], start: usize, end: usize) -> Option<(usize, usize, usize)> {
     let k = sentences.partition_point(|s| s.start <= start);
-    match k
-        .checked_sub(1)
-        .and_then(|i| sentences.get(i).map(|s| (i, s)))
-    {
-        Some((i, s)) => (i, s.start.min(start), s.end.max(end)),
-        None => match sentences.first() {
-            Some(s) => (0, start, s.end.max(end)),
-            None => (0, 0, len),
-        },
-    }
+    let i = k.checked_sub(1)?;
+    let s = sentences.get(i)?;
+    (end <= s.end).then_some((i, s.start, s.end))
 }
 
 /// The speaker of the innermost quote that holds `[start, end)`.
@@ -562,15 +557,13 @@ fn borrow(chars: &[char], out: &mut [Claim], extras: &[Extra]) {
         let cur = &mut rest[0];
         let ex = &extras[k];
         // The nearest claim before in the same sentence.
-        let Some(pi) = (0..k)
-            .rev()
-            .find(|&i| prev_part[i].sentence == cur.sentence)
-        else {
+        let pi = k - 1;
+        if prev_part[pi].sentence != cur.sentence {
             continue;
-        };
+        }
         let prev = prev_part[pi].clone();
         // Conversion: "five million rubles ($82,000)".
-        if cur.kind == Kind::Money && prev.kind == Kind::Money {
+        if cur.kind == Kind::Money && prev.kind == Kind::Money && ex.figure_start <= prev.end + 24 {
             let between = words::span_text(chars, prev.end, ex.figure_start);
             let between = between.trim();
             if between == "("
@@ -598,6 +591,7 @@ fn borrow(chars: &[char], out: &mut [Claim], extras: &[Extra]) {
         if ex.adjective_only
             && let Some(i) = (0..k)
                 .rev()
+                .take(64)
                 .take_while(|&i| out_sentence(prev_part, i) == cur.sentence)
                 .find(|&i| extras[i].noun.is_some())
             && !extras[i].adjective_only
@@ -633,6 +627,7 @@ fn borrow(chars: &[char], out: &mut [Claim], extras: &[Extra]) {
         if let Some(verb) = &ex.elided {
             let src = (0..k)
                 .rev()
+                .take(64)
                 .take_while(|&i| out_sentence(prev_part, i) == cur.sentence)
                 .find(|&i| extras[i].noun.is_some());
             if let Some(i) = src {
