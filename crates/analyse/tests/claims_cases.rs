@@ -183,3 +183,50 @@ fn claims_cases() {
         100.0 * FLOOR
     );
 }
+
+/// Throughput of `claims::find` alone (sentences and quantities computed beforehand) on
+/// the seed pages repeated (or the cases when the seeds are absent):
+/// `cargo test --release -p storyline-analyse --test claims_cases claims_speed -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn claims_speed() {
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
+    let mut base = String::new();
+    for e in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+        base.push_str(&std::fs::read_to_string(e.path()).unwrap_or_default());
+        base.push_str("\n\n");
+    }
+    if base.is_empty() {
+        for line in CASES.lines() {
+            let v: Value = serde_json::from_str(line).unwrap_or(Value::Null);
+            base.push_str(v["text"].as_str().unwrap_or_default());
+            base.push(' ');
+        }
+    }
+    let text = base.repeat((4_000_000 / base.len().max(1)).max(1));
+    let t = std::time::Instant::now();
+    let sents = sentences::split(&text, "en");
+    let qs = quantities::recognize(&text, "en");
+    let before = t.elapsed();
+    let t = std::time::Instant::now();
+    let found = claims::find(&claims::Input {
+        text: &text,
+        lang: "en",
+        sentences: &sents,
+        quantities: &qs,
+        entities: &[],
+        quotes: &[],
+        outlet: Some("The Courier"),
+    });
+    let took = t.elapsed();
+    let mb = text.len() as f64 / 1e6;
+    println!(
+        "{mb:.1} MB, {} quantities, {} claims: sentences+quantities {:.2}s ({:.1} MB/s), claims {:.2}s ({:.1} MB/s)",
+        qs.len(),
+        found.len(),
+        before.as_secs_f64(),
+        mb / before.as_secs_f64(),
+        took.as_secs_f64(),
+        mb / took.as_secs_f64()
+    );
+}

@@ -40,7 +40,7 @@ fn run(prefix: &str) -> Option<(String, Analysis)> {
     Some((text, a))
 }
 
-fn claims_with<'a>(a: &'a Analysis, pred: impl Fn(&Claim) -> bool) -> Vec<&'a Claim> {
+fn claims_with(a: &Analysis, pred: impl Fn(&Claim) -> bool) -> Vec<&Claim> {
     a.claims.iter().filter(|c| pred(c)).collect()
 }
 
