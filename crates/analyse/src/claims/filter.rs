@@ -175,6 +175,27 @@ pub(super) fn is_tracked(
         if c.value == Some(1.0) && !text.chars().any(|ch| ch.is_ascii_digit()) {
             return false;
         }
+        // Ages: "at age 16", "aged 45"; decades: "the 1960s", "in her 20's".
+        if word_before.is_some_and(|w| {
+            matches!(
+                w,
+                "age" | "aged" | "ages" | "âge" | "alter" | "edad" | "età" | "возрасте"
+            )
+        }) {
+            return false;
+        }
+        let after_chars: Vec<char> = chars
+            .get(c.end..(c.end + 3).min(chars.len()))
+            .unwrap_or(&[])
+            .to_vec();
+        let decade = match after_chars.as_slice() {
+            ['s', n, ..] | ['\'' | '’', 's', n] => !n.is_alphanumeric(),
+            ['s'] | ['\'' | '’', 's'] => true,
+            _ => false,
+        };
+        if decade {
+            return false;
+        }
         // Times of day ("10 am", "17 h").
         if word_after.is_some_and(|w| CLOCK.contains(w)) {
             return false;

@@ -232,7 +232,8 @@ pub(super) static PEOPLE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "families households users subscribers customers participants delegates lawmakers",
         "deputies mps senators judges lawyers farmers fishermen athletes players fans spectators",
         "ukrainians russians palestinians israelis americans syrians afghans iraqis germans",
-        "britons chechens belarusians georgians",
+        "britons chechens belarusians georgians suspects attackers gunmen assailants settlers",
+        "immigrants peacekeepers contractors cadets employees diplomats ministers monks nuns",
         // fr
         "personnes gens hommes femmes enfants civils soldats militaires combattants détenus",
         "prisonniers condamnés criminels volontaires réservistes mobilisés habitants résidents",

@@ -6,7 +6,8 @@
 //! numbers, money, durations, percentages, ranges and most vague magnitudes; this stage
 //! decides which are tracked figures and reads the words around them:
 //!
-//! * **Not claims**: ordinals, ages ("a 45-year-old man", "aged 45"), temperatures, dates
+//! * **Not claims**: ordinals, ages ("a 45-year-old man", "aged 45", "at age 16"), decades
+//!   ("the 1960s", "in her 20's"), temperatures, street numbers, dates
 //!   and years ("10 November", "in 2022", "2023 года"), times of day ("10:30", "10 am"),
 //!   page, article and other reference numbers ("page 12", "Article 328", "No. 5"), numbers
 //!   glued into codes and names ("Covid-19", "IK17", "555-123-4567") or just after a
@@ -768,7 +769,7 @@ fn disclaimers(chars: &[char], input: &Input<'_>, out: &mut [Claim]) {
 /// "plusieurs centaines", "mehrere hunderttausend", "несколько сотен").
 static VAGUE_EXTRA: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(several|a\s+few|many|plusieurs|quelques|mehrere|einige|несколько|varios|varias|alcune|diverse|parecchie)\s+(dozen|hundred|thousand|centaines|dizaines|milliers|dutzend|hundert|tausend|hunderttausend|zehntausend|десятков|сотен|тысяч|cientos|decenas|miles|centinaia|decine|migliaia)(\s+(?:de\s+milliers|тысяч|de\s+miles|di\s+migliaia|thousand))?|(a\s+handful)",
+        r"(?i)(several|a\s+few|many|plusieurs|quelques|mehrere|einige|несколько|varios|varias|alcune|diverse|parecchie)\s+(dozen|hundred|thousand|centaines|dizaines|milliers|dutzend|hunderttausend|zehntausend|hundert|tausend|десятков|сотен|тысяч|cientos|decenas|miles|centinaia|decine|migliaia)(\s+(?:de\s+milliers|тысяч|de\s+miles|di\s+migliaia|thousand))?|(a\s+handful)",
     )
     .expect("vague pattern")
 });
