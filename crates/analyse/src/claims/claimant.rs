@@ -77,8 +77,21 @@ fn np_after(toks: &[Tok], mut i: usize) -> Option<Np> {
             break;
         }
         let w = t.lower.as_str();
-        let inner_of = matches!(w, "of" | "de" | "du" | "des" | "von" | "der" | "di")
-            && n > 0
+        let inner_of = matches!(
+            w,
+            "of" | "de"
+                | "du"
+                | "des"
+                | "von"
+                | "der"
+                | "di"
+                | "the"
+                | "for"
+                | "and"
+                | "et"
+                | "und"
+        ) && n > 0
+            && toks.get(i - 1).is_some_and(|x| x.cap)
             && toks.get(i + 1).is_some_and(|x| x.cap);
         if n > 0 && STOP.contains(w) && !inner_of && !DETERMINERS.contains(w) {
             break;
@@ -269,7 +282,7 @@ pub(super) fn attribution(toks: &[Tok], ci: usize, cj: usize, at_end: bool) -> O
         // ", said X" with the figure before — not this case; try the next verb back.
     }
     // "…, X said." / "…, said X." after the figure.
-    for k in cj..toks.len() {
+    for k in cj..toks.len().min(cj + 48) {
         let t = &toks[k];
         if !t.is_word() || !SPEECH.contains(t.lower.as_str()) || t.cap {
             continue;
@@ -294,7 +307,7 @@ pub(super) fn attribution(toks: &[Tok], ci: usize, cj: usize, at_end: bool) -> O
         {
             return Some(np);
         }
-        break;
+        // A verb of the figure's own clause ("were found"): look on.
     }
     None
 }
@@ -316,7 +329,16 @@ pub(super) fn speaker(chars: &[char], toks: &[Tok], np: Np, ents: &EntityIndex<'
     let words = &toks[np.a..np.b];
     // A trailing proper name after a description: "his brother David".
     let mut run = words.len();
-    while run > 0 && words[run - 1].cap {
+    while run > 0
+        && (words[run - 1].cap
+            || run >= 2
+                && run < words.len()
+                && words[run - 2].cap
+                && matches!(
+                    words[run - 1].lower.as_str(),
+                    "the" | "of" | "for" | "and" | "de" | "du" | "des" | "von" | "der"
+                ))
+    {
         run -= 1;
     }
     let from = if run > 0 && run < words.len() {
@@ -331,7 +353,12 @@ pub(super) fn speaker(chars: &[char], toks: &[Tok], np: Np, ents: &EntityIndex<'
         }
         a
     };
-    let s = words[from].start;
+    let mut s = words[from].start;
+    // "l'ONU", "d'Amnesty": the name without the elided article.
+    let first = &words[from].lower;
+    if (first.starts_with("l'") || first.starts_with("d'")) && first.chars().count() > 2 {
+        s += 2;
+    }
     let mut name = Mention::of_chars(chars, s, end).text;
     if from == 0 && words.len() == 1 && PRONOUNS.contains(words[0].lower.as_str()) {
         name = name.to_lowercase();

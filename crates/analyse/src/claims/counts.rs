@@ -658,7 +658,10 @@ fn percent(toks: &[Tok], _ci: usize, cj: usize, hedge_start: usize, lang: &str, 
         let Some(t) = toks.get(k - 1).filter(|t| t.is_word()) else {
             break;
         };
-        if STOP.contains(t.lower.as_str()) || DETERMINERS.contains(t.lower.as_str()) {
+        if STOP.contains(t.lower.as_str())
+            || DETERMINERS.contains(t.lower.as_str())
+            || is_participle(&t.lower, lang)
+        {
             break;
         }
         words.insert(0, t.lower.clone());

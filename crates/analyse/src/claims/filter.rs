@@ -291,9 +291,19 @@ pub(super) fn is_tracked(
         {
             k -= 1;
         }
+        // "expected to last three months": "last" as a verb.
+        let verb_last = k >= 2
+            && toks.get(k - 1).is_some_and(|t| t.lower == "last")
+            && toks.get(k - 2).is_some_and(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "to" | "will" | "would" | "could" | "may" | "might" | "can"
+                )
+            });
         if let Some(t) = k.checked_sub(1).and_then(|k| toks.get(k))
             && t.is_word()
             && TIME_FRAME_BEFORE.contains(t.lower.as_str())
+            && !verb_last
         {
             return false;
         }

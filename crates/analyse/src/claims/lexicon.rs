@@ -232,7 +232,7 @@ pub(super) static PEOPLE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "families households users subscribers customers participants delegates lawmakers",
         "deputies mps senators judges lawyers farmers fishermen athletes players fans spectators",
         "ukrainians russians palestinians israelis americans syrians afghans iraqis germans",
-        "britons chechens belarusians georgians suspects attackers gunmen assailants settlers",
+        "firefighters rescuers paramedics britons chechens belarusians georgians suspects attackers gunmen assailants settlers",
         "immigrants peacekeepers contractors cadets employees diplomats ministers monks nuns",
         // fr
         "personnes gens hommes femmes enfants civils soldats militaires combattants détenus",
@@ -313,7 +313,7 @@ pub(super) static SPEECH: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "indicated wrote writes added adds noted notes confirmed confirms insisted insists",
         "warned warns acknowledged admitted asserted alleged alleges argued argues maintained",
         "maintains calculated calculates show shows showed suggest suggests suggested revealed",
-        "reveals put puts expect expects predict predicts forecast forecasts",
+        "reveals put puts expect expects predict predicts forecast forecasts found finds",
         // fr
         "déclaré affirmé indiqué estimé annoncé assuré précisé expliqué souligné rapporté",
         "affirme estime déclare indique assure précise explique rapporte dit compte recense",

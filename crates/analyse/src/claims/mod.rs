@@ -535,7 +535,14 @@ fn unit_and_value(
     };
     match c.kind {
         Kind::Money => (c.kind, c.value, c.unit.clone(), min, max),
-        Kind::Percentage => (c.kind, c.value, Some("percent".into()), min, max),
+        Kind::Percentage => {
+            let unit = if said == Some("percentage point") {
+                said
+            } else {
+                Some("percent")
+            };
+            (c.kind, c.value, unit.map(str::to_string), min, max)
+        }
         Kind::Duration => {
             let per = said.and_then(lexicon::days_per);
             let days = match (c.seconds, c.value, per) {
@@ -821,6 +828,24 @@ fn age_context(chars: &[char], start: usize, end: usize) -> bool {
         || after.starts_with(",")
 }
 
+/// The end of one of `words` just after `pos` (one space), when it is there.
+fn word_after(chars: &[char], pos: usize, words: &[&str]) -> Option<usize> {
+    if chars.get(pos) != Some(&' ') {
+        return None;
+    }
+    let mut end = pos + 1;
+    while chars.get(end).is_some_and(|c| c.is_alphabetic()) && end < pos + 16 {
+        end += 1;
+    }
+    let w: String = chars
+        .get(pos + 1..end)?
+        .iter()
+        .collect::<String>()
+        .to_lowercase();
+    let next_ok = chars.get(end).is_none_or(|c| !c.is_alphanumeric());
+    (words.contains(&w.as_str()) && next_ok).then_some(end)
+}
+
 /// A Russian unit of time just after `pos` (one space): (unit, days, end offset).
 fn russian_unit_after(chars: &[char], pos: usize) -> Option<(&'static str, f64, usize)> {
     if chars.get(pos) != Some(&' ') {
@@ -896,6 +921,13 @@ fn candidates(input: &Input<'_>, chars: &[char]) -> Vec<filter::Cand> {
         {
             c.kind = Kind::Duration;
             c.seconds = q.value.map(|v| v * 365.0 * 86400.0);
+        }
+        // "0.5 percentage points": points, not percent.
+        if q.kind == Kind::Percentage
+            && let Some(end) = word_after(chars, q.end, &["points", "point"])
+        {
+            c.end = end;
+            c.unit = Some("percentage point".into());
         }
         // "sei mesi", "dos semanas" read as ages: durations unless written as an age.
         if q.kind == Kind::Age
