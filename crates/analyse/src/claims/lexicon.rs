@@ -5,7 +5,34 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-fn set(words: &[&'static str]) -> HashSet<&'static str> {
+/// FNV-1a: short words hash faster than with the default SipHash, and the tables are
+/// constant (no untrusted keys to guard against).
+#[derive(Default, Clone, Copy)]
+pub(super) struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A set of words with the FNV hasher.
+pub(super) type Words = HashSet<&'static str, std::hash::BuildHasherDefault<Fnv>>;
+
+fn set(words: &[&'static str]) -> Words {
     words.iter().flat_map(|s| s.split_whitespace()).collect()
 }
 
@@ -216,7 +243,7 @@ pub(super) fn hedges(lang: &str) -> &'static HedgeList {
 }
 
 /// Nouns (and nominalised adjectives) that count persons: their figures get the unit `people`.
-pub(super) static PEOPLE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub(super) static PEOPLE: LazyLock<Words> = LazyLock::new(|| {
     set(&[
         // en
         "people persons person man men woman women child children kids boys girls babies infants",
@@ -269,7 +296,7 @@ pub(super) static PEOPLE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Words that end a counted noun phrase: function words, auxiliaries, pronouns.
-pub(super) static STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub(super) static STOP: LazyLock<Words> = LazyLock::new(|| {
     set(&[
         // en
         "the a an this that these those who whom whose which what where when while and or but nor",
@@ -305,7 +332,7 @@ pub(super) static STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Verbs and nouns that attribute a statement to its subject ("X said", "X estimates").
-pub(super) static SPEECH: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub(super) static SPEECH: LazyLock<Words> = LazyLock::new(|| {
     set(&[
         // en
         "said says say told tells stated states claimed claims estimated estimates estimate",
@@ -359,7 +386,7 @@ pub(super) const ACCORDING: &[&[&str]] = &[
 ];
 
 /// Pronouns that may stand for a claimant.
-pub(super) static PRONOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub(super) static PRONOUNS: LazyLock<Words> = LazyLock::new(|| {
     set(&[
         "he she they him her them it il elle ils elles lui eux er sie él ella ellos ellas lei",
         "loro он она они него неё нее них ему ей им",
@@ -367,7 +394,7 @@ pub(super) static PRONOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Determiners dropped at the start of a counted noun phrase or a claimant's name.
-pub(super) static DETERMINERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub(super) static DETERMINERS: LazyLock<Words> = LazyLock::new(|| {
     set(&[
         "the a an this these those le la les l' un une des du der die das den dem des el los las",
         "il lo gli i most recent latest new",
@@ -375,7 +402,7 @@ pub(super) static DETERMINERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|
 });
 
 /// Words after which a number is a reference, not a figure ("page 12", "Article 328").
-pub(super) static REFERENCE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub(super) static REFERENCE: LazyLock<Words> = LazyLock::new(|| {
     set(&[
         // en
         "page pages p pp article articles art paragraph para section sections chapter clause no",
@@ -401,7 +428,7 @@ pub(super) static REFERENCE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| 
 });
 
 /// Month names (and common abbreviations): a number next to one is a date.
-pub(super) static MONTHS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub(super) static MONTHS: LazyLock<Words> = LazyLock::new(|| {
     set(&[
         "january february march april may june july august september october november december",
         "jan feb mar apr jun jul aug sep sept oct nov dec",
@@ -417,13 +444,13 @@ pub(super) static MONTHS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Words after a number that make it a time of day or a date part.
-pub(super) static CLOCK: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub(super) static CLOCK: LazyLock<Words> = LazyLock::new(|| {
     set(&["am pm a.m p.m h hrs uhr heures heure o'clock gmt utc cet cest est bst час часов часа"])
 });
 
 /// Words before a duration that make it a point or span in time, not a figure
 /// ("the last three weeks", "il y a deux ans").
-pub(super) static TIME_FRAME_BEFORE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub(super) static TIME_FRAME_BEFORE: LazyLock<Words> = LazyLock::new(|| {
     set(&[
         "last past next coming previous first recent following final",
         "derniers dernières prochains prochaines premiers premières",
@@ -435,7 +462,7 @@ pub(super) static TIME_FRAME_BEFORE: LazyLock<HashSet<&'static str>> = LazyLock:
 });
 
 /// Words after a duration that make it a point in time ("two months after", "a week ago").
-pub(super) static TIME_FRAME_AFTER: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub(super) static TIME_FRAME_AFTER: LazyLock<Words> = LazyLock::new(|| {
     set(&[
         "ago later earlier after before since hence",
         "après avant plus derniers dernières auparavant",
@@ -448,7 +475,7 @@ pub(super) static TIME_FRAME_AFTER: LazyLock<HashSet<&'static str>> = LazyLock::
 
 /// Participles used as nouns or adjectives that the phrase after a figure may hold
 /// (irregular English forms; regular ones end in -ed).
-pub(super) static PARTICIPLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub(super) static PARTICIPLES: LazyLock<Words> = LazyLock::new(|| {
     set(&[
         "taken held hurt shot driven given sent brought caught kept built drawn sworn thrown",
         "struck beaten stolen hidden slain bitten fled born lost paid sold spent cut hit",
@@ -457,7 +484,7 @@ pub(super) static PARTICIPLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|
 });
 
 /// Auxiliaries between a counted noun and its participle ("have been killed").
-pub(super) static AUX: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub(super) static AUX: LazyLock<Words> = LazyLock::new(|| {
     set(&[
         "have has had been were was are is being be already reportedly allegedly also now",
         "ont été sont a été avaient étaient wurden sind waren worden han sido",

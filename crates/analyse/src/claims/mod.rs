@@ -323,7 +323,7 @@ fn adjacent_hedge(
     None
 }
 
-static ESTIMATE: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+static ESTIMATE: LazyLock<lexicon::Words> = LazyLock::new(|| {
     [
         "estimate",
         "estimates",
@@ -364,7 +364,7 @@ static ESTIMATE: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::n
     .collect()
 });
 
-static REPORTED: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+static REPORTED: LazyLock<lexicon::Words> = LazyLock::new(|| {
     [
         "reportedly",
         "allegedly",
@@ -383,7 +383,7 @@ static REPORTED: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::n
     .collect()
 });
 
-static DENY: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+static DENY: LazyLock<lexicon::Words> = LazyLock::new(|| {
     [
         "denied",
         "denies",
