@@ -438,6 +438,19 @@ fn number_at(ctx: &Ctx, i: usize) -> Option<NumHit> {
         if j >= toks.len() || j == i + 1 {
             return None;
         }
+        // "au moins cinq", "al menos 200", "pelo menos 3", "non meno di": a comparative,
+        // not a sign (the comparative reader makes it a lower bound).
+        let mut p = i;
+        while p > 0 && toks[p - 1].kind == TokKind::Space {
+            p -= 1;
+        }
+        if p > 0
+            && p < i
+            && toks[p - 1].kind == TokKind::Word
+            && COMPARATIVE_BEFORE_MINUS.contains(&toks[p - 1].lower.as_str())
+        {
+            return None;
+        }
         sign = -1.0;
         body = j;
     }
@@ -452,6 +465,13 @@ fn number_at(ctx: &Ctx, i: usize) -> Option<NumHit> {
     }
     Some(h)
 }
+
+/// Words before "moins", "menos", "meno" that make it a comparative ("au moins", "por lo
+/// menos", "pelo menos", "non meno"), never a minus sign.
+const COMPARATIVE_BEFORE_MINUS: &[&str] = &[
+    "au", "du", "pas", "le", "les", "al", "lo", "no", "ni", "pelo", "ao", "o", "non", "a", "di",
+    "del", "en", "un", "poco", "tanto", "mais", "más", "plus",
+];
 
 /// The number starting exactly at token `i` (no sign).
 fn value_at(ctx: &Ctx, i: usize) -> Option<NumHit> {

@@ -331,3 +331,28 @@ fn digits_inside_chinese_and_japanese_text_are_numbers() {
             .all(|q| q.text != "320")
     );
 }
+
+#[test]
+fn at_least_is_not_a_minus_sign() {
+    for (text, lang, value) in [
+        (
+            "Au moins cinq millions d'euros ont été versés.",
+            "fr",
+            5_000_000.0,
+        ),
+        ("Al menos 200 personas murieron.", "es", 200.0),
+        ("Pelo menos 30 pessoas.", "pt", 30.0),
+    ] {
+        let q = recognize(text, lang);
+        assert!(
+            q.iter()
+                .any(|q| q.value == Some(value) || q.min == Some(value)),
+            "{text}: {q:?}"
+        );
+        assert!(
+            q.iter().all(|q| q.value.is_none_or(|v| v >= 0.0)),
+            "{text}: {q:?}"
+        );
+    }
+    assert_eq!(recognize("moins cinq degrés", "fr")[0].value, Some(-5.0));
+}
