@@ -455,7 +455,7 @@ const DE_ORDINAL_BEFORE: &[&str] = &[
     "der", "die", "das", "den", "dem", "des", "am", "im", "zum", "zur", "vom", "beim", "ab",
     "seit", "bis", "ihr", "ihre", "ihrem", "ihren", "ihres", "sein", "seine", "seinem", "seinen",
     "seines", "Der", "Die", "Das", "Den", "Dem", "Am", "Im", "Zum", "Ab", "Seit", "Bis", "jeder",
-    "jede", "jedem", "jeden",
+    "jede", "jedem", "jeden", "und", "oder", "zwischen",
 ];
 
 /// English verbs of saying: `"Why?" Smith asked.` stays one sentence.
@@ -500,6 +500,20 @@ const SPEECH_VERBS: &[&str] = &[
     "sighed",
     "laughed",
     "joked",
+    "demanded",
+    "pressed",
+    "countered",
+    "snapped",
+    "urged",
+    "pleaded",
+    "mused",
+    "conceded",
+    "observed",
+    "charged",
+    "quipped",
+    "asserted",
+    "boasted",
+    "complained",
 ];
 
 static ABBREVIATIONS: LazyLock<HashMap<&'static str, Kind>> = LazyLock::new(|| {

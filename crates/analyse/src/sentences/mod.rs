@@ -245,7 +245,7 @@ impl Splitter<'_> {
             return false;
         }
         let quoted = c[j..k].iter().any(|&ch| is_quote(ch));
-        if quoted && self.lang == "en" && self.speech_follows(&next) {
+        if mark == Mark::Strong && quoted && self.lang == "en" && self.speech_follows(&next) {
             return false;
         }
         match mark {
@@ -357,8 +357,9 @@ impl Splitter<'_> {
         let Some(ts) = self.token_before(i) else {
             return true;
         };
+        let raw_ts = ts;
         let mut ts = ts;
-        while ts < i && is_opener(c[ts]) {
+        while ts < i && (is_opener(c[ts]) || is_closer(c[ts])) {
             ts += 1;
         }
         if ts == i {
@@ -380,7 +381,7 @@ impl Splitter<'_> {
                 return false;
             }
         }
-        let previous = self.previous_token(ts);
+        let previous = self.previous_token(raw_ts);
         if let Some((ps, pe)) = previous
             && pe > ps + 1
             && c[pe - 1] == '.'
@@ -407,8 +408,11 @@ impl Splitter<'_> {
         if let (Some(l), None) = (letters.next(), letters.next())
             && l.is_alphabetic()
         {
-            // "p. 12", "J. R. R. Tolkien", "В. Путин"
-            let initial = l.is_uppercase() && is_upper(first) && !(l == 'I' && self.lang == "en");
+            // "p. 12", "J. R. R. Tolkien", "В. Путин"; not "Thailand I. Die deutschen"
+            let initial = l.is_uppercase()
+                && is_upper(first)
+                && !(l == 'I' && self.lang == "en")
+                && !abbrev::is_starter(next_bare);
             return !(first.is_numeric() || initial);
         }
         if is_dotted(&token) {
@@ -444,7 +448,8 @@ impl Splitter<'_> {
         }
     }
 
-    /// `"Why?" Smith asked.`: up to three capitalised words, then a verb of saying.
+    /// `"Why?" Smith asked.`: up to three capitalised words, then a verb of saying (after
+    /// a quoted `?` or `!`; a quoted `.` ends its sentence: `"No." She left.`).
     fn speech_follows(&self, next: &Next) -> bool {
         let c = self.c;
         let mut p = next.start;

@@ -88,6 +88,20 @@ const CASES: &[(&str, &str, &[&str])] = &[
     ),
     (
         "en",
+        "“Is it over?” Vitter demanded. Trump called it “a meltdown.” She says he is unfit.",
+        &[
+            "“Is it over?” Vitter demanded.",
+            "Trump called it “a meltdown.”",
+            "She says he is unfit.",
+        ],
+    ),
+    (
+        "en",
+        "Getty Images\n”Mr. Trump is unfit. He lies.",
+        &["Getty Images", "”Mr. Trump is unfit.", "He lies."],
+    ),
+    (
+        "en",
         "\"Help!\" she screamed. The guards ran over.",
         &["\"Help!\" she screamed.", "The guards ran over."],
     ),
@@ -390,6 +404,22 @@ const CASES: &[(&str, &str, &[&str])] = &[
         &[
             "Prof. Dr. Schmidt u. a. unterschrieben.",
             "Vgl. Abs. 3 des Gesetzes.",
+        ],
+    ),
+    (
+        "de",
+        "Er war beim „2. Deutschen Klimakongress“. Am 6. und 7. Tag fiel Schnee.",
+        &[
+            "Er war beim „2. Deutschen Klimakongress“.",
+            "Am 6. und 7. Tag fiel Schnee.",
+        ],
+    ),
+    (
+        "de",
+        "Platz fünf ging an Thailand I. Die deutschen Damen schieden aus.",
+        &[
+            "Platz fünf ging an Thailand I.",
+            "Die deutschen Damen schieden aus.",
         ],
     ),
     // --- Spanish ---
