@@ -14,6 +14,7 @@ use std::sync::LazyLock;
 use lingua::{Language, LanguageDetector, LanguageDetectorBuilder};
 use serde::{Deserialize, Serialize};
 
+mod prefilter;
 #[cfg(test)]
 mod tests;
 
@@ -92,7 +93,10 @@ pub fn detect(text: &str) -> Option<LanguageGuess> {
     if evidence < MIN_EVIDENCE {
         return None;
     }
-    let values = DETECTOR.compute_language_confidence_values(sample.as_str());
+    // lingua's cost grows with the number of candidates; a clear function-word vote
+    // narrows the Latin-script ones to the winner's neighbours (see `prefilter`).
+    let detector = prefilter::neighbourhood(&sample).unwrap_or(&DETECTOR);
+    let values = detector.compute_language_confidence_values(sample.as_str());
     let (language, confidence) = values.into_iter().next()?;
     if confidence.is_nan() || confidence <= 0.0 {
         return None;

@@ -185,6 +185,30 @@ fn every_supported_language_on_news() {
 }
 
 #[test]
+fn narrowing_agrees_with_the_full_detector() {
+    let mut narrowed = 0;
+    let texts: Vec<String> = NEWS
+        .iter()
+        .map(|(_, t)| t.to_string())
+        .chain(NEWS.iter().map(|(_, t)| format!("{t} {t}")))
+        .collect();
+    for text in &texts {
+        let full = DETECTOR.compute_language_confidence_values(text.as_str());
+        if let Some(detector) = prefilter::neighbourhood(text) {
+            narrowed += 1;
+            let near = detector.compute_language_confidence_values(text.as_str());
+            assert_eq!(
+                near.first().map(|v| v.0),
+                full.first().map(|v| v.0),
+                "{text}"
+            );
+        }
+    }
+    // the terse paragraphs here have few function words: about half are narrowed
+    assert!(narrowed >= 12, "{narrowed}");
+}
+
+#[test]
 fn the_list_covers_every_language_tested() {
     let codes = supported_codes();
     assert_eq!(codes.len(), NEWS.len());
@@ -297,17 +321,46 @@ fn timing() {
         ),
     ];
     for (name, text) in &cases {
-        let _ = detect(text);
-        let n = 50;
-        let t = std::time::Instant::now();
-        for _ in 0..n {
-            let _ = detect(text);
-        }
-        println!("{name} ({} B): {:?} per call", text.len(), t.elapsed() / n);
+        println!(
+            "{name} ({} B): {:?} per call",
+            text.len(),
+            best_of(|| {
+                detect(text);
+            })
+        );
     }
     for (code, text) in NEWS {
         println!("{code}: {:?}", detect(text));
     }
+    // cost against the sample's size
+    for lang in [0usize, 8] {
+        let long = NEWS[lang].1.repeat(5);
+        for size in [100usize, 200, 300, 400, 600] {
+            let cut = floor_boundary(&long, size);
+            let text = &long[..cut];
+            println!(
+                "{} {size} B: {:?}",
+                NEWS[lang].0,
+                best_of(|| {
+                    DETECTOR.compute_language_confidence_values(text);
+                })
+            );
+        }
+    }
+}
+
+/// The fastest of 15 rounds of 10 calls (the machine is shared), per call.
+fn best_of(mut f: impl FnMut()) -> std::time::Duration {
+    (0..15)
+        .map(|_| {
+            let t = std::time::Instant::now();
+            for _ in 0..10 {
+                f();
+            }
+            t.elapsed() / 10
+        })
+        .min()
+        .unwrap_or_default()
 }
 
 /// Peak memory of one English detection (run the test binary under `/usr/bin/time -v`).
@@ -316,4 +369,64 @@ fn timing() {
 fn memory_one_language() {
     let text = NEWS[0].1.repeat(20);
     println!("{:?}", detect(&text));
+}
+
+/// `LINGUA_BENCH=en:600` runs 200 detections of that much text (for `perf stat`).
+#[test]
+#[ignore]
+fn cost_by_size() {
+    let spec = std::env::var("LINGUA_BENCH").unwrap_or_else(|_| "en:600".into());
+    let (code, size) = spec.split_once(':').unwrap_or(("en", "600"));
+    let size: usize = size.parse().unwrap_or(600);
+    let text = match std::env::var("LINGUA_BENCH_FILE") {
+        Ok(path) => std::fs::read_to_string(path).unwrap_or_default(),
+        Err(_) => NEWS
+            .iter()
+            .find(|(c, _)| *c == code)
+            .map_or(NEWS[0].1, |(_, t)| t)
+            .repeat(40),
+    };
+    let text = &text[..floor_boundary(&text, size)];
+    let calls: usize = std::env::var("LINGUA_BENCH_CALLS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(200);
+    let full = std::env::var("LINGUA_BENCH_FULL").is_ok();
+    for _ in 0..calls {
+        if full {
+            DETECTOR.compute_language_confidence_values(text);
+        } else {
+            detect(text);
+        }
+    }
+}
+
+/// `LINGUA_FILES=list.txt` (one path a line): how often the function-word vote narrows
+/// the candidates on real texts and whether the result changes.
+#[test]
+#[ignore]
+fn narrowing_on_files() {
+    let Ok(list) = std::fs::read_to_string(std::env::var("LINGUA_FILES").unwrap_or_default())
+    else {
+        println!("skipped: no LINGUA_FILES");
+        return;
+    };
+    let (mut files, mut narrowed, mut differ) = (0, 0, 0);
+    for path in list.lines() {
+        let Ok(text) = std::fs::read_to_string(path) else {
+            continue;
+        };
+        files += 1;
+        let s = sample(&text);
+        let full = DETECTOR.compute_language_confidence_values(s.as_str());
+        if let Some(detector) = prefilter::neighbourhood(&s) {
+            narrowed += 1;
+            let near = detector.compute_language_confidence_values(s.as_str());
+            if near.first().map(|v| v.0) != full.first().map(|v| v.0) {
+                differ += 1;
+                println!("{path}: {:?} vs {:?}", near.first(), full.first());
+            }
+        }
+    }
+    println!("{files} files, {narrowed} narrowed, {differ} differ");
 }
