@@ -1,6 +1,7 @@
 //! `storyline`: the command-line front of storyline. Thin glue: every command parses
 //! its arguments, calls a library crate, and prints.
 
+mod batch;
 mod cmd;
 mod inputs;
 mod output;
@@ -11,8 +12,9 @@ use clap::{Parser, Subcommand};
 
 /// storyline — a self-hosted news-intelligence engine.
 ///
-/// Pages in (HTML in any encoding, gzip, plain-text page dumps), clean articles out.
-/// Later stages add analysis, stories and the figure ledger.
+/// Pages in (HTML in any encoding, gzip, plain-text page dumps), clean articles out, then
+/// analysed: language, sentences, entities, quotes with speakers, quantities and claims.
+/// Later stages add the store, stories and the figure ledger.
 #[derive(Debug, Parser)]
 #[command(name = "storyline", version, about, long_about = None, after_help = EXIT_CODES)]
 struct Cli {
@@ -30,6 +32,7 @@ Exit codes:
 #[derive(Debug, Subcommand)]
 enum Command {
     Extract(cmd::extract::Args),
+    Analyse(cmd::analyse::Args),
     Eval(cmd::eval::Args),
 }
 
@@ -37,6 +40,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => cmd::extract::run(args),
+        Command::Analyse(args) => cmd::analyse::run(args),
         Command::Eval(args) => cmd::eval::run(args),
     };
     match result {

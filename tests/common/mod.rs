@@ -189,3 +189,109 @@ pub fn json_lines(stdout: &[u8]) -> Vec<Value> {
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("bad JSON line {l:?}: {e}")))
         .collect()
 }
+
+/// The characters `[start, end)` (code points) of `text`.
+pub fn span(text: &str, start: usize, end: usize) -> String {
+    text.chars()
+        .skip(start)
+        .take(end.saturating_sub(start))
+        .collect()
+}
+
+/// The analysis contract every annotated article keeps: all fields present, every span
+/// in bounds and equal to the text it names, sentences ordered and disjoint, ids valid.
+pub fn check_analysis(a: &Value) {
+    for field in [
+        "language_confidence",
+        "sentences",
+        "entities",
+        "quotes",
+        "quantities",
+        "claims",
+    ] {
+        assert!(a.get(field).is_some(), "field {field} missing");
+    }
+    let text = s(a, "text");
+    let len = text.chars().count();
+    let off = |v: &Value| -> (usize, usize) {
+        let (st, en) = (v["start"].as_u64(), v["end"].as_u64());
+        let (st, en) = (st.expect("start") as usize, en.expect("end") as usize);
+        assert!(
+            st < en && en <= len,
+            "span {st}..{en} out of bounds ({len}) in {v}"
+        );
+        (st, en)
+    };
+    let same_text = |v: &Value| {
+        let (st, en) = off(v);
+        if let Some(t) = v["text"].as_str() {
+            assert_eq!(span(text, st, en), t, "span text differs in {v}");
+        }
+    };
+    let mut last = 0;
+    let sentences = a["sentences"].as_array().expect("sentences");
+    for sn in sentences {
+        let (st, en) = off(sn);
+        assert!(st >= last, "sentences overlap or are out of order at {sn}");
+        let words = span(text, st, en);
+        assert_eq!(words.trim(), words, "sentence not trimmed: {words:?}");
+        last = en;
+    }
+    let entities = a["entities"].as_array().expect("entities");
+    for (i, e) in entities.iter().enumerate() {
+        assert_eq!(e["id"].as_u64(), Some(i as u64));
+        assert!(["person", "organisation", "place"].contains(&s(e, "kind")));
+        assert!(!s(e, "name").is_empty());
+        for m in e["mentions"].as_array().expect("mentions") {
+            same_text(m);
+        }
+    }
+    let speaker_ok = |sp: &Value| {
+        if sp.is_null() {
+            return;
+        }
+        assert!(!s(sp, "name").is_empty(), "speaker without a name: {sp}");
+        if let Some(id) = sp["entity"].as_u64() {
+            assert!((id as usize) < entities.len(), "bad entity id in {sp}");
+        }
+        if !sp["mention"].is_null() {
+            same_text(&sp["mention"]);
+        }
+    };
+    for q in a["quotes"].as_array().expect("quotes") {
+        same_text(q);
+        assert!(["direct", "indirect", "mixed"].contains(&s(q, "kind")));
+        speaker_ok(&q["speaker"]);
+        if !q["cue"].is_null() {
+            same_text(&q["cue"]);
+        }
+    }
+    for q in a["quantities"].as_array().expect("quantities") {
+        same_text(q);
+    }
+    for c in a["claims"].as_array().expect("claims") {
+        same_text(c);
+        speaker_ok(&c["claimant"]);
+        let i = c["sentence"].as_u64().expect("sentence index") as usize;
+        let sn = sentences.get(i).expect("claim's sentence exists");
+        let (st, en) = off(c);
+        let (ss, se) = off(sn);
+        assert!(ss <= st && en <= se, "claim {c} outside its sentence {sn}");
+    }
+}
+
+/// `storyline analyse ARGS…` on one input: asserts success and returns the annotated article.
+pub fn analyse(args: &[&str]) -> Value {
+    let mut all = vec!["analyse"];
+    all.extend_from_slice(args);
+    let out = run(&all);
+    assert!(
+        out.status.success(),
+        "analyse {args:?} failed ({:?}): {}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let a: Value = serde_json::from_slice(&out.stdout).expect("one JSON object on stdout");
+    check_analysis(&a);
+    a
+}

@@ -12,6 +12,7 @@
 
 pub mod claims;
 pub mod entities;
+pub mod invariants;
 pub mod language;
 mod link;
 mod mention;
@@ -62,7 +63,7 @@ pub fn analyse(text: &str, options: &Options) -> Analysis {
     let quantities = quantities::recognize(text, lang);
     let entities = entities::find(text, &sentences, lang);
     let mut quotes = quotes::find(text, &sentences, lang);
-    link::speakers_to_entities(&mut quotes, &entities);
+    link::speakers(text, &sentences, &mut quotes, &entities);
     let claims = claims::find(&claims::Input {
         text,
         lang,
@@ -106,14 +107,14 @@ pub fn annotate(mut article: Article, options: &Options) -> AnnotatedArticle {
         options.outlet = article.outlet.clone();
     }
     let mut analysis = analyse(&article.text, &options);
-    if analysis.language.is_none() {
-        if let Some(code) = article.language.clone() {
-            // Re-run with the page's declared language: short texts cannot be told apart.
-            options.lang = Some(code);
-            analysis = analyse(&article.text, &options);
-            if let Some(l) = &mut analysis.language {
-                l.confidence = 0.0;
-            }
+    if analysis.language.is_none()
+        && let Some(code) = article.language.clone()
+    {
+        // Re-run with the page's declared language: short texts cannot be told apart.
+        options.lang = Some(code);
+        analysis = analyse(&article.text, &options);
+        if let Some(l) = &mut analysis.language {
+            l.confidence = 0.0;
         }
     }
     article.language = analysis.language.as_ref().map(|l| l.code.clone());

@@ -1,14 +1,12 @@
 //! `storyline extract`: pages in, clean articles out as JSON.
 
-use std::io::Write;
 use std::process::ExitCode;
 
-use rayon::prelude::*;
-use storyline_core::Page;
+use storyline_core::{Article, Page};
 use storyline_extract::Limits;
 
+use crate::batch;
 use crate::inputs::{self, Input};
-use crate::output::{self, Failures};
 
 /// Extract the article from news pages: title, teaser, authors, dates, outlet, original
 /// outlet, language, paragraphs and in-body links, without the site's boilerplate.
@@ -34,68 +32,18 @@ pub struct Args {
     pub jsonl: bool,
 }
 
-/// How many inputs are extracted in parallel before their output is written, in order.
-const CHUNK: usize = 256;
-
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let inputs = inputs::expand(&args.paths);
-    if args.url.is_some() && inputs.len() > 1 {
-        anyhow::bail!(
-            "--url applies to a single input, but {} were given",
-            inputs.len()
-        );
-    }
-    if let Some(u) = &args.url {
-        url::Url::parse(u).map_err(|e| anyhow::anyhow!("--url {u}: {e}"))?;
-    }
-    let jsonl = args.jsonl || inputs.len() > 1;
+    batch::check_url(args.url.as_deref(), inputs.len())?;
     let limits = Limits::default();
-    let bar = output::progress(inputs.len() as u64, "pages");
-    let mut failures = Failures::default();
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let total = inputs.len();
-    for chunk in inputs.chunks(CHUNK) {
-        let results: Vec<(String, Result<serde_json::Value, String>)> = chunk
-            .par_iter()
-            .map(|input| match input {
-                Ok(input) => (
-                    input.name(),
-                    extract_one(input, args.url.as_deref(), &limits),
-                ),
-                Err((name, reason)) => (name.clone(), Err(reason.clone())),
-            })
-            .collect();
-        for (name, result) in results {
-            bar.inc(1);
-            match result {
-                Ok(article) if jsonl => writeln!(out, "{}", serde_json::to_string(&article)?)?,
-                Ok(article) => writeln!(out, "{}", serde_json::to_string_pretty(&article)?)?,
-                Err(reason) => {
-                    if jsonl {
-                        let obj = serde_json::json!({ "input": name, "error": reason });
-                        writeln!(out, "{obj}")?;
-                    }
-                    failures.push(&bar, name, reason);
-                }
-            }
-        }
-        out.flush()?;
-    }
-    bar.finish_and_clear();
-    failures.summarise(total);
-    Ok(if failures.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
+    batch::run(&inputs, args.jsonl, "pages", |input| {
+        let article = extract_one(input, args.url.as_deref(), &limits)?;
+        serde_json::to_value(&article).map_err(|e| e.to_string())
     })
 }
 
-fn extract_one(
-    input: &Input,
-    url: Option<&str>,
-    limits: &Limits,
-) -> Result<serde_json::Value, String> {
+/// Reads and extracts one input (also used by `storyline analyse`).
+pub fn extract_one(input: &Input, url: Option<&str>, limits: &Limits) -> Result<Article, String> {
     // Gzip may inflate far beyond its size; the extractor bounds the inflated size.
     let bytes = input
         .read(limits.max_page_bytes)
@@ -104,6 +52,5 @@ fn extract_one(
     if let Some(u) = url {
         page = page.with_url(u);
     }
-    let article = storyline_extract::extract_with(&page, limits).map_err(|e| e.to_string())?;
-    serde_json::to_value(&article).map_err(|e| e.to_string())
+    storyline_extract::extract_with(&page, limits).map_err(|e| e.to_string())
 }

@@ -1,5 +1,7 @@
 //! One module per subcommand.
 
+pub mod analyse;
 pub mod eval;
 pub mod eval_numbers;
+pub mod eval_quotes;
 pub mod extract;

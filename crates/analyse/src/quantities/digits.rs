@@ -73,7 +73,7 @@ pub(super) fn numeral(ctx: &Ctx, k: usize) -> Option<Numeral> {
             return None;
         }
         // Digits right after letters ("abc123") or inside dotted codes are not numbers.
-        if t.start > 0 && chars[t.start - 1].is_alphabetic() {
+        if t.start > 0 && is_word_letter(chars[t.start - 1]) {
             return None;
         }
         let r = run(p);
@@ -235,7 +235,7 @@ pub(super) fn numeral(ctx: &Ctx, k: usize) -> Option<Numeral> {
     };
     let word_end = |s: usize| -> usize {
         let mut e = s;
-        while e < n && chars[e].is_alphabetic() {
+        while e < n && is_word_letter(chars[e]) {
             e += 1;
         }
         e
@@ -343,4 +343,25 @@ fn is_ordinal_suffix(lang: &str, s: &str) -> bool {
         "nl" => matches!(s, "e" | "de" | "ste"),
         _ => false,
     }
+}
+
+/// Letters that glue to digits into one word ("abc123", "10km"). Chinese, Japanese and
+/// Korean write numbers right against the words around them ("死者45人"), so their
+/// scripts never glue.
+fn is_word_letter(c: char) -> bool {
+    c.is_alphabetic() && !is_cjk(c)
+}
+
+/// Han ideographs, kana, Hangul and the CJK punctuation and compatibility blocks.
+pub(super) fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3000}'..='\u{30ff}'
+        | '\u{3400}'..='\u{4dbf}'
+        | '\u{4e00}'..='\u{9fff}'
+        | '\u{ac00}'..='\u{d7af}'
+        | '\u{f900}'..='\u{faff}'
+        | '\u{ff00}'..='\u{ffef}'
+        | '\u{1100}'..='\u{11ff}'
+        | '\u{3130}'..='\u{318f}'
+        | '\u{20000}'..='\u{2fa1f}')
 }

@@ -315,3 +315,19 @@ fn hedged_figures_are_approximate() {
     let q = one("exactly 500 soldiers", "en");
     assert!(!q.approximate);
 }
+
+#[test]
+fn digits_inside_chinese_and_japanese_text_are_numbers() {
+    let texts: Vec<String> = recognize("死者は45人に増え、約1500人が避難した。", "ja")
+        .into_iter()
+        .map(|q| q.text)
+        .collect();
+    assert!(texts.contains(&"45".to_string()), "{texts:?}");
+    assert!(texts.contains(&"1500".to_string()), "{texts:?}");
+    // Latin letters still glue: a code is not a number.
+    assert!(
+        recognize("the A320neo", "en")
+            .iter()
+            .all(|q| q.text != "320")
+    );
+}
