@@ -77,10 +77,10 @@ const MIN_EVIDENCE: usize = 12;
 /// down in proportion (a three-word headline keeps about a third of it).
 const FULL_EVIDENCE: usize = 60;
 /// Texts up to this many bytes are read whole.
-const WHOLE_TEXT_BYTES: usize = 600;
+const WHOLE_TEXT_BYTES: usize = 480;
 /// Longer texts: this many windows of [`WINDOW_BYTES`], spread evenly.
 const WINDOWS: usize = 3;
-const WINDOW_BYTES: usize = 200;
+const WINDOW_BYTES: usize = 160;
 
 /// The shared detector: built once, its models (embedded in the binary) mapped on use.
 static DETECTOR: LazyLock<LanguageDetector> =

@@ -20,7 +20,7 @@ const LATIN: &[(Language, &[&str], &[Language])] = &[
         English,
         &["the", "and", "of", "to", "is", "was", "that", "with", "for", "have", "has", "are",
           "were", "said", "this", "from", "which", "they", "would", "been"],
-        &[Dutch, German, French, Spanish, Italian],
+        &[Dutch, German, French, Spanish],
     ),
     (
         German,
