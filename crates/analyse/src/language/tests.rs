@@ -429,4 +429,27 @@ fn narrowing_on_files() {
         }
     }
     println!("{files} files, {narrowed} narrowed, {differ} differ");
+    let mut times = Vec::new();
+    for path in list.lines() {
+        let Ok(text) = std::fs::read_to_string(path) else {
+            continue;
+        };
+        let t = std::time::Instant::now();
+        let g = detect(&text);
+        times.push((
+            t.elapsed(),
+            path,
+            g,
+            prefilter::neighbourhood(&sample(&text)).is_some(),
+        ));
+    }
+    times.sort_by_key(|t| std::cmp::Reverse(t.0));
+    let total: std::time::Duration = times.iter().map(|t| t.0).sum();
+    println!(
+        "total {total:?}, mean {:?}",
+        total / times.len().max(1) as u32
+    );
+    for t in times.iter().take(8) {
+        println!("{:?} {} {:?} narrowed={}", t.0, t.1, t.2, t.3);
+    }
 }
