@@ -3,7 +3,38 @@
 //! acronyms, organisation keywords and cue words. All lower-case; built once.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
+
+/// A fast hasher for the constant tables (their keys are fixed, so no flooding concern).
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fx(u64);
+
+const FX_K: u64 = 0x517c_c1b7_2722_0a95;
+
+impl Hasher for Fx {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut v = 0u64;
+            for (i, b) in chunk.iter().enumerate() {
+                v |= (*b as u64) << (i * 8);
+            }
+            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(FX_K);
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(FX_K);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(FX_K);
+    }
+}
+
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<Fx>>;
 
 /// Grammatical gender a name, title or pronoun tells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,8 +50,8 @@ pub(crate) enum LexKind {
     Place,
 }
 
-fn set(words: &[&'static str]) -> HashSet<&'static str> {
-    let mut s = HashSet::new();
+fn set(words: &[&'static str]) -> FastSet<&'static str> {
+    let mut s = FastSet::default();
     for w in words {
         for x in w.split_whitespace() {
             s.insert(x);
@@ -30,7 +61,7 @@ fn set(words: &[&'static str]) -> HashSet<&'static str> {
 }
 
 /// Function words and other common words that start sentences (all languages merged).
-pub(crate) static STOPWORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub(crate) static STOPWORDS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     set(&[
         // en
         "the a an in on at but and or if when while after before this that these those it its \
@@ -85,7 +116,7 @@ pub(crate) static STOPWORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| 
 });
 
 /// Days and months (all languages), never entities on their own.
-pub(crate) static CALENDAR: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub(crate) static CALENDAR: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     set(&[
         "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs \
          fri sat sun january february march april may june july august september october november \
@@ -107,9 +138,9 @@ pub(crate) static CALENDAR: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Honorifics: part of a person's mention ("Mr Peskov"), with the gender they tell.
-pub(crate) static HONORIFICS: LazyLock<HashMap<&'static str, Option<Gender>>> =
+pub(crate) static HONORIFICS: LazyLock<FastMap<&'static str, Option<Gender>>> =
     LazyLock::new(|| {
-        let mut m = HashMap::new();
+        let mut m = FastMap::default();
         for w in
             "mr mister sir lord herr m monsieur señor sr signor sig don господин г-н".split(' ')
         {
@@ -128,7 +159,7 @@ pub(crate) static HONORIFICS: LazyLock<HashMap<&'static str, Option<Gender>>> =
     });
 
 /// Abbreviations followed by a full stop that do not end a sentence.
-pub(crate) static ABBREVIATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub(crate) static ABBREVIATIONS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     set(&[
         "mr mrs ms dr prof st gen col lt sgt capt cpt maj adm sen rep gov pres m mme mlle sr \
           sra jr hr fr dott sig ing mag rev gov insp supt cmdr brig no vs",
@@ -145,8 +176,8 @@ pub(crate) struct Role {
 }
 
 /// Role heads in every language: surface (lower case) → role.
-pub(crate) static ROLES: LazyLock<HashMap<&'static str, Role>> = LazyLock::new(|| {
-    let mut m = HashMap::new();
+pub(crate) static ROLES: LazyLock<FastMap<&'static str, Role>> = LazyLock::new(|| {
+    let mut m = FastMap::default();
     // (surfaces, head, gender, title)
     let table: &[(&str, &str, Option<Gender>, bool)] = &[
         ("spokesman", "spokesperson", Some(Gender::Male), false),
@@ -415,9 +446,9 @@ pub(crate) const DE_ROLE_SUFFIXES: &[&str] = &[
 ];
 
 /// Modifiers that are part of a role's identity ("foreign minister" ≠ "defence minister").
-pub(crate) static ROLE_KEY_MODIFIERS: LazyLock<HashMap<&'static str, &'static str>> =
+pub(crate) static ROLE_KEY_MODIFIERS: LazyLock<FastMap<&'static str, &'static str>> =
     LazyLock::new(|| {
-        let mut m = HashMap::new();
+        let mut m = FastMap::default();
         for (a, b) in [
             ("foreign", "foreign"),
             ("defence", "defence"),
@@ -460,7 +491,7 @@ pub(crate) static ROLE_KEY_MODIFIERS: LazyLock<HashMap<&'static str, &'static st
     });
 
 /// Modifiers a role phrase may carry without changing the role.
-pub(crate) static ROLE_SKIP_MODIFIERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub(crate) static ROLE_SKIP_MODIFIERS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     set(&[
         "top senior acting new current longtime long-time then exiled veteran powerful \
           influential outspoken prominent chief official main general russian-installed \
@@ -470,19 +501,19 @@ pub(crate) static ROLE_SKIP_MODIFIERS: LazyLock<HashSet<&'static str>> = LazyLoc
 });
 
 /// Determiners that make a role definite ("the spokesman", "le porte-parole").
-pub(crate) static DEFINITE: LazyLock<HashSet<&'static str>> =
+pub(crate) static DEFINITE: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| set(&["the le la l les der die des dem den el il lo"]));
 
 /// Indefinite determiners (appositions "X, a 45-year-old prisoner").
-pub(crate) static INDEFINITE: LazyLock<HashSet<&'static str>> =
+pub(crate) static INDEFINITE: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| set(&["a an un une ein eine einer einem uno una"]));
 
 /// "of" in the languages: links a role to its owner ("the head of Wagner").
-pub(crate) static OF: LazyLock<HashSet<&'static str>> =
+pub(crate) static OF: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| set(&["of for at du de des d der des del della dello degli dei di"]));
 
 /// Given names with their gender (None when used for both).
-pub(crate) static GIVEN_NAMES: LazyLock<HashMap<&'static str, Option<Gender>>> =
+pub(crate) static GIVEN_NAMES: LazyLock<FastMap<&'static str, Option<Gender>>> =
     LazyLock::new(|| {
         let male = "james john robert michael william david richard joseph thomas charles \
             christopher daniel matthew anthony mark donald steven paul andrew joshua kenneth \
@@ -550,7 +581,7 @@ pub(crate) static GIVEN_NAMES: LazyLock<HashMap<&'static str, Option<Gender>>> =
             giulia chiara francesca federica alessandra simona elly \
             fatima aisha leila layla noura emine \
             ольга наталья юлия елена ирина татьяна светлана анна мария екатерина анастасия";
-        let mut m = HashMap::new();
+        let mut m = FastMap::default();
         for w in male.split_whitespace() {
             m.insert(w, Some(Gender::Male));
         }
@@ -565,7 +596,7 @@ pub(crate) static GIVEN_NAMES: LazyLock<HashMap<&'static str, Option<Gender>>> =
     });
 
 /// Surnames of people often in the news: a single one is a person without other cues.
-pub(crate) static KNOWN_PERSONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub(crate) static KNOWN_PERSONS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     set(&[
         "putin poutine путин zelensky zelenskyy zelenskiy zelenski selenskyj зеленский \
           зеленський biden trump macron scholz merkel sunak starmer modi erdogan erdoğan \
@@ -579,7 +610,7 @@ pub(crate) static KNOWN_PERSONS: LazyLock<HashSet<&'static str>> = LazyLock::new
 });
 
 /// Organisation keywords: a name containing one is an organisation.
-pub(crate) static ORG_KEYWORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub(crate) static ORG_KEYWORDS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     set(&[
         "ministry department party group inc ltd llc plc corp corporation company agency council \
          court army forces parliament university college institute bank union committee \
@@ -615,7 +646,7 @@ pub(crate) const DE_ORG_SUFFIXES: &[&str] = &[
 ];
 
 /// Heads after which "of"/"de" continues a name ("Ministry of Defence", "Banque de France").
-pub(crate) static OF_HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub(crate) static OF_HEADS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     set(&[
         "ministry department university bank council court republic kingdom union institute \
           office committee commission gulf bay sea isle isles strait province state states city \
@@ -628,14 +659,14 @@ pub(crate) static OF_HEADS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Particles inside personal names ("Charles de Gaulle", "Ursula von der Leyen").
-pub(crate) static NAME_PARTICLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub(crate) static NAME_PARTICLES: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     set(&[
         "de du da das do dos del della di van von bin ibn ben al el abu abd zu le la der den ter ten",
     ])
 });
 
 /// Words after a name that make it a place ("the Rostov region").
-pub(crate) static PLACE_NOUNS_AFTER: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub(crate) static PLACE_NOUNS_AFTER: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     set(&[
         "region province oblast city county district state republic valley river mountains \
           peninsula island islands town village area border region's krai territory \
@@ -644,7 +675,7 @@ pub(crate) static PLACE_NOUNS_AFTER: LazyLock<HashSet<&'static str>> = LazyLock:
 });
 
 /// Words before a name (with "de"/"of") that make it a place ("la ville de Lyon").
-pub(crate) static PLACE_NOUNS_BEFORE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub(crate) static PLACE_NOUNS_BEFORE: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     set(&[
         "city town village region province ville région village commune province ciudad \
           región città regione provincia город области",
@@ -652,7 +683,7 @@ pub(crate) static PLACE_NOUNS_BEFORE: LazyLock<HashSet<&'static str>> = LazyLock
 });
 
 /// Verbs of saying (a name before or after one is a person).
-pub(crate) static SPEECH_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub(crate) static SPEECH_VERBS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     set(&[
         "said says told added stated explained wrote noted insisted argued warned asked replied \
          claimed declared stressed admitted recalled acknowledged confirmed denied urged \
@@ -671,7 +702,7 @@ pub(crate) static SPEECH_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(
 });
 
 /// Human nouns (singular): an unnamed person between a name and a pronoun blocks resolution.
-pub(crate) static HUMAN_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub(crate) static HUMAN_NOUNS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     set(&[
         "man woman boy girl prisoner inmate convict soldier officer official resident witness \
          source mother father son daughter brother sister wife husband friend doctor teacher \
@@ -686,7 +717,7 @@ pub(crate) static HUMAN_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|
 });
 
 /// Acronyms in capitals that are not names.
-pub(crate) static NOT_ACRONYMS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub(crate) static NOT_ACRONYMS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     set(&[
         "i a ok tv ceo cfo coo cto gdp ai pm am id dna hiv aids covid sars lgbt lgbtq lgbtqi \
           vat cpi ipo usd eur rub gbp jpy chf cny uah utc gmt cet cest est edt pst bst pdf url \
@@ -700,8 +731,8 @@ pub(crate) static NOT_ACRONYMS: LazyLock<HashSet<&'static str>> = LazyLock::new(
 
 /// Known organisations and places by surface (lower case, tokens joined by a space):
 /// surface → (group id, kind). The group id joins variants ("us", "united states").
-pub(crate) static KNOWN: LazyLock<HashMap<String, (&'static str, LexKind)>> = LazyLock::new(|| {
-    let mut m: HashMap<String, (&'static str, LexKind)> = HashMap::new();
+pub(crate) static KNOWN: LazyLock<FastMap<String, (&'static str, LexKind)>> = LazyLock::new(|| {
+    let mut m: FastMap<String, (&'static str, LexKind)> = FastMap::default();
     let orgs: &[&str] = &[
         "Kremlin|kremlin;кремль;kreml",
         "Pentagon|pentagon;пентагон",
@@ -771,7 +802,7 @@ pub(crate) static KNOWN: LazyLock<HashMap<String, (&'static str, LexKind)>> = La
     m
 });
 
-fn add_known(m: &mut HashMap<String, (&'static str, LexKind)>, line: &'static str, kind: LexKind) {
+fn add_known(m: &mut FastMap<String, (&'static str, LexKind)>, line: &'static str, kind: LexKind) {
     let Some((id, variants)) = line.split_once('|') else {
         return;
     };
@@ -803,7 +834,7 @@ pub(crate) fn norm_token(lower: &str) -> &str {
     }
 }
 
-static GIVEN_STEMS: LazyLock<HashMap<String, Option<Gender>>> = LazyLock::new(|| {
+static GIVEN_STEMS: LazyLock<FastMap<String, Option<Gender>>> = LazyLock::new(|| {
     GIVEN_NAMES
         .iter()
         .filter(|(k, _)| is_cyrillic(k))
@@ -1079,8 +1110,8 @@ const PLACES: &[&str] = &[
 /// Adjectives of countries: exact forms (capitalised in English) and stems ('*': any
 /// ending of up to three letters, for inflected fr/de/es/it/ru adjectives).
 type AdjectiveTables = (
-    HashMap<&'static str, &'static str>,
-    HashMap<&'static str, &'static str>,
+    FastMap<&'static str, &'static str>,
+    FastMap<&'static str, &'static str>,
 );
 
 pub(crate) static ADJECTIVES: LazyLock<AdjectiveTables> = LazyLock::new(|| {
@@ -1107,8 +1138,8 @@ pub(crate) static ADJECTIVES: LazyLock<AdjectiveTables> = LazyLock::new(|| {
         "Georgia|georgian;géorgien;georgisch*;грузинск*",
         "Europe|european;européen;européenne;europäisch*;europeo;europea;европейск*",
     ];
-    let mut exact = HashMap::new();
-    let mut stems = HashMap::new();
+    let mut exact = FastMap::default();
+    let mut stems = FastMap::default();
     for line in table {
         let Some((id, forms)) = line.split_once('|') else {
             continue;
@@ -1166,6 +1197,9 @@ pub(crate) fn role_of(lower: &str) -> Option<(Role, Option<&str>)> {
 }
 
 fn de_compound(lower: &str) -> Option<(Role, &str)> {
+    if lower.len() < 7 {
+        return None;
+    }
     for suf in DE_ROLE_SUFFIXES {
         if let Some(pre) = lower.strip_suffix(suf)
             && pre.chars().count() >= 3

@@ -1670,17 +1670,16 @@ impl<'a> Finder<'a> {
         let toks = self.toks;
         let n = toks.len();
         // person mentions (start token, sentence, entity), text order
-        let mut starts: HashMap<usize, usize> = HashMap::new();
-        for (k, t) in toks.iter().enumerate() {
-            starts.insert(t.start, k);
-        }
         let mut pm: Vec<(usize, usize, usize, usize)> = Vec::new(); // (start, end_tok, sent, ent)
         for (e, ent) in ents.iter().enumerate() {
             if ent.kind != EntityKind::Person {
                 continue;
             }
             for &(s, en, _) in &ent.mentions {
-                let Some(&k) = starts.get(&s) else { continue };
+                let k = toks.partition_point(|t| t.start < s);
+                if k >= n || toks[k].start != s {
+                    continue;
+                }
                 let t = &toks[k];
                 if t.quoted {
                     continue;

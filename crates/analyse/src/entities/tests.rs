@@ -765,3 +765,107 @@ fn russian_inflected_names() {
     assert_eq!(ent(&es, "Владимир Путин").kind, EntityKind::Person);
     assert!(!has(&es, "Слова"), "{}", dump(&es));
 }
+
+/// News-like text of about `bytes` bytes: varied names, roles, places, quotes, pronouns.
+fn generated_news(bytes: usize) -> String {
+    let firsts = [
+        "Dmitry", "Olga", "Vladimir", "Maria", "John", "Sergei", "Anna", "Paul", "Yevgeny", "Ivan",
+    ];
+    let lasts = [
+        "Peskov", "Romanova", "Osechkin", "Kowalski", "Whelan", "Ivanov", "Smith", "Petrova",
+        "Lebedev", "Novak",
+    ];
+    let places = [
+        "Moscow", "Kyiv", "Rostov", "Mordovia", "Berlin", "Paris", "Ukraine", "Russia", "Warsaw",
+        "Geneva",
+    ];
+    let orgs = [
+        "the Kremlin",
+        "CNN",
+        "the Wagner Group",
+        "NATO",
+        "the Defence Ministry",
+        "Gulagu.net",
+        "the FSB",
+    ];
+    let mut out = String::with_capacity(bytes + 1000);
+    let mut seed: u64 = 42;
+    let mut next = |m: usize| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((seed >> 33) as usize) % m
+    };
+    while out.len() < bytes {
+        let (f, l, p, o) = (
+            firsts[next(10)],
+            lasts[next(10)],
+            places[next(10)],
+            orgs[next(7)],
+        );
+        match next(6) {
+            0 => out.push_str(&format!(
+                "Kremlin spokesman {f} {l} said on Friday that prisoners recruited in {p} were \"atoning for their crimes\". "
+            )),
+            1 => out.push_str(&format!(
+                "\"They atone with blood,\" {l} told reporters in {p}. \"It is their choice,\" he said. "
+            )),
+            2 => out.push_str(&format!(
+                "According to {f} {l}, an exiled journalist who campaigns for prisoners, {o} has recruited 100,000 men. "
+            )),
+            3 => out.push_str(&format!(
+                "The spokesman was responding to a question about a man sentenced to 17 years in {p}. "
+            )),
+            4 => out.push_str(&format!(
+                "{o} declined to comment, while officials in {p} said the figure was lower than reported.\n\n"
+            )),
+            _ => out.push_str(&format!(
+                "Mr {l}, the director of {o}, said she had seen the documents. Relatives and inmates made calls. "
+            )),
+        }
+    }
+    out
+}
+
+#[test]
+#[ignore = "speed measurement: cargo test --release -p storyline-analyse entities::tests::speed -- --ignored --nocapture"]
+fn speed() {
+    let text = generated_news(4_000_000);
+    let s = sentences::split(&text, "en");
+    let t0 = std::time::Instant::now();
+    let chars: Vec<char> = text.chars().collect();
+    let mut toks = tokens::tokenize(&chars, "en");
+    let t1 = t0.elapsed().as_secs_f64();
+    tokens::mark(&mut toks, &s);
+    let t2 = t0.elapsed().as_secs_f64();
+    let f = Finder::new(&chars, &toks, "en");
+    let t3 = t0.elapsed().as_secs_f64();
+    drop(f);
+    println!(
+        "tokenize {t1:.3} mark {:.3} finder-new {:.3}",
+        t2 - t1,
+        t3 - t2
+    );
+    let t0 = std::time::Instant::now();
+    let es = find(&text, &s, "en");
+    let dt = t0.elapsed().as_secs_f64();
+    let mentions: usize = es.iter().map(|e| e.mentions.len()).sum();
+    println!(
+        "{:.1} MB in {:.3} s = {:.1} MB/s; {} entities, {} mentions",
+        text.len() as f64 / 1e6,
+        dt,
+        text.len() as f64 / 1e6 / dt,
+        es.len(),
+        mentions
+    );
+    // one long line without any full stop
+    let flat = "Peskov said Moscow and Kremlin spokesman Olga Romanova said he ".repeat(40_000);
+    let t0 = std::time::Instant::now();
+    let es = find(&flat, &sentences::split(&flat, "en"), "en");
+    println!(
+        "no-stop text {:.1} MB: {:.3} s, {} entities",
+        flat.len() as f64 / 1e6,
+        t0.elapsed().as_secs_f64(),
+        es.len()
+    );
+}

@@ -175,21 +175,35 @@ pub(crate) fn tokenize(chars: &[char], lang: &str) -> Vec<Tok> {
             }
             i = end;
         }
-        let lower: String = if initial {
-            c.to_lowercase().collect()
+        let word = if initial {
+            &chars[s..s + 1]
         } else {
-            chars[s..end]
-                .iter()
-                .flat_map(|c| c.to_lowercase())
-                .collect()
+            &chars[s..end]
         };
-        let letters = chars[s..end].iter().filter(|c| c.is_alphabetic()).count();
-        let all_caps = dotted
-            || (letters >= 2
-                && chars[s..end]
-                    .iter()
-                    .filter(|c| c.is_alphabetic())
-                    .all(|c| c.is_uppercase()));
+        let mut lower = String::with_capacity(word.len() + 2);
+        let mut letters = 0usize;
+        let mut upper = 0usize;
+        let mut digit = false;
+        for &x in word {
+            if x.is_ascii() {
+                lower.push(x.to_ascii_lowercase());
+                if x.is_ascii_alphabetic() {
+                    letters += 1;
+                    upper += x.is_ascii_uppercase() as usize;
+                } else if x.is_ascii_digit() {
+                    digit = true;
+                }
+            } else {
+                lower.extend(x.to_lowercase());
+                if x.is_alphabetic() {
+                    letters += 1;
+                    upper += x.is_uppercase() as usize;
+                } else if x.is_numeric() {
+                    digit = true;
+                }
+            }
+        }
+        let all_caps = dotted || (letters >= 2 && upper == letters);
         let mut cap = c.is_uppercase();
         if !cap && let Some(h) = chars[s..end].iter().position(|&c| is_hyphen(c)) {
             let pre: String = chars[s..s + h].iter().collect();
@@ -199,7 +213,6 @@ pub(crate) fn tokenize(chars: &[char], lang: &str) -> Vec<Tok> {
                 cap = true;
             }
         }
-        let digit = chars[s..end].iter().any(|c| c.is_numeric());
         toks.push(Tok {
             start: s,
             end,
