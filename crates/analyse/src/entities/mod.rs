@@ -772,6 +772,35 @@ impl<'a> Finder<'a> {
             }
             break;
         }
+        // a name particle leads one or two name words at most ("von der Leyen", not
+        // "von der Nationalen Umwelt Behörde Ugandas"); in German only after a given name
+        if let Some(p) = (1..run.len()).find(|&p| {
+            let t = &toks[run[p]];
+            t.word
+                && !t.cap
+                && lexicon::NAME_PARTICLES.contains(t.lower.as_str())
+                && !lexicon::OF_HEADS.contains(toks[run[p - 1]].lower.as_str())
+        }) {
+            let after = run[p..].iter().filter(|&&k| toks[k].cap).count();
+            let german_ok = self.lang != "de" || lexicon::given_name(&toks[run[0]].lower).is_some();
+            if after > 2 || !german_ok {
+                run = &run[..p];
+            }
+        }
+        // German nouns before a name: "der Politiker Max Müller"
+        if self.lang == "de"
+            && run.len() >= 2
+            && !self.word_known(&toks[run[0]].lower)
+            && !run
+                .iter()
+                .any(|&k| lexicon::role_of(&toks[k].lower).is_some())
+        {
+            if let Some(p) =
+                (1..run.len()).find(|&p| lexicon::given_name(&toks[run[p]].lower).is_some())
+            {
+                run = &run[p..];
+            }
+        }
         // split at days and months ("Friday", but "Theresa May" stays)
         let mut piece_start = 0;
         for p in 0..=run.len() {
@@ -1159,7 +1188,7 @@ impl<'a> Finder<'a> {
         run: &[usize],
         key_ent: &HashMap<&str, usize>,
         surname: &HashMap<String, Vec<usize>>,
-        _cands: &[Cand],
+        cands: &[Cand],
         _ent_of_cand: &[u32],
         ents: &mut [Ent],
         tok_ent: &mut [u32],
@@ -1187,7 +1216,13 @@ impl<'a> Finder<'a> {
                     .or_else(|| surname.get(&key).filter(|v| v.len() == 1).map(|v| v[0]));
                 if let Some(e) = e {
                     let (s, en) = (toks[part[0]].start, toks[part[len - 1]].end);
-                    ents[e].mentions.push((s, en, MentionForm::Short));
+                    let canonical = ents[e].best.is_some_and(|b| cands[b].key == key);
+                    let form = if canonical {
+                        MentionForm::Name
+                    } else {
+                        MentionForm::Short
+                    };
+                    ents[e].mentions.push((s, en, form));
                     for &k in part {
                         tok_ent[k] = e as u32;
                     }

@@ -869,3 +869,25 @@ fn speed() {
         es.len()
     );
 }
+
+#[test]
+#[ignore = "scratch"]
+fn scratch_dump() {
+    let dir = std::path::Path::new("/work/shared/bench/quotes/polnear/dev/text");
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut files: Vec<_> = rd.flatten().map(|f| f.path()).collect();
+    files.sort();
+    for p in files.iter().take(3) {
+        let text = std::fs::read_to_string(p).unwrap_or_default();
+        println!("==== {}\n{}", p.display(), dump(&run(&text, "en")));
+    }
+    let de = std::fs::read_to_string("/work/shared/bench/quotes/german-wikinews/dev/dev.jsonl")
+        .unwrap_or_default();
+    for line in de.lines().take(2) {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let text = v["originalText"].as_str().unwrap_or("");
+        println!("==== DE\n{}", dump(&run(text, "de")));
+    }
+}

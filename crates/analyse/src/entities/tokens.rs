@@ -3,7 +3,7 @@
 
 use crate::sentences::Sentence;
 
-use super::lexicon::ABBREVIATIONS;
+use super::lexicon::{ABBREVIATIONS, STOPWORDS};
 
 /// A word or a punctuation mark; offsets in code points.
 #[derive(Debug, Clone)]
@@ -280,34 +280,57 @@ pub(crate) fn mark(toks: &mut [Tok], sentences: &[Sentence]) {
         toks[k].sent_initial = initial;
         prev_word = Some(k);
     }
-    // headline lines: mostly capitalised words and no final full stop
-    let mut line_start = 0;
-    for k in 0..=toks.len() {
-        if k == toks.len() || (k > line_start && toks[k].nl_before) {
-            let line = &toks[line_start..k];
-            let mut eligible = 0usize;
-            let mut caps = 0usize;
-            let mut all_caps = 0usize;
-            for t in line.iter().filter(|t| t.word && !t.digit) {
-                if t.lower.chars().count() >= 4 {
-                    eligible += 1;
-                    if t.cap {
-                        caps += 1;
+    // headline lines: mostly capitalised words, and no final full stop or capitalised
+    // function words ("Hillary Clinton Was Headed to ER But Diverted.")
+    let mut heads: Vec<(usize, usize)> = Vec::new();
+    {
+        let lower_seen: std::collections::HashSet<&str> = toks
+            .iter()
+            .filter(|t| t.word && t.ch.is_lowercase())
+            .map(|t| t.lower.as_str())
+            .collect();
+        let mut line_start = 0;
+        for k in 0..=toks.len() {
+            if k == toks.len() || (k > line_start && toks[k].nl_before) {
+                let line = &toks[line_start..k];
+                let mut eligible = 0usize;
+                let mut caps = 0usize;
+                let mut all_caps = 0usize;
+                let mut common_caps = 0usize;
+                for (p, t) in line.iter().enumerate().filter(|(_, t)| t.word && !t.digit) {
+                    if t.lower.chars().count() >= 4 {
+                        eligible += 1;
+                        if t.cap {
+                            caps += 1;
+                        }
+                        if t.all_caps {
+                            all_caps += 1;
+                        }
                     }
-                    if t.all_caps {
-                        all_caps += 1;
+                    if p > 0
+                        && t.cap
+                        && !t.all_caps
+                        && (lower_seen.contains(t.lower.as_str())
+                            || STOPWORDS.contains(t.lower.as_str()))
+                    {
+                        common_caps += 1;
                     }
                 }
-            }
-            let ends_stop = line.last().is_some_and(|t| !t.word && t.ch == '.');
-            let headline = (!ends_stop && eligible >= 3 && caps * 10 >= eligible * 8)
-                || (eligible >= 2 && all_caps * 10 >= eligible * 8);
-            if headline {
-                for t in &mut toks[line_start..k] {
-                    t.headline = true;
+                let ends_stop = line.last().is_some_and(|t| !t.word && t.ch == '.');
+                let headline = (eligible >= 3
+                    && caps * 10 >= eligible * 8
+                    && (!ends_stop || common_caps >= 2))
+                    || (eligible >= 2 && all_caps * 10 >= eligible * 8);
+                if headline {
+                    heads.push((line_start, k));
                 }
+                line_start = k;
             }
-            line_start = k;
+        }
+    }
+    for (a, b) in heads {
+        for t in &mut toks[a..b] {
+            t.headline = true;
         }
     }
 }
