@@ -794,12 +794,10 @@ impl<'a> Finder<'a> {
             && !run
                 .iter()
                 .any(|&k| lexicon::role_of(&toks[k].lower).is_some())
-        {
-            if let Some(p) =
+            && let Some(p) =
                 (1..run.len()).find(|&p| lexicon::given_name(&toks[run[p]].lower).is_some())
-            {
-                run = &run[p..];
-            }
+        {
+            run = &run[p..];
         }
         // split at days and months ("Friday", but "Theresa May" stays)
         let mut piece_start = 0;
