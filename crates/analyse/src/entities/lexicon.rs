@@ -152,7 +152,10 @@ pub(crate) static HONORIFICS: LazyLock<FastMap<&'static str, Option<Gender>>> =
         {
             m.insert(w, Some(Gender::Female));
         }
-        for w in "dr prof professor doktor dott rev reverend sheikh imam rabbi".split(' ') {
+        for w in "dr prof professor doktor dott rev reverend sheikh imam rabbi rep sen gov gen \
+                  col lt sgt capt adm maj pres insp supt cmdr brig"
+            .split_whitespace()
+        {
             m.insert(w, None);
         }
         m

@@ -337,6 +337,19 @@ impl<'a> Finder<'a> {
                 .or_insert(0) += 1;
             sp.cand = idx;
         }
+        // a multi-word name borrows the evidence of its last word used alone ("Romney said")
+        for ci in 0..cands.len() {
+            if cands[ci].words >= 2
+                && cands[ci].known.is_none()
+                && let Some(&si) = cand_of.get(&cands[ci].last_tok)
+                && cands[si].words == 1
+            {
+                let v = cands[si].votes;
+                let c = &mut cands[ci];
+                c.votes.person += v.person.min(2);
+                c.votes.place += v.place.min(1);
+            }
+        }
         // acronyms defined in brackets after a multi-word name
         let mut bracket: HashMap<String, usize> = HashMap::new();
         for sp in &spans {
@@ -1056,6 +1069,30 @@ impl<'a> Finder<'a> {
         if sp.words == 1 && lexicon::given_name(&first.lower).is_some() {
             v.person += 1;
         }
+        // two plain capitalised words mid-sentence ("Mitt Romney"): most likely a person
+        if sp.words == 2
+            && sp.toks.len() == 2
+            && self.lang != "de"
+            && !first.sent_initial
+            && sp.toks.iter().all(|&k| {
+                let t = &toks[k];
+                let l = t.lower.as_str();
+                !t.all_caps
+                    && !t.initial
+                    && l.chars().count() >= 3
+                    && l.chars()
+                        .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+                    && !self.lower_seen.contains(l)
+                    && !lexicon::STOPWORDS.contains(l)
+                    && !lexicon::CALENDAR.contains(l)
+                    && !self.is_org_word(l)
+                    && !lexicon::PLACE_NOUNS_AFTER.contains(l)
+                    && lexicon::adjective_country(l).is_none()
+                    && lexicon::role_of(l).is_none()
+            })
+        {
+            v.person += 1;
+        }
         if lexicon::KNOWN_PERSONS.contains(last.lower.as_str()) {
             v.person += 3;
         }
@@ -1730,9 +1767,21 @@ impl<'a> Finder<'a> {
         }
         pm.sort_unstable();
         // human nouns (unnamed people) between a name and a pronoun block it
+        let mut person_end = vec![false; n];
+        for m in &pm {
+            person_end[m.1] = true;
+        }
         let mut humans = vec![0u32; n + 1];
         for (k, t) in toks.iter().enumerate() {
-            let h = t.word && !t.quoted && lexicon::HUMAN_NOUNS.contains(t.lower.as_str());
+            let mut h = t.word && !t.quoted && lexicon::HUMAN_NOUNS.contains(t.lower.as_str());
+            if h {
+                // "Dean, a medical doctor, …": the noun describes the named person
+                let lo = k.saturating_sub(5);
+                if (lo..k).any(|c| !toks[c].word && toks[c].ch == ',' && c > 0 && person_end[c - 1])
+                {
+                    h = false;
+                }
+            }
             humans[k + 1] = humans[k] + h as u32;
         }
         let mut resolved: Vec<(usize, usize, usize, usize)> = Vec::new(); // (start, tok, sent, ent)

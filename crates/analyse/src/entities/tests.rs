@@ -891,3 +891,87 @@ fn scratch_dump() {
         println!("==== DE\n{}", dump(&run(text, "de")));
     }
 }
+
+#[test]
+#[ignore = "scratch: PolNeAR dev sources covered by entity mentions"]
+fn scratch_polnear_sources() {
+    let base = std::path::Path::new("/work/shared/bench/quotes/polnear/dev");
+    let Ok(rd) = std::fs::read_dir(base.join("attributions")) else {
+        return;
+    };
+    let (mut pron, mut pron_hit, mut named, mut named_hit, mut pron_total_mentions) =
+        (0, 0, 0, 0, 0);
+    let mut misses: Vec<String> = Vec::new();
+    for f in rd.flatten() {
+        let name = f.file_name().to_string_lossy().to_string();
+        let Some(stem) = name.rsplit_once('_').map(|x| x.0.to_string()) else {
+            continue;
+        };
+        let Ok(text) = std::fs::read_to_string(base.join("text").join(format!("{stem}.txt")))
+        else {
+            continue;
+        };
+        let ann = std::fs::read_to_string(f.path()).unwrap_or_default();
+        let es = run(&text, "en");
+        pron_total_mentions += es
+            .iter()
+            .flat_map(|e| &e.mentions)
+            .filter(|m| m.form == MentionForm::Pronoun)
+            .count();
+        for line in ann.lines() {
+            let parts: Vec<&str> = line.split('\t').collect();
+            if parts.len() < 3 || !parts[1].starts_with("Source ") {
+                continue;
+            }
+            let nums: Vec<usize> = parts[1][7..]
+                .split([' ', ';'])
+                .filter_map(|x| x.parse().ok())
+                .collect();
+            if nums.len() != 2 {
+                continue;
+            }
+            let (s, e) = (nums[0], nums[1]);
+            let src = parts[2].trim();
+            let covered = es
+                .iter()
+                .flat_map(|x| &x.mentions)
+                .any(|m| m.start < e && s < m.end);
+            let lower = src.to_lowercase();
+            if lower == "he" || lower == "she" {
+                pron += 1;
+                pron_hit += covered as usize;
+                if pron % 9 == 0 {
+                    let chars: Vec<char> = text.chars().collect();
+                    let ctx: String = chars[s.saturating_sub(220)..(e + 30).min(chars.len())]
+                        .iter()
+                        .collect();
+                    let who = es
+                        .iter()
+                        .find(|x| x.mentions.iter().any(|m| m.start < e && s < m.end))
+                        .map(|x| x.name.clone());
+                    println!(
+                        "PRON {:?} -> {:?}\n   {}",
+                        covered,
+                        who,
+                        ctx.replace('\n', " ")
+                    );
+                }
+            } else if src
+                .split_whitespace()
+                .any(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+                && !lower.starts_with("the ")
+                && !lower.starts_with("a ")
+            {
+                named += 1;
+                named_hit += covered as usize;
+                if !covered && misses.len() < 40 {
+                    misses.push(src.to_string());
+                }
+            }
+        }
+    }
+    println!(
+        "pronoun sources {pron}, covered {pron_hit}; capitalised sources {named}, covered {named_hit}; pronoun mentions {pron_total_mentions}"
+    );
+    println!("misses: {misses:?}");
+}
