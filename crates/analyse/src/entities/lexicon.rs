@@ -78,7 +78,8 @@ pub(crate) static STOPWORDS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| 
          upon toward towards do does did is are was were be been being have has had will would \
          can could shall should may might must let please dear read see watch photo \
          source sources highlights update updated breaking live video exclusive analysis opinion \
-         comment editorial report",
+         comment editorial report i've i'm i'll i'd it's that's there's we're we've you're \
+         they're don't can't won't isn't here's what's let's",
         // fr
         "le la les un une des du de d l au aux et ou mais donc or ni car dans sur sous avec sans \
          pour par en à ce cet cette ces il elle ils elles on nous vous je tu lui leur leurs son sa \
@@ -344,6 +345,14 @@ pub(crate) static ROLES: LazyLock<FastMap<&'static str, Role>> = LazyLock::new(|
             "chair",
             None,
             false,
+        ),
+        ("speaker", "speaker", None, true),
+        ("justice", "judge", None, true),
+        (
+            "representative congressman congresswoman",
+            "representative",
+            None,
+            true,
         ),
         ("ceo pdg", "ceo", None, false),
         ("boss patron", "boss", None, false),
@@ -623,7 +632,7 @@ pub(crate) static ORG_KEYWORDS: LazyLock<FastSet<&'static str>> = LazyLock::new(
          alliance coalition movement front brigade battalion regiment navy fleet assembly senate \
          congress duma authority board bureau museum hospital academy club fc watch \
          international pmc police office centre center cabinet government systems labs \
-         press broadcasting media",
+         press broadcasting media institution partners energy healthcare strategies forum",
         "ministère parti groupe agence conseil cour tribunal armée assemblée sénat université \
          banque société fondation association commission comité gouvernement mouvement brigade \
          régiment sa sas sarl institut union fédération ligue église",
@@ -635,6 +644,22 @@ pub(crate) static ORG_KEYWORDS: LazyLock<FastSet<&'static str>> = LazyLock::new(
          università banca gruppo spa fondazione commissione consiglio agenzia",
         "министерство партия правительство армия суд университет банк группа компания служба \
          агентство совет комитет фонд",
+    ])
+});
+
+/// Words that end place names ("Pacific Ocean", "Wall Street", "Kaneohe Bay").
+pub(crate) static PLACE_KEYWORDS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "ocean sea bay river lake mountains island islands street avenue square hill valley \
+          desert peninsula strait gulf canal county province atoll coast mall",
+    ])
+});
+
+/// Party and similar descriptors written before a name ("Republican Donald Trump").
+pub(crate) static PERSON_DESCRIPTORS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "republican democrat democratic conservative labour liberal socialist independent \
+          tory gop",
     ])
 });
 
@@ -1108,6 +1133,75 @@ const PLACES: &[&str] = &[
     "Bavaria|bavaria;bavière;bayern;baviera;бавария",
     "Catalonia|catalonia;catalogne;katalonien;cataluña;catalogna;каталония",
     "Sahel|sahel",
+    "Sri Lanka|sri lanka",
+    "St. Louis|st louis;st. louis;saint louis",
+    "North America|north america;amérique du nord;nordamerika;norteamérica",
+    "South America|south america;amérique du sud;südamerika;sudamérica",
+    "Central Asia|central asia;asie centrale;zentralasien",
+    "South Asia|south asia",
+    "Wall Street|wall street",
+    "Capitol Hill|capitol hill",
+    "Pacific|pacific;pacifique;pazifik",
+    "Atlantic|atlantic;atlantique;atlantik",
+    "Alabama|alabama",
+    "Alaska|alaska",
+    "Arizona|arizona",
+    "Arkansas|arkansas",
+    "Colorado|colorado",
+    "Connecticut|connecticut",
+    "Delaware|delaware",
+    "Hawaii|hawaii",
+    "Idaho|idaho",
+    "Illinois|illinois",
+    "Indiana|indiana",
+    "Iowa|iowa",
+    "Kansas|kansas",
+    "Kentucky|kentucky",
+    "Louisiana|louisiana",
+    "Maine|maine",
+    "Maryland|maryland",
+    "Massachusetts|massachusetts",
+    "Michigan|michigan",
+    "Minnesota|minnesota",
+    "Mississippi|mississippi",
+    "Missouri|missouri",
+    "Montana|montana",
+    "Nebraska|nebraska",
+    "Nevada|nevada",
+    "New Hampshire|new hampshire",
+    "New Jersey|new jersey",
+    "New Mexico|new mexico",
+    "North Carolina|north carolina",
+    "North Dakota|north dakota",
+    "Ohio|ohio",
+    "Oklahoma|oklahoma",
+    "Oregon|oregon",
+    "Pennsylvania|pennsylvania",
+    "Rhode Island|rhode island",
+    "South Carolina|south carolina",
+    "South Dakota|south dakota",
+    "Tennessee|tennessee",
+    "Utah|utah",
+    "Vermont|vermont",
+    "Virginia|virginia",
+    "West Virginia|west virginia",
+    "Wisconsin|wisconsin",
+    "Wyoming|wyoming",
+    "Philadelphia|philadelphia",
+    "Boston|boston",
+    "Miami|miami",
+    "Atlanta|atlanta",
+    "Houston|houston",
+    "Dallas|dallas",
+    "Detroit|detroit",
+    "Seattle|seattle",
+    "Charlotte|charlotte",
+    "Tulsa|tulsa",
+    "Cleveland|cleveland",
+    "Baltimore|baltimore",
+    "Manhattan|manhattan",
+    "Brooklyn|brooklyn",
+    "Silicon Valley|silicon valley",
 ];
 
 /// Adjectives of countries: exact forms (capitalised in English) and stems ('*': any

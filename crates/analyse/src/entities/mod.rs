@@ -95,6 +95,8 @@ struct Votes {
     person: i32,
     org: i32,
     place: i32,
+    /// Two plain capitalised words: a person if the last is also used alone.
+    plain: i32,
 }
 
 /// Whose role it is: a lexicon entry (country, "Kremlin") or an entity found at a token.
@@ -326,6 +328,7 @@ impl<'a> Finder<'a> {
             c.votes.person += votes.person;
             c.votes.org += votes.org;
             c.votes.place += votes.place;
+            c.votes.plain += votes.plain;
             c.count += 1;
             let first = &toks[sp.toks[0]];
             if !(first.sent_initial && sp.words == 1) {
@@ -348,6 +351,9 @@ impl<'a> Finder<'a> {
                 let c = &mut cands[ci];
                 c.votes.person += v.person.min(2);
                 c.votes.place += v.place.min(1);
+                if c.votes.plain > 0 {
+                    c.votes.person += 1;
+                }
             }
         }
         // acronyms defined in brackets after a multi-word name
@@ -689,7 +695,7 @@ impl<'a> Finder<'a> {
                 && toks[k].start == cur.end
                 && !cur.initial
                 && lexicon::ABBREVIATIONS.contains(cur.lower.as_str())
-                && lexicon::HONORIFICS.contains_key(cur.lower.as_str())
+                && (lexicon::HONORIFICS.contains_key(cur.lower.as_str()) || cur.lower == "st")
             {
                 k += 1;
                 abbr = true;
@@ -737,6 +743,26 @@ impl<'a> Finder<'a> {
                         continue;
                     }
                 }
+            }
+            // "Securities and Exchange Commission"
+            if t.word
+                && matches!(t.lower.as_str(), "and" | "und" | "et" | "y")
+                && same_sentence
+                && !lexicon::ORG_KEYWORDS.contains(cur.lower.as_str())
+            {
+                let mut m = k + 1;
+                while m < n && m <= k + 3 && is_name_tok(&toks[m]) && toks[m].sent == t.sent {
+                    if lexicon::ORG_KEYWORDS.contains(toks[m].lower.as_str()) {
+                        run.extend(k..=m);
+                        j = m;
+                        break;
+                    }
+                    m += 1;
+                }
+                if j >= k {
+                    continue;
+                }
+                break;
             }
             if !t.word && t.ch == '&' && k + 1 < n && is_name_tok(&toks[k + 1]) {
                 run.push(k);
@@ -926,6 +952,26 @@ impl<'a> Finder<'a> {
             });
             idx = r + 1;
         }
+        // "Massachusetts Sen. Elizabeth Warren": a name before an honorific is its own
+        if role.is_none()
+            && let Some(h) = (1..len.saturating_sub(1))
+                .rev()
+                .find(|&p| is_honorific(run[p]))
+            && !is_honorific(run[0])
+        {
+            let mut seg = &run[..h];
+            while let Some(&f) = seg.first() {
+                if lexicon::STOPWORDS.contains(toks[f].lower.as_str()) || !toks[f].cap {
+                    seg = &seg[1..];
+                } else {
+                    break;
+                }
+            }
+            if !seg.is_empty() {
+                self.push_span(seg, None, false, None, None, spans);
+            }
+            idx = h;
+        }
         let mut honor_start: Option<usize> = None;
         while idx + 1 < len && is_honorific(run[idx]) {
             let t = &toks[run[idx]];
@@ -941,7 +987,8 @@ impl<'a> Finder<'a> {
             let l = t.lower.as_str();
             if t.cap
                 && (l.chars().count() > 3 || l == "us")
-                && lexicon::adjective_country(l).is_some()
+                && (lexicon::adjective_country(l).is_some()
+                    || lexicon::PERSON_DESCRIPTORS.contains(l))
                 && !has_org_kw(idx + 1)
                 && !lexicon::KNOWN.contains_key(l)
             {
@@ -1091,7 +1138,7 @@ impl<'a> Finder<'a> {
                     && lexicon::role_of(l).is_none()
             })
         {
-            v.person += 1;
+            v.plain += 1;
         }
         if lexicon::KNOWN_PERSONS.contains(last.lower.as_str()) {
             v.person += 3;
@@ -1117,9 +1164,18 @@ impl<'a> Finder<'a> {
         if sp.words == 1
             && first.all_caps
             && (2..=6).contains(&first.lower.chars().count())
+            && !first.lower.contains(['.', '-'])
             && !lexicon::NOT_ACRONYMS.contains(first.lower.as_str())
         {
-            v.org += 2;
+            // "FLINT, Mich. —": a dateline
+            if first.nl_before && toks.get(l + 1).is_some_and(|t| !t.word && t.ch == ',') {
+                v.place += 3;
+            } else {
+                v.org += 2;
+            }
+        }
+        if sp.words >= 2 && lexicon::PLACE_KEYWORDS.contains(last.lower.as_str()) {
+            v.place += 3;
         }
         // context after
         let mut a = l + 1;
@@ -1136,7 +1192,11 @@ impl<'a> Finder<'a> {
         if let Some(t) = toks.get(a) {
             if t.word {
                 let tl = t.lower.as_str();
-                if lexicon::SPEECH_VERBS.contains(tl) && tl != "ha" {
+                let plural = sp.words == 1
+                    && ["ans", "ats", "ists", "ers", "ens"]
+                        .iter()
+                        .any(|e| first.lower.ends_with(e));
+                if lexicon::SPEECH_VERBS.contains(tl) && tl != "ha" && !plural {
                     v.person += 1;
                 }
                 if lexicon::PLACE_NOUNS_AFTER.contains(tl) && !t.cap {

@@ -879,9 +879,19 @@ fn scratch_dump() {
     };
     let mut files: Vec<_> = rd.flatten().map(|f| f.path()).collect();
     files.sort();
-    for p in files.iter().take(3) {
+    for p in files.iter().skip(10).take(25) {
         let text = std::fs::read_to_string(p).unwrap_or_default();
-        println!("==== {}\n{}", p.display(), dump(&run(&text, "en")));
+        let es = run(&text, "en");
+        let names: Vec<String> = es
+            .iter()
+            .map(|e| {
+                format!("{}:{:?}", e.name, e.kind)
+                    .replace("Organisation", "O")
+                    .replace("Person", "P")
+                    .replace("Place", "L")
+            })
+            .collect();
+        println!("== {}", names.join(" | "));
     }
     let de = std::fs::read_to_string("/work/shared/bench/quotes/german-wikinews/dev/dev.jsonl")
         .unwrap_or_default();
@@ -974,4 +984,47 @@ fn scratch_polnear_sources() {
         "pronoun sources {pron}, covered {pron_hit}; capitalised sources {named}, covered {named_hit}; pronoun mentions {pron_total_mentions}"
     );
     println!("misses: {misses:?}");
+}
+
+#[test]
+fn party_descriptors_and_mid_run_honorifics() {
+    let t = "Republican Donald Trump attacked Democrat Hillary Clinton. Massachusetts Sen. Elizabeth Warren \
+questioned the Securities and Exchange Commission in Washington.";
+    let es = checked(t, "en");
+    assert!(
+        has(&es, "Donald Trump") && has(&es, "Hillary Clinton"),
+        "{}",
+        dump(&es)
+    );
+    let w = ent(&es, "Elizabeth Warren");
+    assert_eq!(forms(w, MentionForm::Short), vec!["Sen. Elizabeth Warren"]);
+    assert_eq!(ent(&es, "Massachusetts").kind, EntityKind::Place);
+    assert_eq!(
+        ent(&es, "Securities and Exchange Commission").kind,
+        EntityKind::Organisation
+    );
+}
+
+#[test]
+fn plain_two_word_names_need_the_surname_alone() {
+    let t = "The plan was called the Grand Bargain by aides. Later, Kenneth Baer defended it. Baer said it would pass.";
+    let es = checked(t, "en");
+    assert!(!has(&es, "Grand Bargain"), "{}", dump(&es));
+    let b = ent(&es, "Kenneth Baer");
+    assert_eq!(forms(b, MentionForm::Short), vec!["Baer"]);
+}
+
+#[test]
+fn places_from_keywords_and_datelines() {
+    let t = "FLINT, Mich. -- Water was tested near Kaneohe Bay and on Wall Street. Workers crossed the Pacific Ocean.";
+    let es = checked(t, "en");
+    assert_eq!(ent(&es, "FLINT").kind, EntityKind::Place);
+    assert_eq!(ent(&es, "Kaneohe Bay").kind, EntityKind::Place);
+    assert_eq!(ent(&es, "Wall Street").kind, EntityKind::Place);
+    assert_eq!(
+        ent(&es, "Pacific Ocean").kind,
+        EntityKind::Place,
+        "{}",
+        dump(&es)
+    );
 }
