@@ -96,7 +96,7 @@ pub(crate) static STOPWORDS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| 
          welche welcher welches wer wie wo wann warum was als wenn ob dass damit weil da so auch \
          noch schon nur nicht kein keine keinen doch dann danach zudem jedoch allerdings laut \
          bereits immer nie hier dort heute gestern morgen alle viele einige mehrere jeder jede \
-         jedes beim ins vorher nachdem bevor obwohl sowie sowohl weder",
+         jedes beim ins vorher nachdem bevor obwohl sowie sowohl weder indes indessen",
         // es / it / pt
         "el los las lo una unos unas del al y o pero sin sobre entre tras desde hasta hacia según \
          durante mediante contra ante bajo este esta estos estas ese esa esos esas aquel aquella \

@@ -144,6 +144,10 @@ struct Cand {
     gender: Option<Gender>,
     gender_conflict: bool,
     count: usize,
+    /// The strongest evidence one occurrence gives.
+    max_single: i32,
+    /// A single word in capitals ("SPD").
+    acronym: bool,
     surfaces: HashMap<String, usize>,
     single_initial_only: bool,
 }
@@ -318,7 +322,13 @@ impl<'a> Finder<'a> {
                     first_tok: lexicon::norm_token(words.first().copied().unwrap_or(""))
                         .to_string(),
                     last_tok: lexicon::norm_token(words.last().copied().unwrap_or("")).to_string(),
-                    known: lexicon::KNOWN.get(&sp.key).copied(),
+                    known: lexicon::KNOWN.get(&sp.key).copied().or_else(|| {
+                        // German genitive "Frankreichs"
+                        (self.lang == "de" && sp.words == 1 && sp.key.chars().count() >= 5)
+                            .then(|| sp.key.strip_suffix('s'))
+                            .flatten()
+                            .and_then(|k| lexicon::KNOWN.get(k).copied())
+                    }),
                     single_initial_only: true,
                     ..Cand::default()
                 });
@@ -329,8 +339,14 @@ impl<'a> Finder<'a> {
             c.votes.org += votes.org;
             c.votes.place += votes.place;
             c.votes.plain += votes.plain;
+            c.max_single = c
+                .max_single
+                .max(votes.person.max(votes.org).max(votes.place));
             c.count += 1;
             let first = &toks[sp.toks[0]];
+            if sp.words == 1 && first.all_caps {
+                c.acronym = true;
+            }
             if !(first.sent_initial && sp.words == 1) {
                 c.single_initial_only = false;
             }
@@ -666,6 +682,14 @@ impl<'a> Finder<'a> {
         if best < need {
             return None;
         }
+        // German nouns are capitalised: weak cues do not add up to a name
+        if self.lang == "de" && c.max_single < 2 {
+            return None;
+        }
+        // a single German word needs a title, a given name or capitals
+        if self.lang == "de" && c.words == 1 && !c.acronym && c.max_single < 3 {
+            return None;
+        }
         if v.person == best {
             Some(EntityKind::Person)
         } else if v.org == best {
@@ -789,13 +813,6 @@ impl<'a> Finder<'a> {
                 run = &run[1..];
                 continue;
             }
-            if lexicon::STOPWORDS.contains(l)
-                && (t.sent_initial || !lexicon::NAME_PARTICLES.contains(l))
-                && !lexicon::HONORIFICS.contains_key(l)
-            {
-                run = &run[1..];
-                continue;
-            }
             let known_multi = (2..=3).any(|w| {
                 run.len() >= w && {
                     let key: Vec<&str> = run[..w]
@@ -805,6 +822,14 @@ impl<'a> Finder<'a> {
                     lexicon::KNOWN.contains_key(&key.join(" "))
                 }
             });
+            if lexicon::STOPWORDS.contains(l)
+                && !known_multi
+                && (t.sent_initial || !lexicon::NAME_PARTICLES.contains(l))
+                && !lexicon::HONORIFICS.contains_key(l)
+            {
+                run = &run[1..];
+                continue;
+            }
             if t.sent_initial && !known_multi && !self.initial_ok(t, next) {
                 run = &run[1..];
                 continue;
@@ -822,7 +847,11 @@ impl<'a> Finder<'a> {
         }) {
             let after = run[p..].iter().filter(|&&k| toks[k].cap).count();
             let german_ok = self.lang != "de" || lexicon::given_name(&toks[run[0]].lower).is_some();
-            if after > 2 || !german_ok {
+            let org_after = run[p + 1..].iter().any(|&k| {
+                let l = toks[k].lower.as_str();
+                self.is_org_word(l) || matches!(l, "of" | "for")
+            });
+            if after > 2 || !german_ok || org_after {
                 run = &run[..p];
             }
         }
@@ -1156,7 +1185,13 @@ impl<'a> Finder<'a> {
             })
             .count();
         if org_words > 0 {
-            v.org += if sp.words > org_words { 4 } else { 1 };
+            v.org += if sp.words > org_words {
+                4
+            } else if self.lang == "de" {
+                0
+            } else {
+                1
+            };
         }
         if sp.words == 1 && first.lower.contains('.') && !first.all_caps {
             v.org += 3;

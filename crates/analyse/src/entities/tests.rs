@@ -895,10 +895,28 @@ fn scratch_dump() {
     }
     let de = std::fs::read_to_string("/work/shared/bench/quotes/german-wikinews/dev/dev.jsonl")
         .unwrap_or_default();
-    for line in de.lines().take(2) {
+    for line in de.lines().skip(5).take(20) {
         let v: serde_json::Value = serde_json::from_str(line).unwrap();
         let text = v["originalText"].as_str().unwrap_or("");
-        println!("==== DE\n{}", dump(&run(text, "de")));
+        let es = run(text, "de");
+        let names: Vec<String> = es
+            .iter()
+            .map(|e| {
+                format!(
+                    "{}:{:?}{}",
+                    e.name,
+                    e.kind,
+                    e.mentions
+                        .iter()
+                        .filter(|m| m.form == MentionForm::Pronoun)
+                        .count()
+                )
+                .replace("Organisation", "O")
+                .replace("Person", "P")
+                .replace("Place", "L")
+            })
+            .collect();
+        println!("=D {}", names.join(" | "));
     }
 }
 
@@ -1024,6 +1042,17 @@ fn places_from_keywords_and_datelines() {
     assert_eq!(
         ent(&es, "Pacific Ocean").kind,
         EntityKind::Place,
+        "{}",
+        dump(&es)
+    );
+}
+
+#[test]
+fn german_von_is_a_preposition_after_unknown_names() {
+    let t = "Die Forscher Edward Daeschler, Neil Shubin von der University of Chicago in Illinois, und andere.";
+    let es = checked(t, "de");
+    assert!(
+        !es.iter().any(|e| e.name.contains("von der")),
         "{}",
         dump(&es)
     );
