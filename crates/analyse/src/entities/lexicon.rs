@@ -1277,7 +1277,8 @@ pub(crate) fn adjective_country(lower: &str) -> Option<&'static str> {
 
 /// The role a word names, including German compounds ("Kremlsprecher") whose first part
 /// is returned as a prefix (a key modifier or the owner's name).
-pub(crate) fn role_of(lower: &str) -> Option<(Role, Option<&str>)> {
+/// German compounds are looked at only when `compounds` (they cost a suffix scan).
+pub(crate) fn role_in(lower: &str, compounds: bool) -> Option<(Role, Option<&str>)> {
     if let Some(r) = ROLES.get(lower) {
         return Some((*r, None));
     }
@@ -1286,9 +1287,12 @@ pub(crate) fn role_of(lower: &str) -> Option<(Role, Option<&str>)> {
         if let Some(r) = ROLES.get(last) {
             return Some((*r, Some(pre)));
         }
-        if let Some((r, _)) = de_compound(last) {
+        if compounds && let Some((r, _)) = de_compound(last) {
             return Some((r, Some(pre)));
         }
+    }
+    if !compounds {
+        return None;
     }
     de_compound(lower).map(|(r, pre)| (r, Some(pre)))
 }

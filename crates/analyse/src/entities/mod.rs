@@ -218,6 +218,11 @@ impl<'a> Finder<'a> {
         }
     }
 
+    /// The role a word names (German compounds only in German).
+    fn role<'b>(&self, lower: &'b str) -> Option<(lexicon::Role, Option<&'b str>)> {
+        lexicon::role_in(lower, self.lang == "de")
+    }
+
     fn text(&self, start: usize, end: usize) -> String {
         self.chars
             .get(start..end.min(self.chars.len()))
@@ -230,7 +235,7 @@ impl<'a> Finder<'a> {
             || lexicon::given_name(lower).is_some()
             || lexicon::KNOWN_PERSONS.contains(lower)
             || lexicon::HONORIFICS.contains_key(lower)
-            || lexicon::role_of(lower).is_some_and(|(r, _)| r.title)
+            || self.role(lower).is_some_and(|(r, _)| r.title)
             || (lower.chars().count() > 3 && lexicon::adjective_country(lower).is_some())
     }
 
@@ -254,7 +259,7 @@ impl<'a> Finder<'a> {
             return true;
         }
         // "Defence Minister …", "Putins Sprecher …", "Kremlsprecher Dmitri Peskow"
-        let is_role = |x: &str| lexicon::role_of(x).is_some();
+        let is_role = |x: &str| self.role(x).is_some();
         if next.is_some_and(|n| is_role(&n.lower)) || (is_role(l) && next.is_some_and(|n| n.cap)) {
             return true;
         }
@@ -309,7 +314,8 @@ impl<'a> Finder<'a> {
         let mut cand_of: HashMap<String, usize> = HashMap::new();
         for sp in spans.iter_mut() {
             let votes = self.votes(sp);
-            let idx = *cand_of.entry(sp.key.clone()).or_insert_with(|| {
+            let existing = cand_of.get(&sp.key).copied();
+            let idx = existing.unwrap_or_else(|| {
                 let words: Vec<&str> = sp
                     .toks
                     .iter()
@@ -332,7 +338,9 @@ impl<'a> Finder<'a> {
                     single_initial_only: true,
                     ..Cand::default()
                 });
-                cands.len() - 1
+                let idx = cands.len() - 1;
+                cand_of.insert(sp.key.clone(), idx);
+                idx
             });
             let c = &mut cands[idx];
             c.votes.person += votes.person;
@@ -859,9 +867,7 @@ impl<'a> Finder<'a> {
         if self.lang == "de"
             && run.len() >= 2
             && !self.word_known(&toks[run[0]].lower)
-            && !run
-                .iter()
-                .any(|&k| lexicon::role_of(&toks[k].lower).is_some())
+            && !run.iter().any(|&k| self.role(&toks[k].lower).is_some())
             && let Some(p) =
                 (1..run.len()).find(|&p| lexicon::given_name(&toks[run[p]].lower).is_some())
         {
@@ -904,7 +910,7 @@ impl<'a> Finder<'a> {
         let mut r_at: Option<usize> = None;
         for p in (0..len.saturating_sub(1)).rev() {
             let t = &toks[run[p]];
-            if t.word && !t.initial && lexicon::role_of(&t.lower).is_some() && !has_org_kw(p + 1) {
+            if t.word && !t.initial && self.role(&t.lower).is_some() && !has_org_kw(p + 1) {
                 r_at = Some(p);
                 break;
             }
@@ -912,7 +918,7 @@ impl<'a> Finder<'a> {
         let mut idx = 0;
         if let Some(r) = r_at {
             let t = &toks[run[r]];
-            let Some((rl, pre)) = lexicon::role_of(&t.lower) else {
+            let Some((rl, pre)) = self.role(&t.lower) else {
                 return;
             };
             let mut mods: Vec<&'static str> = Vec::new();
@@ -1164,7 +1170,7 @@ impl<'a> Finder<'a> {
                     && !self.is_org_word(l)
                     && !lexicon::PLACE_NOUNS_AFTER.contains(l)
                     && lexicon::adjective_country(l).is_none()
-                    && lexicon::role_of(l).is_none()
+                    && self.role(l).is_none()
             })
         {
             v.plain += 1;
@@ -1218,7 +1224,7 @@ impl<'a> Finder<'a> {
             // "Putin's spokesman"
             if toks
                 .get(a)
-                .is_some_and(|t| t.word && lexicon::role_of(&t.lower).is_some())
+                .is_some_and(|t| t.word && self.role(&t.lower).is_some())
             {
                 v.person += 1;
             }
@@ -1263,7 +1269,7 @@ impl<'a> Finder<'a> {
                         v.person += 2;
                         break;
                     }
-                    if lexicon::HUMAN_NOUNS.contains(tl) || lexicon::role_of(tl).is_some() {
+                    if lexicon::HUMAN_NOUNS.contains(tl) || self.role(tl).is_some() {
                         if steps > 0 || !t.cap {
                             v.person += 2;
                         }
@@ -1291,7 +1297,7 @@ impl<'a> Finder<'a> {
                 if self.place_preposition(pl) {
                     v.place += 1;
                 }
-                if !p.cap && lexicon::role_of(pl).is_some() {
+                if !p.cap && self.role(pl).is_some() {
                     v.person += 2;
                 }
                 if lexicon::SPEECH_VERBS.contains(pl) && pl != "ha" {
@@ -1467,7 +1473,7 @@ impl<'a> Finder<'a> {
             if !t.word || consumed[k] || tok_ent[k] != NONE || t.quoted || t.headline {
                 continue;
             }
-            let Some((r, pre)) = lexicon::role_of(&t.lower) else {
+            let Some((r, pre)) = self.role(&t.lower) else {
                 continue;
             };
             let mut mods: Vec<&'static str> = Vec::new();
@@ -1633,11 +1639,11 @@ impl<'a> Finder<'a> {
                 k -= 1;
                 continue;
             }
-            if lexicon::role_of(pl).is_some() && !p.cap {
+            if self.role(pl).is_some() && !p.cap {
                 head = Some(k - 1);
                 break;
             }
-            if lexicon::role_of(pl).is_some() && p.cap && !p.sent_initial {
+            if self.role(pl).is_some() && p.cap && !p.sent_initial {
                 head = Some(k - 1);
                 break;
             }
@@ -1672,7 +1678,7 @@ impl<'a> Finder<'a> {
                 return None;
             }
         }
-        let (r, pre) = lexicon::role_of(&toks[h].lower)?;
+        let (r, pre) = self.role(&toks[h].lower)?;
         let mut mods: Vec<&'static str> = Vec::new();
         let mut owner: Option<String> = None;
         if let Some(p) = pre {
@@ -1774,7 +1780,7 @@ impl<'a> Finder<'a> {
                 steps += 1;
                 continue;
             }
-            if lexicon::role_of(tl).is_some() {
+            if self.role(tl).is_some() {
                 head = Some(k);
                 start.get_or_insert(t.start);
                 break;
@@ -1791,7 +1797,7 @@ impl<'a> Finder<'a> {
             steps += 1;
         }
         let h = head?;
-        let (r, pre) = lexicon::role_of(&toks[h].lower)?;
+        let (r, pre) = self.role(&toks[h].lower)?;
         if let Some(p) = pre
             && let Some(m) = lexicon::ROLE_KEY_MODIFIERS.get(p.trim_end_matches('-'))
         {

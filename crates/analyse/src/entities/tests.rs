@@ -1057,3 +1057,20 @@ fn german_von_is_a_preposition_after_unknown_names() {
         dump(&es)
     );
 }
+
+mod fuzz {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn never_panics_and_keeps_invariants(
+            s in "([A-Z][a-z]{0,6}|[a-z]{1,6}|[А-Я][а-я]{1,5}|J\\.|Mr\\.?|'s|’s|al-[A-Z][a-z]+|[\"«»„“”(),.:;!?\n -]|[0-9]{1,4}|CNN|NATO|he|she|il|er|Sie|said|sagte|von|de|of|the|Kremlin|spokesman|Peskov|Dmitry){0,60}",
+            lang in "(en|fr|de|es|it|ru|zh|xx)",
+        ) {
+            let es = run(&s, &lang);
+            check_invariants(&s, &es);
+        }
+    }
+}
