@@ -895,11 +895,12 @@ impl<'a> Finder<'a> {
         let len = run.len();
         let mut gender: Option<Gender> = None;
         let mut role: Option<RunRole> = None;
-        let has_org_kw = |from: usize| {
-            run[from..]
-                .iter()
-                .any(|&k| self.is_org_word(&toks[k].lower))
-        };
+        // org_from[p]: an organisation keyword at p or later (one pass, no rescans)
+        let mut org_from = vec![false; len + 1];
+        for p in (0..len).rev() {
+            org_from[p] = org_from[p + 1] || self.is_org_word(&toks[run[p]].lower);
+        }
+        let has_org_kw = |from: usize| org_from.get(from).copied().unwrap_or(false);
         let is_honorific = |k: usize| {
             let t = &toks[k];
             let l = t.lower.as_str();
@@ -1377,7 +1378,11 @@ impl<'a> Finder<'a> {
     fn mention_start(&self, k: usize, tok_ent: &[u32]) -> usize {
         let e = tok_ent[k];
         let mut s = k;
-        while s > 0 && tok_ent[s - 1] == e && self.toks[s].sent == self.toks[s - 1].sent {
+        while s > 0
+            && k - s < 12
+            && tok_ent[s - 1] == e
+            && self.toks[s].sent == self.toks[s - 1].sent
+        {
             s -= 1;
         }
         self.toks[s].start
@@ -1572,7 +1577,7 @@ impl<'a> Finder<'a> {
                             let oe = tok_ent[a] as usize;
                             owner = Some(ents[oe].group.clone());
                             let mut z = a;
-                            while z + 1 < n && tok_ent[z + 1] == tok_ent[a] {
+                            while z + 1 < n && z < a + 12 && tok_ent[z + 1] == tok_ent[a] {
                                 z += 1;
                             }
                             end = toks[z].end;
@@ -1712,7 +1717,7 @@ impl<'a> Finder<'a> {
                 }
                 start = self.mention_start(b - 1, tok_ent);
                 let mut z = b - 1;
-                while z > 0 && tok_ent[z - 1] == tok_ent[b - 1] {
+                while z > 0 && z + 12 > b && tok_ent[z - 1] == tok_ent[b - 1] {
                     z -= 1;
                 }
                 from = z;
@@ -1824,7 +1829,7 @@ impl<'a> Finder<'a> {
                     if a < n && tok_ent[a] != NONE {
                         owner = Some(ents[tok_ent[a] as usize].group.clone());
                         let mut z = a;
-                        while z + 1 < n && tok_ent[z + 1] == tok_ent[a] {
+                        while z + 1 < n && z < a + 12 && tok_ent[z + 1] == tok_ent[a] {
                             z += 1;
                         }
                         end = toks[z].end;

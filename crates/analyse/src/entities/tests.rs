@@ -585,6 +585,20 @@ fn hostile_inputs_do_not_panic() {
     check_invariants(&big, &es);
     let es = run(&big, "fr");
     check_invariants(&big, &es);
+    // one endless capitalised run, an endless capitals line, endless role words: linear
+    for (piece, n) in [
+        ("Peskov ", 60_000),
+        ("KREMLIN SPOKESMAN ", 30_000),
+        ("the Kremlin spokesman ", 30_000),
+        ("Dmitry Peskov Ministry ", 30_000),
+        ("he said ", 30_000),
+    ] {
+        let t = piece.repeat(n);
+        let started = std::time::Instant::now();
+        let es = run(&t, "en");
+        check_invariants(&t, &es);
+        assert!(started.elapsed().as_secs() < 20, "{piece:?} too slow");
+    }
     assert!(run("", "en").is_empty());
     assert!(run("'s", "de").is_empty());
     let _ = run("A. B. C. D.", "en");
@@ -827,6 +841,12 @@ fn generated_news(bytes: usize) -> String {
     out
 }
 
+/// This thread's time on a CPU (ns), when Linux tells it: wall time misleads on a busy machine.
+fn cpu_ns() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    s.split_whitespace().next()?.parse().ok()
+}
+
 #[test]
 #[ignore = "speed measurement: cargo test --release -p storyline-analyse entities::tests::speed -- --ignored --nocapture"]
 fn speed() {
@@ -847,8 +867,16 @@ fn speed() {
         t3 - t2
     );
     let t0 = std::time::Instant::now();
+    let c0 = cpu_ns();
     let es = find(&text, &s, "en");
     let dt = t0.elapsed().as_secs_f64();
+    if let (Some(a), Some(b)) = (c0, cpu_ns()) {
+        let cpu = (b - a) as f64 / 1e9;
+        println!(
+            "cpu time {cpu:.3} s = {:.1} MB/s of CPU",
+            text.len() as f64 / 1e6 / cpu
+        );
+    }
     let mentions: usize = es.iter().map(|e| e.mentions.len()).sum();
     println!(
         "{:.1} MB in {:.3} s = {:.1} MB/s; {} entities, {} mentions",
