@@ -886,6 +886,16 @@ fn speed() {
         es.len(),
         mentions
     );
+    for piece in ["Peskov ", "KREMLIN SPOKESMAN ", "he said \"Putin\" "] {
+        let t = piece.repeat(10_000_000 / piece.len());
+        let t0 = std::time::Instant::now();
+        let es = find(&t, &sentences::split(&t, "en"), "en");
+        println!(
+            "10 MB of {piece:?}: {:.3} s, {} entities",
+            t0.elapsed().as_secs_f64(),
+            es.len()
+        );
+    }
     // one long line without any full stop
     let flat = "Peskov said Moscow and Kremlin spokesman Olga Romanova said he ".repeat(40_000);
     let t0 = std::time::Instant::now();
