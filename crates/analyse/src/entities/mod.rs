@@ -1974,13 +1974,31 @@ impl<'a> Finder<'a> {
         };
         match self.lang {
             "fr" => {
-                // "a-t-il", "dit-elle", "Il a déclaré"
-                if let Some(stem) = l.strip_suffix("-il") {
-                    let _ = stem;
-                    return Some((Gender::Male, t.end - 2, t.end));
-                }
-                if l.ends_with("-elle") {
-                    return Some((Gender::Female, t.end - 4, t.end));
+                // "a-t-il ajouté", "dit-elle", "Il a déclaré": verbs of saying only (French
+                // "il"/"elle" also stand for masculine and feminine things, and "il y a")
+                let inverted = [("-t-il", Gender::Male, 2), ("-il", Gender::Male, 2)]
+                    .into_iter()
+                    .chain([("-t-elle", Gender::Female, 4), ("-elle", Gender::Female, 4)])
+                    .find_map(|(suf, g, len)| l.strip_suffix(suf).map(|verb| (verb, g, len)));
+                if let Some((verb, g, len)) = inverted {
+                    let says = lexicon::SPEECH_VERBS.contains(verb)
+                        || matches!(
+                            verb,
+                            "poursuit"
+                                | "conclut"
+                                | "lance"
+                                | "insiste"
+                                | "résume"
+                                | "note"
+                                | "martèle"
+                                | "reconnaît"
+                                | "admet"
+                                | "avertit"
+                                | "glisse"
+                        )
+                        || (matches!(verb, "a" | "avait") && speech(next));
+                    let y_a = prev.is_some_and(|p| p.word && p.lower == "y");
+                    return (says && !y_a).then_some((g, t.end - len, t.end));
                 }
                 let g = match l {
                     "il" => Gender::Male,
@@ -1990,7 +2008,7 @@ impl<'a> Finder<'a> {
                 let verb = speech(next)
                     || (next.is_some_and(|x| matches!(x.lower.as_str(), "a" | "avait"))
                         && speech(next2));
-                (t.sent_initial || verb).then_some((g, t.start, t.end))
+                verb.then_some((g, t.start, t.end))
             }
             "de" => {
                 let g = match l {
@@ -2026,7 +2044,8 @@ impl<'a> Finder<'a> {
                     // "sie" is also "they" and "you": only "Sie sagte", "sagte sie"
                     (sing(next) && t.sent_initial || after_verb).then_some((g, t.start, t.end))
                 } else {
-                    (t.sent_initial || after_verb || sing(next)).then_some((g, t.start, t.end))
+                    // "er" also stands for masculine things: verbs of saying only
+                    (after_verb || sing(next) || speech(next)).then_some((g, t.start, t.end))
                 }
             }
             "ru" | "uk" => {

@@ -1112,3 +1112,30 @@ mod fuzz {
         }
     }
 }
+
+#[test]
+fn french_impersonal_il_is_not_a_person() {
+    let t = "Emmanuel Macron est arrivé à Lyon. Y a-t-il un risque ? Il y a deux ans, il avait promis \
+de revenir, a-t-il ajouté.";
+    let es = checked(t, "fr");
+    let m = ent(&es, "Emmanuel Macron");
+    let pr: Vec<usize> = m
+        .mentions
+        .iter()
+        .filter(|x| x.form == MentionForm::Pronoun)
+        .map(|x| x.start)
+        .collect();
+    assert_eq!(pr.len(), 1, "{}", dump(&es));
+    assert!(pr[0] > t.chars().count() - 15);
+}
+
+#[test]
+fn german_er_for_things_is_not_resolved() {
+    let t = "Olaf Scholz besuchte den Hafen. Er wurde 1890 gebaut.";
+    let es = checked(t, "de");
+    assert!(
+        forms(ent(&es, "Olaf Scholz"), MentionForm::Pronoun).is_empty(),
+        "{}",
+        dump(&es)
+    );
+}
