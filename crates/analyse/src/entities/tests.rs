@@ -979,6 +979,20 @@ fn scratch_polnear_sources() {
         };
         let ann = std::fs::read_to_string(f.path()).unwrap_or_default();
         let es = run(&text, "en");
+        {
+            let chars: Vec<char> = text.chars().collect();
+            for e in &es {
+                for m in e.mentions.iter().filter(|m| m.form == MentionForm::Pronoun) {
+                    if (m.start * 7 + text.len()) % 11 == 0 {
+                        let ctx: String = chars
+                            [m.start.saturating_sub(200)..(m.end + 15).min(chars.len())]
+                            .iter()
+                            .collect();
+                        println!("RES {} <- {}", e.name, ctx.replace('\n', " "));
+                    }
+                }
+            }
+        }
         pron_total_mentions += es
             .iter()
             .flat_map(|e| &e.mentions)
