@@ -461,6 +461,16 @@ impl<'a> Finder<'a> {
                     if lexicon::given_name(&c.first_tok).is_some() {
                         push_unique(given.entry(c.first_tok.clone()).or_default(), e);
                     }
+                    // family name first: "Ban Ki-moon" → "Mr. Ban", "Kim Jong-un" → "Kim"
+                    let east_asian = c.words == 2
+                        && c.last_tok.split_once('-').is_some_and(|(a, b)| {
+                            (2..=4).contains(&a.chars().count())
+                                && (2..=4).contains(&b.chars().count())
+                        })
+                        && (2..=4).contains(&c.first_tok.chars().count());
+                    if east_asian {
+                        push_unique(surname.entry(c.first_tok.clone()).or_default(), e);
+                    }
                 }
                 EntityKind::Organisation => {
                     let words: Vec<&str> = c.key.split(' ').collect();

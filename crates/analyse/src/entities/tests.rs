@@ -1153,3 +1153,21 @@ fn german_er_for_things_is_not_resolved() {
         dump(&es)
     );
 }
+
+#[test]
+fn family_name_first() {
+    let t =
+        "Secretary General Ban Ki-moon condemned the launch. Mr. Ban said the council must act.";
+    let es = checked(t, "en");
+    let b = ent(&es, "Ban Ki-moon");
+    assert_eq!(
+        forms(b, MentionForm::Short),
+        vec!["Mr. Ban"],
+        "{}",
+        dump(&es)
+    );
+    assert_eq!(
+        es.iter().filter(|e| e.kind == EntityKind::Person).count(),
+        1
+    );
+}
