@@ -164,6 +164,11 @@ static EN_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "recalling",
         "explain",
         "writing",
+        "indicate",
+        "indicated",
+        "exclaimed",
+        "acknowledge",
+        "admit",
         "declaring",
         "urging",
         "believing",
@@ -535,6 +540,45 @@ pub fn is_verb(lang: &str, w: &str) -> bool {
     };
     own || (matches!(lang, "en" | "" | "und") || !matches!(lang, "fr" | "de" | "es" | "it" | "ru"))
         && EN_VERBS.contains(w)
+}
+
+/// Verb forms that are also plural nouns ("estimates", "reports").
+pub fn noun_like(w: &str) -> bool {
+    matches!(
+        w,
+        "estimates"
+            | "reports"
+            | "claims"
+            | "notes"
+            | "states"
+            | "fears"
+            | "hopes"
+            | "shows"
+            | "finds"
+            | "promises"
+            | "believes"
+            | "points"
+            | "tweets"
+            | "writes"
+            | "predicts"
+            | "suggests"
+            | "indicates"
+            | "says"
+            | "tells"
+            | "vows"
+            | "pledges"
+            | "estimate"
+            | "report"
+            | "claim"
+            | "note"
+            | "fear"
+            | "hope"
+            | "promise"
+            | "tweet"
+            | "found"
+            | "agrees"
+            | "denies"
+    )
 }
 
 pub fn takes_addressee(w: &str) -> bool {

@@ -250,8 +250,44 @@ impl<'a> Extractor<'a> {
         if self.lang == "it" && w == "ha" {
             return None;
         }
-        if !lexicon::is_verb(self.lang, w) {
+        if !lexicon::is_verb(self.lang, w) || t.cap {
             return None;
+        }
+        if lexicon::noun_like(w) {
+            // "Western estimates indicate": a noun when a non-clause word follows
+            let next = self.tok(i + 1);
+            let clause_follows = next.is_none_or(|n| {
+                !n.is_word()
+                    || lexicon::complementizer(&n.lower)
+                    || lexicon::determiner(&n.lower)
+                    || lexicon::pronoun(&n.lower)
+                    || n.cap
+            });
+            let prev_det = i > 0
+                && self.tok(i - 1).is_some_and(|p| {
+                    matches!(
+                        p.lower.as_str(),
+                        "the"
+                            | "a"
+                            | "an"
+                            | "his"
+                            | "her"
+                            | "their"
+                            | "its"
+                            | "these"
+                            | "those"
+                            | "of"
+                            | "in"
+                            | "recent"
+                            | "new"
+                            | "media"
+                            | "news"
+                            | "press"
+                    )
+                });
+            if !clause_follows || prev_det {
+                return None;
+            }
         }
         if self.lang == "de" {
             if let Some(parts) = lexicon::de_needs_particle(w) {
@@ -423,6 +459,15 @@ impl<'a> Extractor<'a> {
 
     /// The inverted subject right after the verb ("said Peskov", "sagte der Minister").
     fn np_after(&self, from: usize, b: usize) -> Option<Np> {
+        let mut from = from;
+        while from < b
+            && self.lang != "en"
+            && self
+                .tok(from)
+                .is_some_and(|t| t.is_word() && !t.cap && lexicon::is_aux(&t.lower))
+        {
+            from += 1; // "erklärte gestern ein Sprecher"
+        }
         let mut e = from;
         let mut n = 0;
         while e < b && n < 9 {
@@ -579,6 +624,18 @@ impl<'a> Extractor<'a> {
                 return Some((cs, ce, QuoteKind::Direct, Some(k)));
             }
         }
+        if let (Kind::Open(k), Kind::Close(k2)) = (first.kind, last.kind) {
+            // several quotes in a row, only punctuation between them: one direct quote
+            let only_marks = (s..e).all(|i| {
+                self.tok(i)
+                    .is_some_and(|t| t.inside.is_some() || !matches!(t.kind, Kind::Word))
+            });
+            if only_marks {
+                let (cs, _) = self.inner(k)?;
+                let (_, ce) = self.inner(k2)?;
+                return Some((cs, ce, QuoteKind::Direct, Some(k)));
+            }
+        }
         let has_quote =
             (s..e).any(|i| self.tok(i).is_some_and(|t| matches!(t.kind, Kind::Open(_))));
         // An unclosed quote reaching in from outside is ignored.
@@ -706,6 +763,14 @@ impl<'a> Extractor<'a> {
         let mut k = j;
         while k < b {
             let Some(t) = self.tok(k) else { break };
+            if matches!(t.kind, Kind::Close(_))
+                && k > j
+                && self.tok(k - 1).is_some_and(|p| p.is_word())
+                && self.tok(k + 1).is_some_and(|n| n.is_word() && n.cap)
+                && self.tok(k + 2).is_some_and(|n| n.is_word())
+            {
+                return k + 1; // a missing full stop after a closing mark
+            }
             if t.inside.is_none() && t.punct(',') {
                 if let Some(n) = self.tok(k + 1) {
                     if matches!(
@@ -1027,6 +1092,23 @@ impl<'a> Extractor<'a> {
             let mut j = e;
             if self.tok(j).is_some_and(|t| t.punct(',')) {
                 j += 1;
+                // "According to X, an exiled journalist who …, Moscow has …": skip the apposition
+                if self
+                    .tok(j)
+                    .is_some_and(|t| matches!(t.lower.as_str(), "a" | "an" | "who" | "which"))
+                {
+                    let mut k = j;
+                    while k < b && k < j + 40 {
+                        if self
+                            .tok(k)
+                            .is_some_and(|t| t.punct(',') && t.inside.is_none())
+                        {
+                            j = k + 1;
+                            break;
+                        }
+                        k += 1;
+                    }
+                }
             }
             let end = self.after_end(j, b);
             let (s, ce2, kind, pair) = self.content(j, end)?;
@@ -1047,9 +1129,24 @@ impl<'a> Extractor<'a> {
         if cut > a
             && self
                 .tok(cut - 1)
-                .is_some_and(|t| t.punct(',') || t.punct('('))
+                .is_some_and(|t| t.punct(',') || t.punct('(') || t.punct('—'))
         {
             cut -= 1;
+        } else if self.lang == "de" {
+            // "Dabei wurden laut Polizei drei Menschen verletzt.": the whole sentence
+            let (s, ce2, kind, pair) = self.content(region_start, b)?;
+            self.push(Draft {
+                start: s,
+                end: ce2,
+                kind,
+                speaker,
+                cue,
+                sent: si,
+                pair,
+            });
+            return Some(b);
+        } else {
+            return None; // in the middle of a clause: the scope is unclear
         }
         let (s, ce2, kind, pair) = self.content(region_start, cut)?;
         self.use_pairs_in(region_start, cut);
