@@ -164,6 +164,9 @@ static EN_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "recalling",
         "explain",
         "writing",
+        "spoke",
+        "speaks",
+        "speaking",
         "indicate",
         "indicated",
         "exclaimed",
@@ -593,6 +596,11 @@ pub fn quote_only(w: &str) -> bool {
 static AUX: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set(&[
         "has",
+        "was",
+        "is",
+        "were",
+        "been",
+        "being",
         "have",
         "had",
         "also",

@@ -354,7 +354,6 @@ impl<'a> Extractor<'a> {
         {
             e -= 1;
         }
-        // "he said" where "a" is aux in French: "il a déclaré" handled by cs.
         let mut s = e;
         let mut n = 0;
         while s > a && n < 12 {
@@ -696,7 +695,11 @@ impl<'a> Extractor<'a> {
                 if !t.is_word() || t.inside.is_some() {
                     break;
                 }
-                if lexicon::addressee(&t.lower) || (t.cap && n < 4) {
+                let det_ok = !lexicon::determiner(&t.lower)
+                    || self
+                        .tok(j + 1)
+                        .is_some_and(|x| x.cap || lexicon::addressee(&x.lower));
+                if det_ok && (lexicon::addressee(&t.lower) || (t.cap && n < 4)) {
                     j += 1;
                     n += 1;
                 } else {
@@ -814,7 +817,7 @@ impl<'a> Extractor<'a> {
         let words = (start..boundary)
             .filter(|&i| self.word_outside(i) || self.tok(i).is_some_and(|t| t.is_word()))
             .count();
-        let has_quote = (start..boundary).any(|i| {
+        let has_quote = (start..=boundary).any(|i| {
             self.tok(i)
                 .is_some_and(|t| matches!(t.kind, Kind::Close(_)))
         });
@@ -1064,7 +1067,7 @@ impl<'a> Extractor<'a> {
                 break;
             }
             if self.lang == "de"
-                && e > from + 1
+                && e > from
                 && !t.cap
                 && !lexicon::determiner(&t.lower)
                 && self.tok(e - 1).is_some_and(|p| p.cap)
@@ -1273,15 +1276,13 @@ impl<'a> Extractor<'a> {
             let Some(sent) = self.doc.sents.get(si).copied() else {
                 continue;
             };
-            let words_in = (pair.open_tok..pair.close_tok)
-                .filter(|&i| self.tok(i).is_some_and(|t| t.is_word()))
-                .count();
-            let words_out = (sent.a..sent.b)
-                .filter(|&i| {
-                    (i < pair.open_tok || i > pair.close_tok)
-                        && self.tok(i).is_some_and(|t| t.is_word())
-                })
-                .count();
+            let wc = |x: usize, y: usize| {
+                let a = self.doc.words_before.get(x).copied().unwrap_or(0);
+                let b = self.doc.words_before.get(y).copied().unwrap_or(a);
+                b.saturating_sub(a)
+            };
+            let words_in = wc(pair.open_tok, pair.close_tok);
+            let words_out = wc(sent.a, pair.open_tok) + wc(pair.close_tok + 1, sent.b);
             // A quote inside a sentence of other words without a cue: a title or a scare quote.
             let standalone = words_out == 0 || (words_out <= 2 && words_in >= 4);
             if !standalone || words_in < 3 {

@@ -67,6 +67,8 @@ pub struct Doc {
     pub toks: Vec<Tok>,
     pub pairs: Vec<Pair>,
     pub sents: Vec<Sent>,
+    /// Number of word tokens before each token index (one more entry than tokens).
+    pub words_before: Vec<usize>,
 }
 
 fn is_qmark(c: char) -> bool {
@@ -300,7 +302,17 @@ impl Doc {
             i += 1;
         }
         let sents = split_sentences(&toks);
+        let mut words_before = Vec::with_capacity(toks.len() + 1);
+        let mut n = 0;
+        words_before.push(0);
+        for t in &toks {
+            if t.is_word() {
+                n += 1;
+            }
+            words_before.push(n);
+        }
         Doc {
+            words_before,
             chars,
             toks,
             pairs,
