@@ -28,6 +28,7 @@ pub struct Args {
 pub enum What {
     Extraction(ExtractionArgs),
     Numbers(super::eval_numbers::NumbersArgs),
+    Quotes(super::eval_quotes::QuotesArgs),
 }
 
 /// Peers that can run beside storyline.
@@ -100,6 +101,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.what {
         What::Extraction(a) => run_extraction(a),
         What::Numbers(a) => super::eval_numbers::run(a),
+        What::Quotes(a) => super::eval_quotes::run(a),
     }
 }
 

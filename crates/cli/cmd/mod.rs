@@ -2,4 +2,5 @@
 
 pub mod eval;
 pub mod eval_numbers;
+pub mod eval_quotes;
 pub mod extract;

@@ -2,4 +2,5 @@
 
 pub mod extraction;
 pub mod numbers;
+pub mod quotes;
 pub mod rusage;
