@@ -595,6 +595,50 @@ pub fn quote_only(w: &str) -> bool {
 /// Auxiliaries and adverbs between a subject and its verb ("has also said").
 static AUX: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set(&[
+        "hingegen",
+        "dennoch",
+        "gestern",
+        "heute",
+        "allerdings",
+        "nun",
+        "damals",
+        "indes",
+        "really",
+        "first",
+        "also",
+        "don't",
+        "don’t",
+        "didn't",
+        "didn’t",
+        "doesn't",
+        "doesn’t",
+        "won't",
+        "won’t",
+        "wouldn't",
+        "wouldn’t",
+        "can't",
+        "can’t",
+        "isn't",
+        "isn’t",
+        "wasn't",
+        "wasn’t",
+        "haven't",
+        "haven’t",
+        "hasn't",
+        "hasn’t",
+        "simply",
+        "clearly",
+        "strongly",
+        "specifically",
+        "immediately",
+        "subsequently",
+        "initially",
+        "originally",
+        "privately",
+        "openly",
+        "bluntly",
+        "angrily",
+        "candidly",
         "has",
         "was",
         "is",
@@ -803,6 +847,42 @@ pub fn impersonal(w: &str) -> bool {
             | "man"
             | "si"
             | "se"
+    )
+}
+
+/// Titles written with a full stop before a name ("Sen. Bernie Sanders").
+pub fn title_abbrev(w: &str) -> bool {
+    matches!(
+        w,
+        "mr" | "mrs"
+            | "ms"
+            | "dr"
+            | "sen"
+            | "rep"
+            | "gov"
+            | "gen"
+            | "lt"
+            | "col"
+            | "st"
+            | "jr"
+            | "sr"
+            | "prof"
+            | "pres"
+            | "sgt"
+            | "capt"
+            | "maj"
+            | "adm"
+            | "rev"
+            | "hon"
+            | "lt.gov"
+            | "atty"
+            | "supt"
+            | "det"
+            | "insp"
+            | "amb"
+            | "sec"
+            | "mme"
+            | "m"
     )
 }
 

@@ -348,18 +348,40 @@ impl<'a> Extractor<'a> {
     fn np_before(&self, a: usize, end: usize) -> Option<Np> {
         let mut e = end;
         while e > a
-            && self
-                .tok(e - 1)
-                .is_some_and(|t| t.is_word() && lexicon::is_aux(&t.lower))
+            && self.tok(e - 1).is_some_and(|t| {
+                t.is_word()
+                    && !t.cap
+                    && (lexicon::is_aux(&t.lower) || t.lower.ends_with("ly") && t.lower.len() > 4)
+            })
         {
             e -= 1;
+        }
+        // "something she said": a pronoun right before the verb is the subject
+        if e > a
+            && self
+                .tok(e - 1)
+                .is_some_and(|t| t.is_word() && lexicon::pronoun(&t.lower))
+        {
+            return Some(Np {
+                s: e - 1,
+                e,
+                impersonal: false,
+            });
         }
         let mut s = e;
         let mut n = 0;
         while s > a && n < 12 {
             let Some(t) = self.tok(s - 1) else { break };
+            if t.punct('.')
+                && s >= 2
+                && self
+                    .tok(s - 2)
+                    .is_some_and(|w| w.is_word() && lexicon::title_abbrev(&w.lower))
+            {
+                s -= 1; // "Sen. Bernie Sanders"
+                continue;
+            }
             if t.inside.is_some() || !t.is_word() {
-                // keep "U.S." / "&" / hyphens inside names? Only words.
                 break;
             }
             if lexicon::np_stop(&t.lower, self.lang)
@@ -403,6 +425,53 @@ impl<'a> Extractor<'a> {
         let impersonal = e - s == 1
             && lexicon::impersonal(&first.lower)
             && !(self.lang == "de" && first.is("die"));
+        Some(Np { s, e, impersonal })
+    }
+
+    /// The subject at the start of the sentence: capitalised words, determiners and the
+    /// nouns after them ("The campaign issued …" → "The campaign").
+    fn sentence_subject(&self, a: usize, limit: usize) -> Option<Np> {
+        let mut s = a;
+        while s < limit
+            && self
+                .tok(s)
+                .is_some_and(|t| t.is_word() && lexicon::lead_trim(&t.lower))
+        {
+            s += 1;
+        }
+        let mut e = s;
+        let mut after_det = false;
+        let mut lower_run = 0;
+        while e < limit && e < s + 7 {
+            let Some(t) = self.tok(e) else { break };
+            if !t.is_word() || t.inside.is_some() {
+                break;
+            }
+            if t.cap || lexicon::pronoun(&t.lower) && e == s {
+                after_det = false;
+            } else if lexicon::determiner(&t.lower) {
+                after_det = true;
+                lower_run = 0;
+            } else if after_det
+                && !lexicon::np_stop(&t.lower, self.lang)
+                && !lexicon::is_verb(self.lang, &t.lower)
+                && !t.lower.ends_with("ed")
+                && lower_run < 2
+            {
+                lower_run += 1; // a noun or adjective after a determiner
+            } else {
+                break;
+            }
+            e += 1;
+            if lexicon::pronoun(&t.lower) {
+                break;
+            }
+        }
+        if e == s {
+            return None;
+        }
+        let first = self.tok(s)?;
+        let impersonal = e - s == 1 && lexicon::impersonal(&first.lower);
         Some(Np { s, e, impersonal })
     }
 
@@ -471,6 +540,16 @@ impl<'a> Extractor<'a> {
         let mut n = 0;
         while e < b && n < 9 {
             let Some(t) = self.tok(e) else { break };
+            if t.punct('.')
+                && e > from
+                && self
+                    .tok(e - 1)
+                    .is_some_and(|w| w.is_word() && lexicon::title_abbrev(&w.lower))
+                && self.tok(e + 1).is_some_and(|x| x.cap)
+            {
+                e += 1; // "said Sen. Bernie Sanders"
+                continue;
+            }
             if !t.is_word() || t.inside.is_some() {
                 // "Putin's" is one word; stop at any punctuation
                 break;
@@ -548,7 +627,27 @@ impl<'a> Extractor<'a> {
                     "of" | "de" | "von" | "du" | "des" | "la" | "le"
                 );
             if role_word && (self.lang != "de") {
-                return self.span(k, np.e);
+                // "Florida delegate John Archer": the whole phrase, unless capitalised
+                // words before the name (another entity: "Putin's spokesman Dmitry
+                // Peskov") could outweigh the name when speakers are linked to entities.
+                let name_len: usize = (k..np.e)
+                    .filter_map(|i| self.tok(i))
+                    .map(|t| t.end - t.start)
+                    .sum();
+                let prefix_caps: usize = (np.s..k)
+                    .filter_map(|i| self.tok(i))
+                    .filter(|t| t.cap)
+                    .map(|t| t.end - t.start)
+                    .sum();
+                let possessive = (np.s..k).filter_map(|i| self.tok(i)).any(|t| {
+                    t.lower.ends_with("'s")
+                        || t.lower.ends_with("’s")
+                        || t.lower.ends_with('\'')
+                        || t.lower.ends_with('’')
+                });
+                if possessive || prefix_caps + 2 >= name_len {
+                    return self.span(k, np.e);
+                }
             }
         }
         self.span(np.s, np.e)
@@ -862,6 +961,29 @@ impl<'a> Extractor<'a> {
             || self.tok(p - 1).is_some_and(|t| {
                 t.punct(',') || matches!(t.kind, Kind::Close(_)) || t.punct('—') || t.punct('–')
             });
+        // "X issued a statement, saying …": the participle's subject is the clause's.
+        if self.lang == "en"
+            && cue_word.ends_with("ing")
+            && p > a
+            && self.tok(p - 1).is_some_and(|t| t.punct(','))
+        {
+            let (j, _) = self.after_start(ce, b, &cue_word);
+            let subject = self.sentence_subject(a, p - 1);
+            let end = self.after_end(j, b);
+            let (s, e, kind, pair) = self.content(j, end)?;
+            self.use_pairs_in(j, end);
+            let speaker = subject.and_then(|np| self.head(np));
+            self.push(Draft {
+                start: s,
+                end: e,
+                kind,
+                speaker,
+                cue,
+                sent: si,
+                pair,
+            });
+            return Some(end);
+        }
         let mut speaker_np: Option<Np> = None;
         let mut speaker_span: Option<(usize, usize)> = pron;
         let mut inverted = false;
@@ -887,7 +1009,17 @@ impl<'a> Extractor<'a> {
                 let first = self.tok(np.s);
                 let strong = first
                     .is_some_and(|f| lexicon::pronoun(&f.lower) || lexicon::determiner(&f.lower));
-                if np_then_clause && (strong || !prev_is_subject_like) && self.lang == "de" {
+                let first_constituent_adverbial = self.tok(region_start.max(a)).is_some_and(|t| {
+                    t.is_word()
+                        && (lexicon::adverbial_start(&t.lower)
+                            || !t.cap
+                            || t.lower.starts_with(|c: char| c.is_numeric())
+                            || lexicon::is_aux(&t.lower))
+                });
+                if self.lang == "de"
+                    && (np_then_clause && (strong || !prev_is_subject_like)
+                        || first_constituent_adverbial && strong)
+                {
                     speaker_np = Some(np);
                     inverted = true;
                     after_np_end = np.e;
@@ -1032,14 +1164,8 @@ impl<'a> Extractor<'a> {
         let ce = i + len;
         let cue = self.span(i, ce);
         // German "nach Angaben (von|des|der) X": skip to after "Angaben"
-        let mut from = ce;
-        if self.lang == "de" && self.tok(i).is_some_and(|t| t.is("nach")) {
-            from = ce + 1;
-            if self.tok(from).is_some_and(|t| t.is("von")) {
-                from += 1;
-            }
-        }
-        let cue = if from > ce { self.span(i, from) } else { cue };
+        // (the German corpus counts "Angaben" as part of the source)
+        let from = ce;
         // The source: up to a comma, a stop word or the sentence's end.
         let mut e = from;
         let mut n = 0;

@@ -663,7 +663,7 @@ fn de_nach_angaben() {
         "de",
         "festgenommen",
         Indirect,
-        Some("der Polizei"),
+        Some("Angaben der Polizei"),
     );
 }
 
