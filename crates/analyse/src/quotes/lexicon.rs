@@ -386,6 +386,36 @@ static DE_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "geht",
         "ging",
         "antwortete",
+        "rief",
+        "fragte",
+        "gefragt",
+        "fügte",
+        "kommentierte",
+        "kommentiert",
+        "resümierte",
+        "sagt",
+        "erwiderte",
+        "urteilte",
+        "schilderte",
+        "erzählte",
+        "berichtete",
+        "beteuerte",
+        "unterstrich",
+        "mahnte",
+        "appellierte",
+        "bemerkte",
+        "folgerte",
+        "prophezeite",
+        "twitterte",
+        "schreiben",
+        "meinen",
+        "glauben",
+        "befürchten",
+        "warnen",
+        "fordern",
+        "erklären",
+        "behaupten",
+        "berichtet",
         "gestand",
         "räumt",
         "erklärt",
@@ -1015,7 +1045,7 @@ pub fn adverbial_start(w: &str) -> bool {
             | "last"
             | "earlier"
             | "later"
-            | "this"
+            | "nowadays"
             | "yesterday"
             | "today"
             | "meanwhile"

@@ -65,6 +65,9 @@ pub struct Quote {
     pub cue: Option<Mention>,
 }
 
+/// "“A,” he said. “B.”" is one quote from A to B (as PolNeAR annotates it), not two.
+const MERGE_CONTINUATIONS: bool = true;
+
 /// A quote being built: token ranges and code-point spans.
 #[derive(Debug, Clone)]
 struct Draft {
@@ -923,11 +926,44 @@ impl<'a> Extractor<'a> {
         if has_quote {
             return true;
         }
-        let Some(first) = self.tok(start) else {
+        let mut f = start;
+        while f + 1 < boundary
+            && self
+                .tok(f)
+                .is_some_and(|t| matches!(t.lower.as_str(), "but" | "and" | "yet" | "so"))
+        {
+            f += 1; // "But this strategy can prove dangerous, NGOs warned."
+        }
+        let Some(first) = self.tok(f) else {
             return false;
         };
-        if lexicon::adverbial_start(&first.lower) && words < 8 {
+        if lexicon::adverbial_start(&first.lower) {
             return false;
+        }
+        if matches!(first.lower.as_str(), "this" | "that" | "next") {
+            // "This week, …" is an adverbial; "This strategy can prove …" is content
+            let time = self.tok(f + 1).is_some_and(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "week"
+                        | "month"
+                        | "year"
+                        | "morning"
+                        | "afternoon"
+                        | "evening"
+                        | "weekend"
+                        | "summer"
+                        | "spring"
+                        | "fall"
+                        | "autumn"
+                        | "winter"
+                        | "time"
+                        | "day"
+                )
+            });
+            if time {
+                return false;
+            }
         }
         words >= 3
     }
@@ -993,9 +1029,30 @@ impl<'a> Extractor<'a> {
         } else if before_is_boundary {
             if let Some(np) = self.np_after(ce, b) {
                 // "…, said Peskov." / German V2 "Weiter sagte er, …"
-                speaker_np = Some(np);
-                inverted = true;
-                after_np_end = np.e;
+                let ok = if self.lang == "en" {
+                    // English inverts only before the clause's end ("said Peskov on
+                    // Friday."), and not after an apposition ("X, a spokesman, says Y …").
+                    let ends = self.tok(np.e).is_none_or(|t| {
+                        np.e >= b
+                            || !t.is_word()
+                            || lexicon::adverbial_start(&t.lower)
+                            || matches!(t.lower.as_str(), "who" | "which" | "whose")
+                    });
+                    let short = np.e - np.s <= 7;
+                    let apposition = p > a
+                        && self.tok(p - 1).is_some_and(|t| t.punct(','))
+                        && self
+                            .appositive(a, p - 1)
+                            .is_some_and(|ap| !self.pre_content(a, ap.s.saturating_sub(1).max(a)));
+                    ends && short && !apposition
+                } else {
+                    true
+                };
+                if ok {
+                    speaker_np = Some(np);
+                    inverted = true;
+                    after_np_end = np.e;
+                }
             }
         } else if matches!(self.lang, "de" | "fr" | "es" | "it" | "ru") {
             // V2 inversion after an adverbial: "Am Montag sagte der Minister, …"
@@ -1378,7 +1435,19 @@ impl<'a> Extractor<'a> {
                 }
             }
         }
+        // The direct quote (by draft index) each sentence ends with.
+        let mut direct_in: Vec<Option<usize>> = vec![None; self.doc.sents.len()];
+        for (idx, d) in self.drafts.iter().enumerate() {
+            if d.kind == QuoteKind::Direct && d.pair.is_some() {
+                if let Some(slot) = direct_in.get_mut(d.sent) {
+                    if slot.is_none_or(|o| self.drafts.get(o).is_none_or(|x| x.start < d.start)) {
+                        *slot = Some(idx);
+                    }
+                }
+            }
+        }
         let mut pending: Vec<Draft> = Vec::new();
+        let mut merged: Vec<usize> = Vec::new();
         for (k, pair) in self.doc.pairs.iter().enumerate() {
             if self.used_pairs.get(k).copied().unwrap_or(true) {
                 continue;
@@ -1425,8 +1494,26 @@ impl<'a> Extractor<'a> {
                         if let Some(Some((sp, c))) = self.intro.get(si - 1) {
                             speaker = Some(*sp);
                             cue = *c;
-                        } else if let Some(Some(sp)) = by_sent.get(si - 1) {
-                            speaker = Some(*sp);
+                        } else if let Some(Some(sp)) = by_sent.get(si - 1).copied() {
+                            speaker = Some(sp);
+                            // "“A,” he said. “B.”": B continues the same quote
+                            if MERGE_CONTINUATIONS && same_para && words_out == 0 {
+                                if let Some(Some(idx)) = direct_in.get(si - 1).copied() {
+                                    if let Some(d) = self.drafts.get_mut(idx) {
+                                        if d.end < s {
+                                            d.end = e;
+                                            if let Some(slot) = direct_in.get_mut(si) {
+                                                *slot = Some(idx);
+                                            }
+                                            if let Some(slot) = by_sent.get_mut(si) {
+                                                *slot = Some(sp);
+                                            }
+                                            merged.push(k);
+                                            continue;
+                                        }
+                                    }
+                                }
+                            }
                         }
                     }
                 }
@@ -1457,6 +1544,11 @@ impl<'a> Extractor<'a> {
             });
         }
         self.drafts.extend(pending);
+        for k in merged {
+            if let Some(u) = self.used_pairs.get_mut(k) {
+                *u = true;
+            }
+        }
     }
 
     /// German: a Konjunktiv sentence with no cue right after a quote continues it.
