@@ -392,8 +392,11 @@ impl<'a> Extractor<'a> {
             {
                 break;
             }
-            if lexicon::is_verb(self.lang, &t.lower) && !t.cap {
-                break;
+            if lexicon::is_verb(self.lang, &t.lower)
+                && !t.cap
+                && !(s == e && lexicon::noun_like(&t.lower))
+            {
+                break; // ("Western estimates indicate": a noun right before the verb)
             }
             s -= 1;
             n += 1;
@@ -617,6 +620,24 @@ impl<'a> Extractor<'a> {
         if np.impersonal {
             return None;
         }
+        // "The most recent Western estimates" → "Western estimates"
+        let mut np = np;
+        if self.tok(np.s).is_some_and(|t| t.is("the")) {
+            let mut k = np.s + 1;
+            while k < np.e
+                && self.tok(k).is_some_and(|t| {
+                    matches!(
+                        t.lower.as_str(),
+                        "most" | "latest" | "recent" | "new" | "last" | "first" | "previous"
+                    )
+                })
+            {
+                k += 1;
+            }
+            if k > np.s + 1 && k + 1 < np.e && self.tok(k).is_some_and(|t| t.cap) {
+                np.s = k;
+            }
+        }
         let mut k = np.e;
         while k > np.s && self.tok(k - 1).is_some_and(|t| t.cap) {
             k -= 1;
@@ -784,8 +805,8 @@ impl<'a> Extractor<'a> {
             if t.punct(':') {
                 return (k + 1, true);
             }
-            if t.punct('.') || t.punct(';') {
-                break;
+            if t.punct('.') || t.punct(';') || t.punct(',') && k > ce && self.lang == "en" {
+                break; // ", repeating a refrain that …" is not the reported clause
             }
             k += 1;
         }
@@ -1159,12 +1180,23 @@ impl<'a> Extractor<'a> {
         let first_after = self.tok(j);
         let after_adverbial = first_after.is_some_and(|t| lexicon::adverbial_start(&t.lower));
         let quote_only = lexicon::quote_only(&cue_word);
-        if explicit || (!has_pre && n_after >= 2 && !after_adverbial && !quote_only) {
+        let opens_quote = self.tok(j).is_some_and(|t| matches!(t.kind, Kind::Open(_)));
+        if (explicit || (!has_pre && n_after >= 2 && !after_adverbial && !quote_only))
+            && !(quote_only && !opens_quote && has_pre)
+        {
             let end = self.after_end(j, b);
-            if quote_only && !self.tok(j).is_some_and(|t| matches!(t.kind, Kind::Open(_))) {
+            let found = if quote_only && !opens_quote {
+                None
+            } else {
+                self.content(j, end)
+            };
+            let Some((s, e, kind, pair)) = found else {
+                // "Dr. Ward stated:" with the quote in the next paragraph
+                if let (Some(sp), Some(slot)) = (speaker_span, self.intro.get_mut(si)) {
+                    *slot = Some((sp, cue));
+                }
                 return None;
-            }
-            let (s, e, kind, pair) = self.content(j, end)?;
+            };
             self.use_pairs_in(j, end);
             self.push(Draft {
                 start: s,
