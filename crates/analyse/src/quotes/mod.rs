@@ -116,7 +116,11 @@ pub fn find(text: &str, _sentences: &[Sentence], lang: &str) -> Vec<Quote> {
             continue;
         }
         let speaker = d.speaker.map(|(s, e)| {
-            let m = Mention::of(text, s, e);
+            let m = Mention {
+                text: doc.text(s, e),
+                start: s,
+                end: e,
+            };
             Speaker {
                 name: m.text.clone(),
                 entity: None,
@@ -129,7 +133,11 @@ pub fn find(text: &str, _sentences: &[Sentence], lang: &str) -> Vec<Quote> {
             end: d.end,
             kind: d.kind,
             speaker,
-            cue: d.cue.map(|(s, e)| Mention::of(text, s, e)),
+            cue: d.cue.map(|(s, e)| Mention {
+                text: doc.text(s, e),
+                start: s,
+                end: e,
+            }),
         });
     }
     out

@@ -191,13 +191,14 @@ impl Doc {
     pub fn new(text: &str) -> Doc {
         let chars: Vec<char> = text.chars().collect();
         let pairs_pos = pair_marks(&chars);
-        // Map mark positions to pair index.
-        let mut mark_at: std::collections::HashMap<usize, (bool, usize)> =
-            std::collections::HashMap::with_capacity(pairs_pos.len() * 2);
+        // Every mark in text order (pairs never overlap: open, close, open, close, …).
+        let mut marks: Vec<(usize, bool, usize)> = Vec::with_capacity(pairs_pos.len() * 2);
         for (k, &(o, c)) in pairs_pos.iter().enumerate() {
-            mark_at.insert(o, (true, k));
-            mark_at.insert(c, (false, k));
+            marks.push((o, true, k));
+            marks.push((c, false, k));
         }
+        marks.sort_unstable();
+        let mut mi = 0;
         let mut toks: Vec<Tok> = Vec::with_capacity(chars.len() / 5);
         let mut pairs: Vec<Pair> = pairs_pos
             .iter()
@@ -232,7 +233,10 @@ impl Doc {
                 i += 1;
                 continue;
             }
-            if let Some(&(is_open, k)) = mark_at.get(&i) {
+            while marks.get(mi).is_some_and(|m| m.0 < i) {
+                mi += 1;
+            }
+            if let Some(&(_, is_open, k)) = marks.get(mi).filter(|m| m.0 == i) {
                 let idx = toks.len();
                 if is_open {
                     if let Some(p) = pairs.get_mut(k) {
@@ -272,7 +276,9 @@ impl Doc {
                         j += 1;
                     } else if matches!(d, '\'' | '’' | '-' | '.' | '‐' | '&')
                         && chars.get(j + 1).is_some_and(|e| e.is_alphanumeric())
-                        && !mark_at.contains_key(&j)
+                        && !marks.get(mi..).is_some_and(|rest| {
+                            rest.iter().take_while(|m| m.0 <= j).any(|m| m.0 == j)
+                        })
                     {
                         j += 2;
                     } else {
