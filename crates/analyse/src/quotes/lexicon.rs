@@ -1,0 +1,1288 @@
+//! Word lists: the verbs and phrases that attribute speech, and the small words the
+//! attribution rules step over. Lowercase.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+fn set(words: &[&'static str]) -> HashSet<&'static str> {
+    words.iter().copied().collect()
+}
+
+/// Speech and thought verbs (every form that heads an attribution).
+static EN_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "said",
+        "says",
+        "say",
+        "saying",
+        "told",
+        "tells",
+        "telling",
+        "added",
+        "adds",
+        "adding",
+        "stated",
+        "states",
+        "claimed",
+        "claims",
+        "claiming",
+        "denied",
+        "denies",
+        "insisted",
+        "insists",
+        "insisting",
+        "warned",
+        "warns",
+        "warning",
+        "argued",
+        "argues",
+        "arguing",
+        "believes",
+        "believe",
+        "believed",
+        "announced",
+        "announces",
+        "confirmed",
+        "confirms",
+        "estimated",
+        "estimates",
+        "reported",
+        "reports",
+        "noted",
+        "notes",
+        "noting",
+        "explained",
+        "explains",
+        "explaining",
+        "wrote",
+        "writes",
+        "tweeted",
+        "tweets",
+        "acknowledged",
+        "acknowledges",
+        "admitted",
+        "admits",
+        "suggested",
+        "suggests",
+        "suggesting",
+        "declared",
+        "declares",
+        "asserted",
+        "asserts",
+        "contended",
+        "contends",
+        "maintained",
+        "maintains",
+        "predicted",
+        "predicts",
+        "promised",
+        "promises",
+        "vowed",
+        "vows",
+        "pledged",
+        "pledges",
+        "concluded",
+        "concludes",
+        "recalled",
+        "recalls",
+        "replied",
+        "replies",
+        "responded",
+        "responds",
+        "stressed",
+        "stresses",
+        "emphasized",
+        "emphasised",
+        "emphasizes",
+        "revealed",
+        "reveals",
+        "conceded",
+        "concedes",
+        "alleged",
+        "alleges",
+        "testified",
+        "indicated",
+        "indicates",
+        "complained",
+        "complains",
+        "observed",
+        "remarked",
+        "speculated",
+        "thinks",
+        "hopes",
+        "fears",
+        "feared",
+        "countered",
+        "continued",
+        "agreed",
+        "agrees",
+        "disclosed",
+        "assured",
+        "reiterated",
+        "cautioned",
+        "worried",
+        "boasted",
+        "joked",
+        "quipped",
+        "recounted",
+        "conceded",
+        "predicted",
+        "acknowledging",
+        "asked",
+        "asks",
+        "pointed",
+        "points",
+        "shows",
+        "showed",
+        "found",
+        "finds",
+        "showing",
+        "estimating",
+        "argue",
+        "claim",
+        "warn",
+        "insist",
+        "think",
+        "contend",
+        "predict",
+        "fear",
+        "hope",
+        "tell",
+        "explain",
+        "announce",
+        "confirm",
+        "deny",
+        "note",
+        "report",
+        "write",
+        "agree",
+        "suggest",
+        "stating",
+        "announcing",
+        "confirming",
+        "denying",
+        "recalling",
+        "explain",
+        "writing",
+        "spoke",
+        "speaks",
+        "speaking",
+        "indicate",
+        "indicated",
+        "exclaimed",
+        "responded",
+        "opined",
+        "proclaimed",
+        "remarked",
+        "urged",
+        "remarking",
+        "predicting",
+        "insisting",
+        "declaring",
+        "added:",
+        "wondered",
+        "mused",
+        "shouted",
+        "yelled",
+        "screamed",
+        "chanted",
+        "posted",
+        "retorted",
+        "interjected",
+        "acknowledged",
+        "summed",
+        "acknowledge",
+        "admit",
+        "declaring",
+        "urging",
+        "believing",
+        "thinking",
+        "telling",
+    ])
+});
+
+/// Verbs that take an addressee before their content ("told reporters that …").
+static TELL: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "told",
+        "tells",
+        "telling",
+        "tell",
+        "assured",
+        "warned",
+        "reminded",
+        "informed",
+        "sagte",
+        "erklärte",
+        "explained",
+        "promised",
+    ])
+});
+
+/// Verbs that take a direct quote but rarely a reported clause.
+static EN_QUOTE_ONLY: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "urged",
+        "wondered",
+        "mused",
+        "shouted",
+        "yelled",
+        "screamed",
+        "chanted",
+        "posted",
+        "retorted",
+        "interjected",
+        "opined",
+        "proclaimed",
+        "asked",
+        "asks",
+        "continued",
+        "replied",
+        "countered",
+        "joked",
+        "quipped",
+        "spoke",
+    ])
+});
+
+static FR_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "déclaré",
+        "dit",
+        "affirmé",
+        "ajouté",
+        "expliqué",
+        "estimé",
+        "indiqué",
+        "assuré",
+        "souligné",
+        "précisé",
+        "annoncé",
+        "confirmé",
+        "démenti",
+        "insisté",
+        "averti",
+        "prévenu",
+        "reconnu",
+        "répondu",
+        "rappelé",
+        "jugé",
+        "martelé",
+        "dénoncé",
+        "regretté",
+        "considéré",
+        "lancé",
+        "écrit",
+        "raconté",
+        "témoigné",
+        "confié",
+        "soutenu",
+        "affirme",
+        "déclare",
+        "dit",
+        "ajoute",
+        "explique",
+        "estime",
+        "indique",
+        "assure",
+        "souligne",
+        "précise",
+        "annonce",
+        "confirme",
+        "dément",
+        "insiste",
+        "avertit",
+        "reconnaît",
+        "répond",
+        "rappelle",
+        "juge",
+        "martèle",
+        "dénonce",
+        "regrette",
+        "considère",
+        "écrit",
+        "raconte",
+        "témoigne",
+        "confie",
+        "soutient",
+        "déclarait",
+        "affirmait",
+        "disait",
+        "expliquait",
+        "estimait",
+        "assurait",
+        "a-t-il",
+        "affirmant",
+        "expliquant",
+        "estimant",
+        "assurant",
+        "soulignant",
+        "précisant",
+        "ajoutant",
+        "déclarant",
+        "signalé",
+        "signale",
+        "prévient",
+        "pense",
+        "croit",
+        "craint",
+        "espère",
+    ])
+});
+
+static DE_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "sagte",
+        "sagt",
+        "sagten",
+        "sagen",
+        "gesagt",
+        "erklärte",
+        "erklärt",
+        "erklärten",
+        "betonte",
+        "betont",
+        "meinte",
+        "meint",
+        "berichtete",
+        "berichtet",
+        "berichteten",
+        "schrieb",
+        "schreibt",
+        "bestätigte",
+        "bestätigt",
+        "behauptete",
+        "behauptet",
+        "kritisierte",
+        "kritisiert",
+        "warnte",
+        "warnt",
+        "forderte",
+        "fordert",
+        "versicherte",
+        "versichert",
+        "entgegnete",
+        "räumte",
+        "glaubt",
+        "glaubte",
+        "hofft",
+        "hoffte",
+        "befürchtet",
+        "befürchtete",
+        "fürchtet",
+        "fürchtete",
+        "vermutet",
+        "vermutete",
+        "verkündete",
+        "verkündet",
+        "erläuterte",
+        "erläutert",
+        "ergänzte",
+        "ergänzt",
+        "fügte",
+        "unterstrich",
+        "bekräftigte",
+        "bekräftigt",
+        "mitteilte",
+        "bekannt",
+        "teilte",
+        "teilt",
+        "gab",
+        "kündigte",
+        "sprach",
+        "äußerte",
+        "schätzte",
+        "schätzt",
+        "dementierte",
+        "bestritt",
+        "bestreitet",
+        "berichten",
+        "meldete",
+        "meldet",
+        "zitiert",
+        "hieß",
+        "heißt",
+        "wies",
+        "stellte",
+        "beklagte",
+        "beklagt",
+        "verwies",
+        "argumentierte",
+        "argumentiert",
+        "vermeldete",
+        "mahnte",
+        "erinnerte",
+        "nannte",
+        "bezeichnete",
+        "sieht",
+        "sah",
+        "geht",
+        "ging",
+        "antwortete",
+        "rief",
+        "fragte",
+        "gefragt",
+        "fügte",
+        "kommentierte",
+        "kommentiert",
+        "resümierte",
+        "sagt",
+        "erwiderte",
+        "urteilte",
+        "schilderte",
+        "erzählte",
+        "berichtete",
+        "beteuerte",
+        "unterstrich",
+        "mahnte",
+        "appellierte",
+        "bemerkte",
+        "folgerte",
+        "prophezeite",
+        "twitterte",
+        "schreiben",
+        "meinen",
+        "glauben",
+        "befürchten",
+        "warnen",
+        "fordern",
+        "erklären",
+        "behaupten",
+        "berichtet",
+        "gestand",
+        "räumt",
+        "erklärt",
+        "verlautete",
+        "hatte",
+        "bestätigten",
+        "erklärten",
+        "erklärt",
+    ])
+});
+
+/// German verbs that attribute only with a particle later in the clause.
+pub fn de_needs_particle(w: &str) -> Option<&'static [&'static str]> {
+    match w {
+        "teilte" | "teilt" | "teilten" => Some(&["mit"]),
+        "gab" | "gibt" | "gaben" => Some(&["bekannt", "an"]),
+        "kündigte" | "kündigt" => Some(&["an"]),
+        "räumte" | "räumt" => Some(&["ein"]),
+        "fügte" | "fügt" => Some(&["hinzu"]),
+        "wies" | "weist" => Some(&["hin"]),
+        "stellte" | "stellt" => Some(&["fest", "klar"]),
+        "sprach" | "spricht" => Some(&["von"]),
+        "geht" | "ging" => Some(&["aus"]),
+        "sieht" | "sah" => Some(&["darin"]),
+        "hatte" => Some(&[
+            "gesagt",
+            "erklärt",
+            "betont",
+            "berichtet",
+            "mitgeteilt",
+            "angekündigt",
+        ]),
+        "heißt" | "hieß" => Some(&["es"]),
+        "äußerte" => Some(&["sich"]),
+        _ => None,
+    }
+}
+
+static ES_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "dijo",
+        "afirmó",
+        "declaró",
+        "aseguró",
+        "explicó",
+        "señaló",
+        "indicó",
+        "añadió",
+        "agregó",
+        "manifestó",
+        "sostuvo",
+        "advirtió",
+        "anunció",
+        "confirmó",
+        "negó",
+        "dice",
+        "afirma",
+        "asegura",
+        "explica",
+        "señala",
+        "indica",
+        "añade",
+        "considera",
+        "consideró",
+        "estimó",
+        "reconoció",
+        "subrayó",
+        "destacó",
+        "detalló",
+        "insistió",
+    ])
+});
+
+static IT_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "detto",
+        "dichiarato",
+        "affermato",
+        "spiegato",
+        "aggiunto",
+        "sottolineato",
+        "annunciato",
+        "confermato",
+        "negato",
+        "precisato",
+        "ribadito",
+        "avvertito",
+        "dice",
+        "afferma",
+        "spiega",
+        "aggiunge",
+        "sottolinea",
+        "dichiara",
+        "ha",
+        "disse",
+        "affermò",
+        "dichiarò",
+        "spiegò",
+        "aggiunse",
+        "scritto",
+        "riferito",
+        "assicurato",
+    ])
+});
+
+static RU_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "сказал",
+        "сказала",
+        "сказали",
+        "заявил",
+        "заявила",
+        "заявили",
+        "сообщил",
+        "сообщила",
+        "сообщили",
+        "отметил",
+        "отметила",
+        "отметили",
+        "подчеркнул",
+        "подчеркнула",
+        "добавил",
+        "добавила",
+        "пояснил",
+        "пояснила",
+        "рассказал",
+        "рассказала",
+        "рассказали",
+        "считает",
+        "говорит",
+        "утверждает",
+        "утверждал",
+        "признал",
+        "признала",
+        "написал",
+        "написала",
+        "подтвердил",
+        "подтвердила",
+        "предупредил",
+        "опроверг",
+        "объяснил",
+        "уточнил",
+    ])
+});
+
+/// True when `w` (lowercase) is a speech verb in `lang` (English is always tried too).
+pub fn is_verb(lang: &str, w: &str) -> bool {
+    let own = match lang {
+        "fr" => FR_VERBS.contains(w),
+        "de" => DE_VERBS.contains(w),
+        "es" => ES_VERBS.contains(w),
+        "it" => IT_VERBS.contains(w) && w != "ha",
+        "ru" => RU_VERBS.contains(w),
+        _ => false,
+    };
+    own || (matches!(lang, "en" | "" | "und") || !matches!(lang, "fr" | "de" | "es" | "it" | "ru"))
+        && EN_VERBS.contains(w)
+}
+
+/// Verb forms that are also plural nouns ("estimates", "reports").
+pub fn noun_like(w: &str) -> bool {
+    matches!(
+        w,
+        "estimates"
+            | "reports"
+            | "claims"
+            | "notes"
+            | "states"
+            | "fears"
+            | "hopes"
+            | "shows"
+            | "finds"
+            | "promises"
+            | "believes"
+            | "points"
+            | "tweets"
+            | "writes"
+            | "predicts"
+            | "suggests"
+            | "indicates"
+            | "says"
+            | "tells"
+            | "vows"
+            | "pledges"
+            | "estimate"
+            | "report"
+            | "claim"
+            | "note"
+            | "fear"
+            | "hope"
+            | "promise"
+            | "tweet"
+            | "found"
+            | "agrees"
+            | "denies"
+    )
+}
+
+pub fn takes_addressee(w: &str) -> bool {
+    TELL.contains(w)
+}
+
+pub fn quote_only(w: &str) -> bool {
+    EN_QUOTE_ONLY.contains(w)
+}
+
+/// Auxiliaries and adverbs between a subject and its verb ("has also said").
+static AUX: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "hingegen",
+        "dennoch",
+        "gestern",
+        "heute",
+        "allerdings",
+        "nun",
+        "damals",
+        "indes",
+        "really",
+        "first",
+        "also",
+        "don't",
+        "don’t",
+        "didn't",
+        "didn’t",
+        "doesn't",
+        "doesn’t",
+        "won't",
+        "won’t",
+        "wouldn't",
+        "wouldn’t",
+        "can't",
+        "can’t",
+        "isn't",
+        "isn’t",
+        "wasn't",
+        "wasn’t",
+        "haven't",
+        "haven’t",
+        "hasn't",
+        "hasn’t",
+        "simply",
+        "clearly",
+        "strongly",
+        "specifically",
+        "immediately",
+        "subsequently",
+        "initially",
+        "originally",
+        "privately",
+        "openly",
+        "bluntly",
+        "angrily",
+        "candidly",
+        "has",
+        "was",
+        "is",
+        "were",
+        "been",
+        "being",
+        "have",
+        "had",
+        "also",
+        "later",
+        "previously",
+        "would",
+        "will",
+        "did",
+        "does",
+        "do",
+        "then",
+        "again",
+        "recently",
+        "repeatedly",
+        "further",
+        "only",
+        "once",
+        "often",
+        "has",
+        "always",
+        "never",
+        "just",
+        "already",
+        "reportedly",
+        "publicly",
+        "privately",
+        "repeatedly",
+        "earlier",
+        "now",
+        "still",
+        "even",
+        "flatly",
+        "firmly",
+        "quickly",
+        "could",
+        "might",
+        "may",
+        "should",
+        "can",
+        "must",
+        "not",
+        "frequently",
+        "explicitly",
+        "a",
+        "ont",
+        "avait",
+        "avaient",
+        "aurait",
+        "auraient",
+        "hat",
+        "hatte",
+        "haben",
+        "hatten",
+        "habe",
+        "ha",
+        "hanno",
+        "aveva",
+        "ha",
+        "había",
+        "han",
+        "ya",
+        "auch",
+        "bereits",
+        "zudem",
+        "außerdem",
+        "ebenfalls",
+        "noch",
+        "a",
+        "aussi",
+        "déjà",
+        "encore",
+        "également",
+        "ensuite",
+        "alors",
+        "notamment",
+        "même",
+        "pourtant",
+        "toutefois",
+        "cependant",
+        "enfin",
+        "effectivement",
+    ])
+});
+
+pub fn is_aux(w: &str) -> bool {
+    AUX.contains(w)
+}
+
+/// Words that end a subject phrase when reading backwards from the verb.
+static NP_STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "that", "which", "who", "whom", "when", "while", "because", "if", "as", "but", "and", "or",
+        "is", "was", "are", "were", "be", "been", "being", "said", "says", "told", "where",
+        "whether", "since", "after", "before", "although", "though", "than", "so", "what", "how",
+        "why", "to", "into", "from", "with", "without", "by", "for", "about", "against", "during",
+        "at", "on", "in", "dass", "daß", "und", "oder", "aber", "weil", "wenn", "als", "ob", "die",
+        "der", "das", "que", "qu", "qui", "et", "ou", "mais", "parce", "quand", "lorsque", "si",
+        "dont", "où", "y", "e", "o", "pero", "che", "ma", "что", "и", "а", "но", "wie", "sei",
+        "ist", "war", "sind", "waren", "est", "était", "sont", "es", "son", "è", "sono", "until",
+        "unless", "once", "also", "then", "whose", "ces", "cette",
+    ])
+});
+
+/// Stop words, except determiners the backward walk must keep ("der Sprecher sagte").
+pub fn np_stop(w: &str, lang: &str) -> bool {
+    if lang == "de" && matches!(w, "die" | "der" | "das") {
+        return false;
+    }
+    if lang == "es" && w == "es" {
+        return true;
+    }
+    if lang == "de" && w == "es" {
+        return false;
+    }
+    NP_STOP.contains(w)
+}
+
+/// Leading words trimmed off a subject ("But officials said" → "officials").
+static LEAD_TRIM: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "but",
+        "and",
+        "so",
+        "yet",
+        "meanwhile",
+        "however",
+        "now",
+        "also",
+        "still",
+        "then",
+        "indeed",
+        "instead",
+        "earlier",
+        "later",
+        "separately",
+        "previously",
+        "moreover",
+        "furthermore",
+        "still",
+        "and",
+        "aber",
+        "doch",
+        "und",
+        "auch",
+        "jedoch",
+        "zudem",
+        "mais",
+        "et",
+        "puis",
+        "donc",
+        "or",
+        "ensuite",
+        "pero",
+        "y",
+        "ma",
+        "e",
+        "но",
+        "и",
+        "а",
+        "thus",
+        "hence",
+        "today",
+        "yesterday",
+        "tonight",
+        "finally",
+        "last",
+        "already",
+        "weiter",
+        "ferner",
+        "zuvor",
+        "später",
+        "bisher",
+        "inzwischen",
+        "dann",
+        "da",
+    ])
+});
+
+pub fn lead_trim(w: &str) -> bool {
+    LEAD_TRIM.contains(w)
+}
+
+/// Words that make a subject impersonal: no speaker ("it was reported").
+pub fn impersonal(w: &str) -> bool {
+    matches!(
+        w,
+        "it" | "this"
+            | "that"
+            | "there"
+            | "which"
+            | "what"
+            | "es"
+            | "il"
+            | "on"
+            | "ce"
+            | "cela"
+            | "ça"
+            | "das"
+            | "dies"
+            | "man"
+            | "si"
+            | "se"
+    )
+}
+
+/// Titles written with a full stop before a name ("Sen. Bernie Sanders").
+pub fn title_abbrev(w: &str) -> bool {
+    matches!(
+        w,
+        "mr" | "mrs"
+            | "ms"
+            | "dr"
+            | "sen"
+            | "rep"
+            | "gov"
+            | "gen"
+            | "lt"
+            | "col"
+            | "st"
+            | "jr"
+            | "sr"
+            | "prof"
+            | "pres"
+            | "sgt"
+            | "capt"
+            | "maj"
+            | "adm"
+            | "rev"
+            | "hon"
+            | "lt.gov"
+            | "atty"
+            | "supt"
+            | "det"
+            | "insp"
+            | "amb"
+            | "sec"
+            | "mme"
+            | "m"
+    )
+}
+
+/// Pronoun subjects.
+pub fn pronoun(w: &str) -> bool {
+    matches!(
+        w,
+        "he" | "she"
+            | "they"
+            | "we"
+            | "i"
+            | "you"
+            | "er"
+            | "sie"
+            | "wir"
+            | "ich"
+            | "il"
+            | "elle"
+            | "ils"
+            | "elles"
+            | "nous"
+            | "je"
+            | "él"
+            | "ella"
+            | "ellos"
+            | "lui"
+            | "lei"
+            | "loro"
+            | "он"
+            | "она"
+            | "они"
+    )
+}
+
+/// Determiners and possessives that may open a noun phrase.
+pub fn determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "this"
+            | "these"
+            | "those"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "one"
+            | "some"
+            | "many"
+            | "several"
+            | "another"
+            | "other"
+            | "most"
+            | "few"
+            | "all"
+            | "both"
+            | "each"
+            | "every"
+            | "no"
+            | "two"
+            | "three"
+            | "four"
+            | "der"
+            | "die"
+            | "das"
+            | "ein"
+            | "eine"
+            | "einer"
+            | "eines"
+            | "einem"
+            | "einen"
+            | "den"
+            | "dem"
+            | "des"
+            | "le"
+            | "la"
+            | "les"
+            | "un"
+            | "une"
+            | "l"
+            | "el"
+            | "los"
+            | "las"
+            | "il"
+            | "lo"
+            | "gli"
+            | "uno"
+            | "una"
+            | "mehrere"
+            | "viele"
+            | "einige"
+            | "plusieurs"
+            | "such"
+            | "any"
+            | "more"
+            | "top"
+            | "senior"
+            | "former"
+    )
+}
+
+/// Words that open an adverbial, not a content clause ("On Monday, …").
+pub fn adverbial_start(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on"
+            | "at"
+            | "after"
+            | "before"
+            | "during"
+            | "since"
+            | "for"
+            | "by"
+            | "with"
+            | "without"
+            | "following"
+            | "despite"
+            | "amid"
+            | "speaking"
+            | "asked"
+            | "when"
+            | "while"
+            | "as"
+            | "if"
+            | "although"
+            | "though"
+            | "last"
+            | "earlier"
+            | "later"
+            | "nowadays"
+            | "yesterday"
+            | "today"
+            | "meanwhile"
+            | "however"
+            | "separately"
+            | "previously"
+            | "instead"
+            | "still"
+            | "also"
+            | "but"
+            | "and"
+            | "under"
+            | "from"
+            | "to"
+            | "of"
+            | "over"
+            | "about"
+            | "across"
+            | "once"
+            | "now"
+            | "then"
+            | "back"
+            | "late"
+            | "early"
+            | "am"
+            | "im"
+            | "bei"
+            | "nach"
+            | "vor"
+            | "gegenüber"
+            | "laut"
+            | "dans"
+            | "lors"
+            | "après"
+            | "avant"
+            | "selon"
+            | "pour"
+            | "en"
+            | "au"
+            | "sur"
+            | "tras"
+            | "durante"
+            | "según"
+            | "secondo"
+            | "dopo"
+            | "per"
+            | "con"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "wie"
+            | "auf"
+            | "zu"
+            | "aus"
+            | "mit"
+    )
+}
+
+/// Complementizers that open a reported clause.
+pub fn complementizer(w: &str) -> bool {
+    matches!(
+        w,
+        "that"
+            | "whether"
+            | "dass"
+            | "daß"
+            | "ob"
+            | "que"
+            | "qu"
+            | "qu'il"
+            | "qu'elle"
+            | "che"
+            | "что"
+            | "чтобы"
+            | "wonach"
+    ) || w.starts_with("qu'")
+        || w.starts_with("qu’")
+}
+
+/// Addressees after "told" ("told reporters").
+pub fn addressee(w: &str) -> bool {
+    matches!(
+        w,
+        "reporters"
+            | "journalists"
+            | "lawmakers"
+            | "supporters"
+            | "the"
+            | "a"
+            | "an"
+            | "him"
+            | "her"
+            | "them"
+            | "us"
+            | "me"
+            | "members"
+            | "crowd"
+            | "audience"
+            | "listeners"
+            | "viewers"
+            | "readers"
+            | "congress"
+            | "parliament"
+            | "delegates"
+            | "students"
+            | "voters"
+            | "investors"
+            | "analysts"
+            | "senators"
+            | "officials"
+            | "colleagues"
+            | "senior"
+            | "local"
+            | "state"
+            | "news"
+            | "television"
+            | "radio"
+            | "agency"
+            | "conference"
+            | "newspaper"
+            | "magazine"
+            | "broadcaster"
+            | "station"
+            | "channel"
+            | "daily"
+            | "weekly"
+            | "press"
+            | "briefing"
+            | "interview"
+            | "his"
+            | "their"
+            | "its"
+            | "hundreds"
+            | "thousands"
+            | "people"
+            | "fans"
+    )
+}
+
+/// Prepositional source markers: the source follows ("according to X").
+pub fn source_prep(lang: &str, w: &str, next: Option<&str>) -> Option<usize> {
+    match (w, next) {
+        ("according", Some("to")) => Some(2),
+        ("citing", _) if lang == "en" => Some(1),
+        ("selon", _) | ("d'après", _) | ("d’après", _) => Some(1),
+        ("laut", _) | ("gemäß", _) | ("lt", _) if lang == "de" => Some(1),
+        ("nach", Some("angaben"))
+        | ("nach", Some("ansicht"))
+        | ("nach", Some("auffassung"))
+        | ("nach", Some("einschätzung"))
+        | ("nach", Some("informationen"))
+        | ("nach", Some("meinung"))
+        | ("nach", Some("aussagen"))
+        | ("nach", Some("darstellung"))
+            if lang == "de" =>
+        {
+            Some(1)
+        }
+        ("según", _) | ("secondo", _) => Some(1),
+        ("по", Some("словам")) | ("по", Some("данным")) | ("по", Some("мнению")) => {
+            Some(2)
+        }
+        _ => None,
+    }
+}
+
+/// German Konjunktiv I forms that mark reported speech.
+pub fn konjunktiv(w: &str) -> bool {
+    matches!(
+        w,
+        "sei"
+            | "seien"
+            | "habe"
+            | "hätten"
+            | "werde"
+            | "könne"
+            | "müsse"
+            | "solle"
+            | "wolle"
+            | "dürfe"
+            | "gebe"
+            | "liege"
+            | "stehe"
+            | "gehe"
+            | "komme"
+            | "wisse"
+            | "handle"
+            | "handele"
+            | "bleibe"
+            | "seist"
+            | "wäre"
+            | "würden"
+            | "befinde"
+            | "lasse"
+            | "sehe"
+            | "brauche"
+            | "fehle"
+            | "trage"
+            | "führe"
+            | "mache"
+            | "hätte"
+    )
+}
