@@ -175,6 +175,22 @@ pub(super) fn is_tracked(
         if c.value == Some(1.0) && !text.chars().any(|ch| ch.is_ascii_digit()) {
             return false;
         }
+        // Ages in apposition to a name: "Petra Lind, 54, who escaped", "Jonas Vogt (45)".
+        if digits_only(chars, c)
+            && c.value
+                .is_some_and(|v| (1.0..=120.0).contains(&v) && v.fract() == 0.0)
+            && before
+                .and_then(Tok::punct)
+                .is_some_and(|p| p == ',' || p == '(')
+            && toks
+                .get(ci.wrapping_sub(2))
+                .is_some_and(|t| t.is_word() && t.cap)
+            && after
+                .and_then(Tok::punct)
+                .is_some_and(|p| matches!(p, ',' | ')' | '.' | ';'))
+        {
+            return false;
+        }
         // Ages: "at age 16", "aged 45"; decades: "the 1960s", "in her 20's".
         if word_before.is_some_and(|w| {
             matches!(

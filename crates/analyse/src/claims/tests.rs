@@ -262,3 +262,21 @@ fn hostile_inputs_finish_fast() {
         started.elapsed()
     );
 }
+
+#[test]
+fn ages_in_apposition_to_a_name_are_not_claims() {
+    let texts = [
+        "“We watched the cars float past,” said Petra Lind, 54, who escaped with her husband.",
+        "The driver, Jonas Vogt (45), was taken to hospital.",
+    ];
+    for text in texts {
+        let claims = en(text);
+        assert!(
+            claims.iter().all(|c| c.text != "54" && c.text != "45"),
+            "{text}: {claims:?}"
+        );
+    }
+    // A count after a comma is still a figure.
+    let claims = en("In Orvalle, 54 homes were destroyed.");
+    assert!(claims.iter().any(|c| c.text == "54"), "{claims:?}");
+}
