@@ -149,6 +149,9 @@ const MIN_VOTES: f64 = 6.0;
 /// The winner must have this many times the votes of the best language outside its
 /// neighbourhood.
 const MIN_LEAD: f64 = 2.0;
+/// Votes, and lead over every other language, of a vote won by far.
+const OVERWHELMING_VOTES: f64 = 16.0;
+const OVERWHELMING_LEAD: f64 = 4.0;
 /// Texts with fewer Latin letters than this share of their letters are left alone.
 const MIN_LATIN_SHARE: f64 = 0.8;
 
@@ -175,13 +178,18 @@ static NEIGHBOURHOODS: LazyLock<Vec<LanguageDetector>> = LazyLock::new(|| {
         .collect()
 });
 
-/// The detector of the language the function words clearly vote for, if they do.
-pub(super) fn neighbourhood(sample: &str) -> Option<&'static LanguageDetector> {
-    winner(sample).and_then(|i| NEIGHBOURHOODS.get(i))
+/// The detector of the language the function words clearly vote for, if they do, and
+/// whether the vote is overwhelming (then a short piece of the sample is enough for
+/// lingua to confirm it and measure its confidence).
+pub(super) fn neighbourhood(sample: &str) -> Option<(&'static LanguageDetector, bool)> {
+    let (best, overwhelming) = winner(sample)?;
+    NEIGHBOURHOODS.get(best).map(|d| (d, overwhelming))
 }
 
-/// The index into [`LATIN`] of the clear winner of the function-word vote.
-fn winner(sample: &str) -> Option<usize> {
+/// The index into [`LATIN`] of the clear winner of the function-word vote, and whether
+/// it won by far: at least [`OVERWHELMING_VOTES`] and [`OVERWHELMING_LEAD`] times any
+/// other language, neighbours included.
+fn winner(sample: &str) -> Option<(usize, bool)> {
     let (mut latin, mut letters) = (0usize, 0usize);
     for c in sample.chars().filter(|c| c.is_alphabetic()) {
         letters += 1;
@@ -220,7 +228,14 @@ fn winner(sample: &str) -> Option<usize> {
         .filter(|(i, _)| *i != best && !neighbours.contains(&LATIN[*i].0))
         .map(|(_, v)| *v)
         .fold(0.0, f64::max);
-    (top >= MIN_LEAD * outside).then_some(best)
+    let runner_up = votes
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != best)
+        .map(|(_, v)| *v)
+        .fold(0.0, f64::max);
+    let overwhelming = top >= OVERWHELMING_VOTES && top >= OVERWHELMING_LEAD * runner_up;
+    (top >= MIN_LEAD * outside).then_some((best, overwhelming))
 }
 
 fn is_latin(c: char) -> bool {

@@ -194,7 +194,7 @@ fn narrowing_agrees_with_the_full_detector() {
         .collect();
     for text in &texts {
         let full = DETECTOR.compute_language_confidence_values(text.as_str());
-        if let Some(detector) = prefilter::neighbourhood(text) {
+        if let Some((detector, _)) = prefilter::neighbourhood(text) {
             narrowed += 1;
             let near = detector.compute_language_confidence_values(text.as_str());
             assert_eq!(
@@ -419,7 +419,7 @@ fn narrowing_on_files() {
         files += 1;
         let s = sample(&text);
         let full = DETECTOR.compute_language_confidence_values(s.as_str());
-        if let Some(detector) = prefilter::neighbourhood(&s) {
+        if let Some((detector, _)) = prefilter::neighbourhood(&s) {
             narrowed += 1;
             let near = detector.compute_language_confidence_values(s.as_str());
             if near.first().map(|v| v.0) != full.first().map(|v| v.0) {
