@@ -15,6 +15,8 @@ pub const TITLE_WEIGHT: f32 = 2.0;
 pub const SHINGLE: usize = 3;
 /// Hash functions in a MinHash signature.
 pub const MINHASH: usize = 64;
+/// Whether numbers written in digits are terms too.
+const NUMBER_TERMS: bool = true;
 /// Terms kept per article (by weight).
 pub const MAX_TERMS: usize = 400;
 
@@ -36,9 +38,10 @@ pub struct ArticleFeatures {
     pub terms: Vec<(u64, f32)>,
     /// A readable word for the heaviest terms (for reasons shown to people).
     pub labels: Vec<(u64, String)>,
-    /// Language-neutral name anchors, lower case: entity names, else capitalised words
-    /// that do not start a sentence. Sorted, unique.
-    pub names: Vec<String>,
+    /// Language-neutral name anchors, lower case, with a weight (`1 + ln(mentions)`, plus
+    /// one when in the title): entity names and capitalised words that do not start a
+    /// sentence. Sorted by name, unique.
+    pub names: Vec<(String, f32)>,
     /// Language-neutral figure anchors (`n:41`, `m:USD:5000000`, `p:12`). Sorted, unique.
     pub figures: Vec<String>,
     /// MinHash signature over word shingles of the body (empty for very short texts).
@@ -64,9 +67,7 @@ impl ArticleFeatures {
         f.original_outlet = art.original_outlet.clone();
         let mut names = std::mem::take(&mut f.names);
         names.extend(entity_names(&a.entities));
-        names.sort();
-        names.dedup();
-        f.names = names;
+        f.names = merge_names(names);
         let mut figures: Vec<String> = a.quantities.iter().filter_map(figure_key).collect();
         figures.sort();
         figures.dedup();
@@ -108,7 +109,10 @@ impl ArticleFeatures {
         let mut weights: Map<u64, (f32, bool)> = Map::default();
         let mut labels: Map<u64, String> = Map::default();
         let mut add = |t: &Token, in_title: bool, weights: &mut Map<u64, (f32, bool)>| {
-            if t.numeric || t.lower.chars().count() < 2 || text::is_stop(lang_code, &t.lower) {
+            if (t.numeric && !NUMBER_TERMS)
+                || t.lower.chars().count() < 2
+                || text::is_stop(lang_code, &t.lower)
+            {
                 return;
             }
             let k = hash::key(b't', &stem(&t.lower));
@@ -146,19 +150,58 @@ impl ArticleFeatures {
 
         // Names: capitalised words that do not start a sentence, and acronyms. The title
         // counts only when it is not Title Case.
-        let mut names: Vec<String> = Vec::new();
+        let mut counts: Map<u64, (String, f32, bool)> = Map::default();
         let title_case = title_toks.iter().filter(|t| t.capitalised).count() * 2 > title_toks.len();
-        let title_part: &[Token] = if title_case { &[] } else { &title_toks };
-        for t in title_part.iter().chain(body_toks.iter()) {
+        for (in_title, t) in title_toks
+            .iter()
+            .map(|t| (true, t))
+            .chain(body_toks.iter().map(|t| (false, t)))
+        {
             if t.numeric || t.lower.chars().count() < 2 || text::is_any_stop(&t.lower) {
                 continue;
             }
-            if t.all_caps || (t.capitalised && !t.sentence_start) {
-                names.push(t.lower.clone());
+            let named = t.all_caps || (t.capitalised && !t.sentence_start);
+            let k = hash::key(b'n', &t.lower);
+            if in_title {
+                // A Title Case headline capitalises everything: its words count only
+                // when the body names them too.
+                if (named && !title_case) || (title_case && t.capitalised) {
+                    counts
+                        .entry(k)
+                        .or_insert_with(|| (t.lower.clone(), 0.0, false))
+                        .2 = true;
+                }
+            } else if named {
+                counts
+                    .entry(k)
+                    .or_insert_with(|| (t.lower.clone(), 0.0, false))
+                    .1 += 1.0;
             }
         }
-        names.sort();
-        names.dedup();
+        // Two-word names ("jamal williams"): adjacent named words of the body.
+        for w in body_toks.windows(2) {
+            let named = |t: &Token| {
+                !t.numeric
+                    && t.lower.chars().count() >= 2
+                    && !text::is_any_stop(&t.lower)
+                    && (t.all_caps || t.capitalised)
+            };
+            if named(&w[0]) && named(&w[1]) && !w[1].sentence_start {
+                let pair = format!("{} {}", w[0].lower, w[1].lower);
+                let k = hash::key(b'n', &pair);
+                counts.entry(k).or_insert_with(|| (pair, 0.0, false)).1 += 1.0;
+            }
+        }
+        let names: Vec<(String, f32)> = merge_names(
+            counts
+                .into_values()
+                .filter(|(_, body, title)| *body > 0.0 || (*title && !title_case))
+                .map(|(n, body, title)| {
+                    let w = if body > 0.0 { 1.0 + body.ln() } else { 0.0 };
+                    (n, w + if title { 1.0 } else { 0.0 })
+                })
+                .collect(),
+        );
 
         let (minhash, shingles) = if body_toks.len() >= SHINGLE + 5 {
             minhash(&body_toks)
@@ -188,8 +231,16 @@ impl ArticleFeatures {
     }
 }
 
-/// Entity names as anchors: the canonical name and each of its words.
-fn entity_names(entities: &[Entity]) -> Vec<String> {
+/// Sorts names and keeps the heaviest weight of each.
+fn merge_names(mut names: Vec<(String, f32)>) -> Vec<(String, f32)> {
+    names.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+    names.dedup_by(|a, b| a.0 == b.0);
+    names
+}
+
+/// Entity names as anchors: the canonical name and each of its words, weighted by the
+/// number of mentions.
+fn entity_names(entities: &[Entity]) -> Vec<(String, f32)> {
     let mut out = Vec::new();
     for e in entities {
         if !matches!(
@@ -199,12 +250,13 @@ fn entity_names(entities: &[Entity]) -> Vec<String> {
             continue;
         }
         let lower = e.name.to_lowercase();
-        for w in text::tokens(&lower) {
-            if w.lower.chars().count() >= 2 && !text::is_any_stop(&w.lower) && !w.numeric {
-                out.push(w.lower);
+        let w = 1.0 + (e.mentions.len().max(1) as f32).ln();
+        for t in text::tokens(&lower) {
+            if t.lower.chars().count() >= 2 && !text::is_any_stop(&t.lower) && !t.numeric {
+                out.push((t.lower, w));
             }
         }
-        out.push(lower);
+        out.push((lower, w));
     }
     out
 }

@@ -51,15 +51,23 @@ pub struct Config {
     pub copy_window: usize,
     /// Least centroid similarity for two stories to be merged.
     pub merge_threshold: f32,
+    /// A story whose members joined with a mean score m asks at least this share of m
+    /// of a newcomer: a tight story does not take in a merely related article.
+    pub cohesion_ratio: f32,
+    /// Threshold added per main name of the article missing from the story, or of the
+    /// story missing from the article (another protagonist: another event).
+    pub missing_name_penalty: f32,
+    /// For a merge, the article must reach this share of the second story's threshold.
+    pub merge_article: f32,
 }
 
 impl Default for Config {
     fn default() -> Self {
         Config {
             w_text: 0.6,
-            w_names: 0.25,
+            w_names: 0.4,
             w_figures: 0.15,
-            threshold: 0.3,
+            threshold: 0.25,
             dormant_days: 7.0,
             dormant_step: 0.08,
             max_threshold: 0.75,
@@ -72,7 +80,10 @@ impl Default for Config {
             rewrite_cosine: 0.9,
             translation_anchors: 0.5,
             copy_window: 100_000,
-            merge_threshold: 0.6,
+            merge_threshold: 0.45,
+            cohesion_ratio: 0.75,
+            missing_name_penalty: 0.0,
+            merge_article: 1.0,
         }
     }
 }
@@ -175,9 +186,25 @@ pub struct Story {
     /// Readable words for the heaviest terms, and the names.
     pub labels: Vec<String>,
     name_labels: Vec<String>,
+    /// Sum and count of the scores with which members joined (the story's cohesion).
+    joined_sum: f32,
+    joined: u32,
 }
 
-const MEMBERS_KEPT: usize = 24;
+impl Story {
+    /// Mean score with which members joined (0 for a single article).
+    pub fn cohesion(&self) -> f32 {
+        if self.joined == 0 {
+            0.0
+        } else {
+            self.joined_sum / self.joined as f32
+        }
+    }
+}
+
+/// A main name weighs at least this share of the article's (or story's) heaviest.
+const MAIN_NAME: f32 = 0.5;
+const MEMBERS_KEPT: usize = 64;
 const ACTIVITY_KEPT: usize = 256;
 const RECENT_TERMS: usize = 80;
 const LSH_BANDS: usize = 32;
@@ -275,6 +302,16 @@ fn unit(a: &[(u64, f32)]) -> Vec<(u64, f32)> {
     a.iter().map(|&(k, v)| (k, v / n)).collect()
 }
 
+fn keyed_weighted(namespace: u8, items: &[(String, f32)]) -> Vec<(u64, f32)> {
+    let mut v: Vec<(u64, f32)> = items
+        .iter()
+        .map(|(s, w)| (hash::key(namespace, s), *w))
+        .collect();
+    v.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+    v.dedup_by_key(|x| x.0);
+    v
+}
+
 fn keyed(namespace: u8, items: &[String]) -> Vec<(u64, f32)> {
     let mut v: Vec<(u64, f32)> = items
         .iter()
@@ -311,12 +348,61 @@ struct Query {
     figures_norm: f32,
 }
 
+/// A story near another ("read also"), with the reason.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Related {
+    pub story: u32,
+    /// Centroid similarity, 0–1.
+    pub score: f32,
+    /// Shared names and words, heaviest first.
+    pub shared: Vec<String>,
+}
+
+/// A story whose coverage rises.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Trend {
+    pub story: u32,
+    /// Distinct outlets (copies folded) in the 24 hours before `now`.
+    pub outlets: usize,
+    /// The story's own mean distinct outlets per day over the 7 days before that.
+    pub own_baseline: f32,
+    /// The archive's mean distinct outlets per active story in the last 24 hours.
+    pub archive_baseline: f32,
+    /// `outlets / (1 + max(own, archive))`.
+    pub score: f32,
+}
+
 /// A candidate story's scores.
 #[derive(Debug, Clone, Copy)]
 struct Scored {
     story: u32,
     score: f32,
     threshold: f32,
+    parts: [f32; 3],
+    missing: [u8; 2],
+}
+
+/// Why an article would (or would not) join a story: see [`StoryIndex::explain`].
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Candidate {
+    pub story: u32,
+    /// The combined similarity.
+    pub score: f32,
+    /// What the score must reach, given the story's dates.
+    pub threshold: f32,
+    /// TF-IDF cosine of the terms.
+    pub text: f32,
+    /// Cosine of the name anchors (0 when the article has none).
+    pub names: f32,
+    /// Cosine of the figure anchors (0 when the article has none).
+    pub figures: f32,
+    /// Mean score with which the story's members joined it (0 for a single article).
+    pub cohesion: f32,
+    /// How many of the article's main names the story never mentions, and how many of
+    /// the story's main names the article never mentions.
+    pub names_missing: [u8; 2],
+    /// The best and the mean TF-IDF cosine to the story's recent members.
+    pub members: [f32; 2],
 }
 
 impl StoryIndex {
@@ -419,7 +505,7 @@ impl StoryIndex {
 
     fn query(&self, f: &ArticleFeatures) -> Query {
         let terms: Vec<(u64, f32)> = f.terms.clone();
-        let names = keyed(b'n', &f.names);
+        let names = keyed_weighted(b'n', &f.names);
         let figures = keyed(b'f', &f.figures);
         Query {
             terms_norm: norm(&terms, |k| self.idf(k)),
@@ -473,22 +559,80 @@ impl StoryIndex {
             }
         };
         let c = &self.config;
+        let text = cos(&q.terms, q.terms_norm, &story.terms);
         let mut total = c.w_text;
-        let mut score = c.w_text * cos(&q.terms, q.terms_norm, &story.terms);
+        let mut score = c.w_text * text;
+        let mut names = 0.0;
         if !q.names.is_empty() {
+            names = cos(&q.names, q.names_norm, &story.names);
             total += c.w_names;
-            score += c.w_names * cos(&q.names, q.names_norm, &story.names);
+            score += c.w_names * names;
         }
+        let mut figures = 0.0;
         if !q.figures.is_empty() {
+            figures = cos(&q.figures, q.figures_norm, &story.figures);
             total += c.w_figures;
-            score += c.w_figures * cos(&q.figures, q.figures_norm, &story.figures);
+            score += c.w_figures * figures;
         }
         let score = if total > 0.0 { score / total } else { 0.0 };
+        let missing = [
+            self.missing_names(&q.names, &story.names),
+            if q.names.is_empty() {
+                0
+            } else {
+                self.missing_names(&story.names, &q.names)
+            },
+        ];
+        let penalty = c.missing_name_penalty * f32::from(missing[0] + missing[1]);
         Scored {
+            missing,
             story: story.id,
             score,
-            threshold: self.threshold(f.published, story),
+            threshold: self
+                .threshold(f.published, story)
+                .max(c.cohesion_ratio * story.cohesion())
+                + penalty,
+            parts: [text, names, figures],
         }
+    }
+
+    /// The best and the mean TF-IDF cosine of an article's unit term vector to the
+    /// recent members of a story.
+    fn member_similarity(&self, tf_unit: &[(u64, f32)], story: u32) -> [f32; 2] {
+        let Some(s) = self.stories.get(story as usize) else {
+            return [0.0; 2];
+        };
+        let mut a = tf_unit.to_vec();
+        prune(&mut a, RECENT_TERMS);
+        let na = norm(&a, |k| self.idf(k));
+        let (mut best, mut sum, mut n) = (0.0f32, 0.0, 0);
+        for &m in &s.members {
+            let Some(r) = self.recent(m) else { continue };
+            let nb = norm(&r.terms, |k| self.idf(k));
+            if na <= 0.0 || nb <= 0.0 {
+                continue;
+            }
+            let c = dot(&a, &r.terms, |k| self.idf(k).powi(2)) / (na * nb);
+            best = best.max(c);
+            sum += c;
+            n += 1;
+        }
+        [best, if n > 0 { sum / n as f32 } else { 0.0 }]
+    }
+
+    /// How many of the main names of `a` (its three heaviest by weight × IDF, each
+    /// weighing at least [`MAIN_NAME`] of the heaviest) are absent from `b`.
+    fn missing_names(&self, a: &[(u64, f32)], b: &[(u64, f32)]) -> u8 {
+        let mut top: Vec<(u64, f32)> = a.iter().map(|&(k, w)| (k, w * self.idf(k))).collect();
+        top.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+        let Some(&(_, max)) = top.first() else {
+            return 0;
+        };
+        top.iter()
+            .take(3)
+            .filter(|(_, w)| *w >= MAIN_NAME * max)
+            .filter(|(k, _)| b.binary_search_by_key(k, |x| x.0).is_err())
+            .count() as u8
     }
 
     /// The threshold for joining `story`: the base near the story's dates, rising with
@@ -510,6 +654,140 @@ impl StoryIndex {
         let over = (gap_days - c.dormant_days).max(0.0);
         let d = c.dormant_days.max(0.01);
         (c.threshold + c.dormant_step * (1.0 + over / d).ln()).min(c.max_threshold)
+    }
+
+    /// The stories nearest `story` ("read also"), best first, with the names and words
+    /// they share. Candidates come from the same posting lists as for articles.
+    pub fn related(&self, story: u32, n: usize) -> Vec<Related> {
+        let story = self.resolve(story);
+        let Some(s) = self.stories.get(story as usize) else {
+            return Vec::new();
+        };
+        let q = Query {
+            terms_norm: norm(&s.terms, |k| self.idf(k)),
+            names_norm: norm(&s.names, |k| self.idf(k)),
+            figures_norm: norm(&s.figures, |k| self.idf(k)),
+            terms: s.terms.clone(),
+            names: s.names.clone(),
+            figures: s.figures.clone(),
+        };
+        let mut out: Vec<Related> = self
+            .candidates(&q)
+            .into_iter()
+            .filter(|&c| c != story)
+            .filter_map(|c| {
+                let score = self.centroid_similarity(story, c);
+                let o = self.stories.get(c as usize)?;
+                let shared: Vec<String> = s
+                    .name_labels
+                    .iter()
+                    .filter(|n| o.name_labels.contains(n))
+                    .chain(s.labels.iter().filter(|l| o.labels.contains(l)))
+                    .take(8)
+                    .cloned()
+                    .collect();
+                (score > 0.05).then_some(Related {
+                    story: c,
+                    score,
+                    shared,
+                })
+            })
+            .collect();
+        out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.story.cmp(&b.story)));
+        out.truncate(n);
+        out
+    }
+
+    /// Stories whose coverage in the 24 hours before `now` (seconds since 1970; the
+    /// caller's clock, or the newest article's date) is high against their own previous
+    /// week and against the archive: at least two distinct outlets, best first.
+    pub fn trends(&self, now: i64, n: usize) -> Vec<Trend> {
+        const DAY: i64 = 86_400;
+        let mut rows: Vec<(u32, usize, f32)> = Vec::new();
+        for s in self.stories() {
+            if s.last.is_none_or(|l| l <= now - DAY) {
+                continue;
+            }
+            let mut recent: Vec<u64> = s
+                .activity
+                .iter()
+                .filter(|(t, _)| *t > now - DAY && *t <= now)
+                .map(|x| x.1)
+                .collect();
+            recent.sort_unstable();
+            recent.dedup();
+            let mut days: Vec<(i64, u64)> = s
+                .activity
+                .iter()
+                .filter(|(t, _)| *t > now - 8 * DAY && *t <= now - DAY)
+                .map(|&(t, o)| (t.div_euclid(DAY), o))
+                .collect();
+            days.sort_unstable();
+            days.dedup();
+            rows.push((s.id, recent.len(), days.len() as f32 / 7.0));
+        }
+        let active = rows.iter().filter(|r| r.1 > 0).count().max(1);
+        let archive = rows.iter().map(|r| r.1).sum::<usize>() as f32 / active as f32;
+        let mut out: Vec<Trend> = rows
+            .into_iter()
+            .filter(|r| r.1 >= 2)
+            .map(|(story, outlets, own)| Trend {
+                story,
+                outlets,
+                own_baseline: own,
+                archive_baseline: archive,
+                score: outlets as f32 / (1.0 + own.max(archive)),
+            })
+            .collect();
+        out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.story.cmp(&b.story)));
+        out.truncate(n);
+        out
+    }
+
+    /// The stories with articles published on `day` (days since 1970-01-01, UTC), each
+    /// with those articles' ids (copies included, marked by [`StoryIndex::copy_of`]);
+    /// stories with most articles first.
+    pub fn day(&self, day: i64) -> Vec<(u32, Vec<u64>)> {
+        let mut by: Map<u32, Vec<u64>> = Map::default();
+        for r in &self.records {
+            if r.published.map(|p| p.div_euclid(86_400)) == Some(day) {
+                by.entry(self.resolve(r.story)).or_default().push(r.id);
+            }
+        }
+        let mut out: Vec<(u32, Vec<u64>)> = by.into_iter().collect();
+        out.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
+        out
+    }
+
+    /// The candidate stories for an article and their scores, best first, without adding
+    /// it (for diagnostics and tests).
+    pub fn explain(&self, f: &ArticleFeatures) -> Vec<Candidate> {
+        let q = self.query(f);
+        let mut scored: Vec<Scored> = self
+            .candidates(&q)
+            .iter()
+            .filter_map(|&s| self.stories.get(s as usize))
+            .map(|s| self.score(&q, f, s))
+            .collect();
+        scored.sort_by(|a, b| {
+            (b.score - b.threshold)
+                .total_cmp(&(a.score - a.threshold))
+                .then(a.story.cmp(&b.story))
+        });
+        scored
+            .into_iter()
+            .map(|s| Candidate {
+                story: s.story,
+                score: s.score,
+                threshold: s.threshold,
+                text: s.parts[0],
+                names: s.parts[1],
+                figures: s.parts[2],
+                cohesion: self.stories[s.story as usize].cohesion(),
+                names_missing: s.missing,
+                members: self.member_similarity(&unit(&f.terms), s.story),
+            })
+            .collect()
     }
 
     /// Adds one article: finds the article it copies (if any) and its story.
@@ -649,19 +927,28 @@ impl StoryIndex {
                     activity: VecDeque::new(),
                     labels: Vec::new(),
                     name_labels: Vec::new(),
+                    joined_sum: 0.0,
+                    joined: 0,
                 });
                 (id, true, 0.0)
             }
         };
         self.push_record(f, idx, story, recent);
         self.join(story, idx, f, &q, &tf_unit);
+        if !is_new {
+            let s = &mut self.stories[story as usize];
+            s.joined_sum += score;
+            s.joined += 1;
+        }
 
         // 4. Merge check: a second story the article matches as well, whose centroid is
         // close to the first's, is the same story split early.
         let mut merged = None;
         if let Some(b) = best {
             for other in scored.iter().skip(1).take(3) {
-                if other.score < other.threshold || other.story == b.story {
+                if other.score < self.config.merge_article * other.threshold
+                    || other.story == b.story
+                {
                     continue;
                 }
                 let (x, y) = (self.resolve(b.story), self.resolve(other.story));
@@ -711,7 +998,7 @@ impl StoryIndex {
             self.recent.pop_front();
             self.recent_base += 1;
             // Sweep dead bucket entries now and then, so the buckets stay bounded.
-            if self.recent_base % (self.config.copy_window.max(1024) as u32) == 0 {
+            if self.recent_base & 0xffff == 0 {
                 let base = self.recent_base;
                 self.lsh.retain(|_, b| {
                     b.retain(|&i| i >= base);
@@ -743,9 +1030,9 @@ impl StoryIndex {
             let s = &mut self.stories[story as usize];
             add_into(&mut s.terms, tf_unit, 1.0);
             prune(&mut s.terms, cap);
-            add_into(&mut s.names, &q.names, 1.0);
+            add_into(&mut s.names, &unit(&q.names), 1.0);
             prune(&mut s.names, cap);
-            add_into(&mut s.figures, &q.figures, 1.0);
+            add_into(&mut s.figures, &unit(&q.figures), 1.0);
             prune(&mut s.figures, cap);
             s.originals += 1;
             if let Some(p) = f.published {
@@ -768,7 +1055,7 @@ impl StoryIndex {
                 }
             }
             if s.name_labels.len() < 16 {
-                for n in &f.names {
+                for (n, _) in &f.names {
                     if s.name_labels.len() < 16 && !s.name_labels.contains(n) {
                         s.name_labels.push(n.clone());
                     }
@@ -866,7 +1153,7 @@ impl StoryIndex {
         scored: &[Scored],
     ) -> Option<(u32, CopyLink)> {
         let anchors: Vec<u64> = {
-            let mut a: Vec<u64> = keyed(b'n', &f.names)
+            let mut a: Vec<u64> = keyed_weighted(b'n', &f.names)
                 .into_iter()
                 .chain(keyed(b'f', &f.figures))
                 .map(|x| x.0)
@@ -992,7 +1279,6 @@ impl StoryIndex {
         // The counts: one original, one more copy (the new one replaces the old root).
         let story = self.resolve(self.records[old as usize].story);
         self.stories[story as usize].copies += 1;
-        self.docs += 0;
     }
 
     /// Cosine of two stories' centroids (terms and names), with the current IDF.
@@ -1041,6 +1327,8 @@ impl StoryIndex {
                 activity: VecDeque::new(),
                 labels: Vec::new(),
                 name_labels: Vec::new(),
+                joined_sum: 0.0,
+                joined: 0,
             },
         );
         let cap = self.config.story_terms;
@@ -1053,6 +1341,8 @@ impl StoryIndex {
         prune(&mut s.figures, cap);
         s.originals += other.originals;
         s.copies += other.copies;
+        s.joined_sum += other.joined_sum;
+        s.joined += other.joined;
         s.first = match (s.first, other.first) {
             (Some(x), Some(y)) => Some(x.min(y)),
             (x, y) => x.or(y),
