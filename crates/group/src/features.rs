@@ -18,7 +18,7 @@ pub const MINHASH: usize = 64;
 /// Whether numbers written in digits are terms too.
 const NUMBER_TERMS: bool = true;
 /// Terms kept per article (by weight).
-pub const MAX_TERMS: usize = 400;
+pub const MAX_TERMS: usize = 150;
 
 /// The features of one article. Build with [`ArticleFeatures::from_annotated`] or
 /// [`ArticleFeatures::from_parts`]; the caller chooses `id` (a store row, a counter).

@@ -74,7 +74,7 @@ impl Default for Config {
             story_terms: 200,
             posting_cap: 128,
             query_terms: 24,
-            candidates: 32,
+            candidates: 16,
             copy_jaccard: 0.5,
             copy_containment: 0.8,
             rewrite_cosine: 0.9,
@@ -189,6 +189,10 @@ pub struct Story {
     /// Sum and count of the scores with which members joined (the story's cohesion).
     joined_sum: f32,
     joined: u32,
+    /// IDF-weighted norms of terms, names and figures, as of `norms_at` originals in the
+    /// index (0: not computed). Refreshed when the story changes or IDF has drifted.
+    norms: [f32; 3],
+    norms_at: u32,
 }
 
 impl Story {
@@ -205,6 +209,8 @@ impl Story {
 /// A main name weighs at least this share of the article's (or story's) heaviest.
 const MAIN_NAME: f32 = 0.5;
 const MEMBERS_KEPT: usize = 64;
+/// Recent members compared with a newcomer for rewrites and translations.
+const MEMBERS_CHECKED: usize = 24;
 const ACTIVITY_KEPT: usize = 256;
 const RECENT_TERMS: usize = 80;
 const LSH_BANDS: usize = 32;
@@ -340,6 +346,9 @@ fn same_outlet(a: Option<&str>, b: Option<&str>) -> bool {
 
 /// The article's vectors, weighted for this index's current IDF.
 struct Query {
+    /// The vectors again, each value multiplied by its key's IDF squared (for dot
+    /// products with unweighted story vectors).
+    weighted: [Vec<(u64, f32)>; 3],
     terms: Vec<(u64, f32)>,
     terms_norm: f32,
     names: Vec<(u64, f32)>,
@@ -507,7 +516,16 @@ impl StoryIndex {
         let terms: Vec<(u64, f32)> = f.terms.clone();
         let names = keyed_weighted(b'n', &f.names);
         let figures = keyed(b'f', &f.figures);
+        let w2 = |v: &[(u64, f32)]| -> Vec<(u64, f32)> {
+            v.iter()
+                .map(|&(k, x)| {
+                    let i = self.idf(k);
+                    (k, x * i * i)
+                })
+                .collect()
+        };
         Query {
+            weighted: [w2(&terms), w2(&names), w2(&figures)],
             terms_norm: norm(&terms, |k| self.idf(k)),
             names_norm: norm(&names, |k| self.idf(k)),
             figures_norm: norm(&figures, |k| self.idf(k)),
@@ -550,27 +568,32 @@ impl StoryIndex {
     /// given how long the story has been quiet.
     fn score(&self, q: &Query, f: &ArticleFeatures, story: &Story) -> Scored {
         let idf = |k| self.idf(k);
-        let cos = |a: &[(u64, f32)], an: f32, b: &[(u64, f32)]| -> f32 {
-            let bn = norm(b, idf);
+        let norms = if story.norms_at > 0 {
+            story.norms
+        } else {
+            self.story_norms(story)
+        };
+        let _ = idf;
+        let cos = |a: &[(u64, f32)], an: f32, b: &[(u64, f32)], bn: f32| -> f32 {
             if an <= 0.0 || bn <= 0.0 {
                 0.0
             } else {
-                dot(a, b, |k| idf(k) * idf(k)) / (an * bn)
+                dot(a, b, |_| 1.0) / (an * bn)
             }
         };
         let c = &self.config;
-        let text = cos(&q.terms, q.terms_norm, &story.terms);
+        let text = cos(&q.weighted[0], q.terms_norm, &story.terms, norms[0]);
         let mut total = c.w_text;
         let mut score = c.w_text * text;
         let mut names = 0.0;
         if !q.names.is_empty() {
-            names = cos(&q.names, q.names_norm, &story.names);
+            names = cos(&q.weighted[1], q.names_norm, &story.names, norms[1]);
             total += c.w_names;
             score += c.w_names * names;
         }
         let mut figures = 0.0;
         if !q.figures.is_empty() {
-            figures = cos(&q.figures, q.figures_norm, &story.figures);
+            figures = cos(&q.weighted[2], q.figures_norm, &story.figures, norms[2]);
             total += c.w_figures;
             score += c.w_figures * figures;
         }
@@ -635,6 +658,41 @@ impl StoryIndex {
             .count() as u8
     }
 
+    /// A story's cached norms, or computed now when not cached.
+    fn cached_norms(&self, story: &Story) -> [f32; 3] {
+        if story.norms_at > 0 {
+            story.norms
+        } else {
+            self.story_norms(story)
+        }
+    }
+
+    /// A story's IDF-weighted norms (terms, names, figures) under the current IDF.
+    fn story_norms(&self, story: &Story) -> [f32; 3] {
+        let idf = |k| self.idf(k);
+        [
+            norm(&story.terms, idf),
+            norm(&story.names, idf),
+            norm(&story.figures, idf),
+        ]
+    }
+
+    /// Recomputes a story's cached norms when it changed or IDF drifted (5% more
+    /// originals since they were computed).
+    fn refresh_norms(&mut self, story: u32, force: bool) {
+        let Some(s) = self.stories.get(story as usize) else {
+            return;
+        };
+        let stale = s.norms_at == 0 || self.docs as f32 > 1.05 * s.norms_at as f32;
+        if force || stale {
+            let norms = self.story_norms(s);
+            let at = self.docs.max(1);
+            let s = &mut self.stories[story as usize];
+            s.norms = norms;
+            s.norms_at = at;
+        }
+    }
+
     /// The threshold for joining `story`: the base near the story's dates, rising with
     /// the log of the time since (or before) it was last active.
     fn threshold(&self, at: Option<i64>, story: &Story) -> f32 {
@@ -663,7 +721,16 @@ impl StoryIndex {
         let Some(s) = self.stories.get(story as usize) else {
             return Vec::new();
         };
+        let w2 = |v: &[(u64, f32)]| -> Vec<(u64, f32)> {
+            v.iter()
+                .map(|&(k, x)| {
+                    let i = self.idf(k);
+                    (k, x * i * i)
+                })
+                .collect()
+        };
         let q = Query {
+            weighted: [w2(&s.terms), w2(&s.names), w2(&s.figures)],
             terms_norm: norm(&s.terms, |k| self.idf(k)),
             names_norm: norm(&s.names, |k| self.idf(k)),
             figures_norm: norm(&s.figures, |k| self.idf(k)),
@@ -819,7 +886,10 @@ impl StoryIndex {
             }
         }
 
-        // 2. Score the candidate stories.
+        // 2. Score the candidate stories (their cached norms refreshed first).
+        for &c in &candidates {
+            self.refresh_norms(c, false);
+        }
         let mut scored: Vec<Scored> = candidates
             .iter()
             .filter_map(|&s| self.stories.get(s as usize))
@@ -929,12 +999,15 @@ impl StoryIndex {
                     name_labels: Vec::new(),
                     joined_sum: 0.0,
                     joined: 0,
+                    norms: [0.0; 3],
+                    norms_at: 0,
                 });
                 (id, true, 0.0)
             }
         };
         self.push_record(f, idx, story, recent);
         self.join(story, idx, f, &q, &tf_unit);
+        self.refresh_norms(story, true);
         if !is_new {
             let s = &mut self.stories[story as usize];
             s.joined_sum += score;
@@ -957,6 +1030,7 @@ impl StoryIndex {
                 }
                 if self.centroid_similarity(x, y) >= self.config.merge_threshold {
                     self.merge(x, y);
+                    self.refresh_norms(x, true);
                     merged = Some(y);
                     break;
                 }
@@ -1162,20 +1236,31 @@ impl StoryIndex {
             a
         };
         let mut best: Option<(u32, CopyLink)> = None;
+        let a = {
+            let mut t = tf_unit.to_vec();
+            prune(&mut t, RECENT_TERMS);
+            t
+        };
+        let na = norm(&a, |k| self.idf(k));
         for s in scored.iter().take(3) {
             let Some(story) = self.stories.get(s.story as usize) else {
                 continue;
             };
-            for &m in &story.members {
+            // A rewrite is very close to its story; a translation shares its anchors.
+            let rewrite_possible = s.parts[0] >= 0.5 * self.config.rewrite_cosine;
+            let translation_possible = s.parts[1] > 0.0 || s.parts[2] > 0.0;
+            let start = story.members.len().saturating_sub(MEMBERS_CHECKED);
+            for &m in &story.members[start..] {
                 let Some(r) = self.recent(m) else { continue };
                 let same_lang = r.language == f.language;
+                if (same_lang && !rewrite_possible) || (!same_lang && !translation_possible) {
+                    continue;
+                }
                 let (kind, sim) = if same_lang {
-                    let a = {
-                        let mut t = tf_unit.to_vec();
-                        prune(&mut t, RECENT_TERMS);
-                        t
-                    };
-                    let na = norm(&a, |k| self.idf(k));
+                    // Unweighted cosine first: cheap, and a rewrite is close either way.
+                    if dot(&a, &r.terms, |_| 1.0) < 0.6 * self.config.rewrite_cosine {
+                        continue;
+                    }
                     let nb = norm(&r.terms, |k| self.idf(k));
                     let cos = if na > 0.0 && nb > 0.0 {
                         dot(&a, &r.terms, |k| self.idf(k).powi(2)) / (na * nb)
@@ -1288,8 +1373,8 @@ impl StoryIndex {
             return 0.0;
         };
         let idf = |k| self.idf(k);
-        let cos = |p: &[(u64, f32)], q: &[(u64, f32)]| {
-            let (np, nq) = (norm(p, idf), norm(q, idf));
+        let (nx, ny) = (self.cached_norms(x), self.cached_norms(y));
+        let cos = |p: &[(u64, f32)], q: &[(u64, f32)], np: f32, nq: f32| {
             if np > 0.0 && nq > 0.0 {
                 dot(p, q, |k| idf(k) * idf(k)) / (np * nq)
             } else {
@@ -1298,10 +1383,10 @@ impl StoryIndex {
         };
         let c = &self.config;
         let mut total = c.w_text;
-        let mut s = c.w_text * cos(&x.terms, &y.terms);
+        let mut s = c.w_text * cos(&x.terms, &y.terms, nx[0], ny[0]);
         if !x.names.is_empty() && !y.names.is_empty() {
             total += c.w_names;
-            s += c.w_names * cos(&x.names, &y.names);
+            s += c.w_names * cos(&x.names, &y.names, nx[1], ny[1]);
         }
         s / total
     }
@@ -1329,6 +1414,8 @@ impl StoryIndex {
                 name_labels: Vec::new(),
                 joined_sum: 0.0,
                 joined: 0,
+                norms: [0.0; 3],
+                norms_at: 0,
             },
         );
         let cap = self.config.story_terms;
