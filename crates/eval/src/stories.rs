@@ -341,6 +341,33 @@ mod tests {
         assert!((bcubed(&gold, &perfect).f1 - 1.0).abs() < 1e-9);
     }
 
+    /// The whole eval on ../shared when present: a floor just below what we reach.
+    #[test]
+    fn clustering_sets_stay_above_their_floor() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/bench/clustering");
+        let floors = [("ecbplus", 0.82, 0.87), ("basil", 0.96, 0.97)];
+        for (name, file) in SETS {
+            let path = dir.join(file);
+            if !path.is_file() {
+                println!("{} not found: skipping", path.display());
+                continue;
+            }
+            let docs = load(&path).unwrap();
+            let r = run_set(name, &docs, Order::DateOrFile, &Config::default());
+            let &(_, pair, b3) = floors.iter().find(|f| f.0 == *name).unwrap();
+            assert!(
+                r.pairwise.f1 >= pair,
+                "{name}: pairwise F1 {:.3} < {pair}",
+                r.pairwise.f1
+            );
+            assert!(
+                r.bcubed.f1 >= b3,
+                "{name}: BCubed F1 {:.3} < {b3}",
+                r.bcubed.f1
+            );
+        }
+    }
+
     #[test]
     fn gold_never_reaches_the_article() {
         let v: Value = serde_json::from_str(
