@@ -183,6 +183,8 @@ pub struct SetReport {
     pub gold_stories: usize,
     pub predicted_stories: usize,
     pub copies: usize,
+    /// Copies whose original is in another gold story (wrong copy links).
+    pub copies_across_stories: usize,
     pub pairwise: Prf,
     pub bcubed: Prf,
     /// How the documents were ordered.
@@ -247,9 +249,13 @@ pub fn run_set(name: &str, docs: &[Doc], order: Order, config: &Config) -> SetRe
     let grouping_seconds = t.elapsed().as_secs_f64();
     let mut pred = vec![u32::MAX; docs.len()];
     let mut copies = 0;
+    let mut copies_across_stories = 0;
     for (id, story, copy_of) in index.articles() {
         pred[id as usize] = story;
-        copies += usize::from(copy_of.is_some());
+        if let Some(o) = copy_of {
+            copies += 1;
+            copies_across_stories += usize::from(docs[o as usize].event != docs[id as usize].event);
+        }
     }
     let gold: Vec<&str> = docs.iter().map(|d| d.event.as_str()).collect();
     let mut gs = gold.clone();
@@ -264,6 +270,7 @@ pub fn run_set(name: &str, docs: &[Doc], order: Order, config: &Config) -> SetRe
         gold_stories: gs.len(),
         predicted_stories: ps.len(),
         copies,
+        copies_across_stories,
         pairwise: pairwise(&gold, &pred),
         bcubed: bcubed(&gold, &pred),
         order: order_name,
@@ -290,8 +297,15 @@ pub fn render(reports: &[SetReport]) -> String {
     for r in reports {
         let _ = writeln!(
             s,
-            "\n## {} — {} documents, {} gold stories, {} predicted ({} copies folded); order: {}",
-            r.set, r.docs, r.gold_stories, r.predicted_stories, r.copies, r.order
+            "\n## {} — {} documents, {} gold stories, {} predicted ({} copies folded, {} of them \
+             linked across gold stories); order: {}",
+            r.set,
+            r.docs,
+            r.gold_stories,
+            r.predicted_stories,
+            r.copies,
+            r.copies_across_stories,
+            r.order
         );
         let _ = writeln!(
             s,
