@@ -29,6 +29,7 @@ pub enum What {
     Extraction(ExtractionArgs),
     Numbers(super::eval_numbers::NumbersArgs),
     Quotes(super::eval_quotes::QuotesArgs),
+    Stories(super::eval_stories::StoriesArgs),
 }
 
 /// Peers that can run beside storyline.
@@ -102,6 +103,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         What::Extraction(a) => run_extraction(a),
         What::Numbers(a) => super::eval_numbers::run(a),
         What::Quotes(a) => super::eval_quotes::run(a),
+        What::Stories(a) => super::eval_stories::run(a),
     }
 }
 

@@ -4,4 +4,5 @@ pub mod analyse;
 pub mod eval;
 pub mod eval_numbers;
 pub mod eval_quotes;
+pub mod eval_stories;
 pub mod extract;

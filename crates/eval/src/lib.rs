@@ -4,3 +4,4 @@ pub mod extraction;
 pub mod numbers;
 pub mod quotes;
 pub mod rusage;
+pub mod stories;

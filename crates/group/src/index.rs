@@ -1,0 +1,1474 @@
+//! Online story clustering: [`StoryIndex`] takes one article at a time, finds its copies
+//! and the story it belongs to, and keeps enough state to answer story queries.
+//!
+//! Cost per article does not grow with the archive: candidates come from an inverted
+//! index whose posting lists hold at most [`Config::posting_cap`] stories each (the most
+//! recently updated), and from MinHash LSH buckets over a window of recent articles.
+
+use std::collections::VecDeque;
+
+use serde::{Deserialize, Serialize};
+
+use crate::features::{ArticleFeatures, MINHASH, jaccard};
+use crate::hash::{self, Map};
+
+/// The knobs of the grouping stage. One configuration serves every set: the defaults are
+/// the configuration measured in `docs/BENCHMARKS.md`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Config {
+    /// Weight of the TF-IDF cosine over stemmed terms.
+    pub w_text: f32,
+    /// Weight of the name-anchor cosine.
+    pub w_names: f32,
+    /// Weight of the figure-anchor cosine.
+    pub w_figures: f32,
+    /// Least combined similarity for an article to join a story active around its date.
+    pub threshold: f32,
+    /// Days a story may be quiet before it needs stronger evidence.
+    pub dormant_days: f32,
+    /// Threshold added per e-fold of dormancy beyond `dormant_days`.
+    pub dormant_step: f32,
+    /// The threshold never exceeds this, however old the story.
+    pub max_threshold: f32,
+    /// Terms kept per story centroid.
+    pub story_terms: usize,
+    /// Stories kept per posting list (most recently updated).
+    pub posting_cap: usize,
+    /// Heaviest article terms used to look up candidates.
+    pub query_terms: usize,
+    /// Candidate stories scored in full per article.
+    pub candidates: usize,
+    /// Least MinHash Jaccard for a near-duplicate copy.
+    pub copy_jaccard: f32,
+    /// Least estimated containment (of the shorter in the longer) for a partial copy.
+    pub copy_containment: f32,
+    /// Least TF-IDF cosine to an article of the same story and language for a rewrite.
+    pub rewrite_cosine: f32,
+    /// Least Jaccard of name and figure anchors for a translation.
+    pub translation_anchors: f32,
+    /// Recent articles kept for copy detection (signatures, term vectors).
+    pub copy_window: usize,
+    /// Least centroid similarity for two stories to be merged.
+    pub merge_threshold: f32,
+    /// A story whose members joined with a mean score m asks at least this share of m
+    /// of a newcomer: a tight story does not take in a merely related article.
+    pub cohesion_ratio: f32,
+    /// Threshold added per main name of the article missing from the story, or of the
+    /// story missing from the article (another protagonist: another event).
+    pub missing_name_penalty: f32,
+    /// For a merge, the article must reach this share of the second story's threshold.
+    pub merge_article: f32,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            w_text: 0.6,
+            w_names: 0.4,
+            w_figures: 0.15,
+            threshold: 0.25,
+            dormant_days: 7.0,
+            dormant_step: 0.08,
+            max_threshold: 0.75,
+            story_terms: 200,
+            posting_cap: 128,
+            query_terms: 24,
+            candidates: 16,
+            copy_jaccard: 0.5,
+            copy_containment: 0.8,
+            rewrite_cosine: 0.9,
+            translation_anchors: 0.5,
+            copy_window: 100_000,
+            merge_threshold: 0.45,
+            cohesion_ratio: 0.75,
+            missing_name_penalty: 0.0,
+            merge_article: 1.0,
+        }
+    }
+}
+
+/// How an article copies another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CopyKind {
+    /// Same words (syndicated wire copy, a scraped page).
+    Duplicate,
+    /// Most of the words (light edits, different boilerplate).
+    Near,
+    /// One holds most of the other (an excerpt, or an article extended with more).
+    Partial,
+    /// The same content reworded (synonyms, reordered sentences).
+    Rewrite,
+    /// The same article in another language, linked by names and figures (lower confidence).
+    Translation,
+}
+
+/// An article's link to the article it copies.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CopyLink {
+    /// The id of the original (the earliest published, or the outlet the copy names).
+    pub of: u64,
+    pub kind: CopyKind,
+    /// 0–1: MinHash Jaccard, containment, cosine or anchor overlap, by kind.
+    pub similarity: f32,
+    /// True for translations (linked by anchors only).
+    pub low_confidence: bool,
+    /// Figures of the copy that its original does not have (a garbled or changed number).
+    pub figures_differ: Vec<String>,
+}
+
+/// What [`StoryIndex::add`] decided for one article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Assignment {
+    /// The story the article belongs to (stable until stories are merged; ask
+    /// [`StoryIndex::story_of`] later for the current one).
+    pub story: u32,
+    /// True when the article opened a new story.
+    pub is_new: bool,
+    /// The original this article copies, when it is a copy.
+    pub copy_of: Option<u64>,
+    /// Similarity to the story (or to the original, for a copy); 0 for a new story.
+    pub score: f32,
+    /// Details of the copy link.
+    pub copy: Option<CopyLink>,
+    /// A story merged into this one because the article bridged them.
+    pub merged: Option<u32>,
+}
+
+/// One article as the index remembers it, for the whole archive.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Record {
+    id: u64,
+    story: u32,
+    published: Option<i64>,
+    outlet: Option<String>,
+    /// Index (into `records`) of the original, for a copy.
+    copy_of: Option<u32>,
+    copy: Option<CopyLink>,
+}
+
+/// A recent article's features kept for copy detection.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Recent {
+    minhash: Vec<u32>,
+    shingles: u32,
+    /// Term weights, normalised to unit length (raw tf, no idf), top terms only.
+    terms: Vec<(u64, f32)>,
+    anchors: Vec<u64>,
+    figures: Vec<String>,
+    language: Option<String>,
+    original_outlet: Option<String>,
+}
+
+/// A story: the centroid of its original articles and what it needs for queries.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Story {
+    pub id: u32,
+    /// Sum of the members' unit-length term vectors (pruned to `story_terms`), by key.
+    terms: Vec<(u64, f32)>,
+    /// Name anchors: key → number of members naming it.
+    names: Vec<(u64, f32)>,
+    figures: Vec<(u64, f32)>,
+    /// Articles counted (copies excluded).
+    pub originals: u32,
+    /// Copies folded under originals.
+    pub copies: u32,
+    /// Earliest and latest publication time of its originals.
+    pub first: Option<i64>,
+    pub last: Option<i64>,
+    /// The most recent original members (indices into records).
+    members: Vec<u32>,
+    /// The story it was merged into.
+    merged_into: Option<u32>,
+    /// Recent coverage: (time, outlet key) of the latest originals.
+    activity: VecDeque<(i64, u64)>,
+    /// Readable words for the heaviest terms, and the names.
+    pub labels: Vec<String>,
+    name_labels: Vec<String>,
+    /// Sum and count of the scores with which members joined (the story's cohesion).
+    joined_sum: f32,
+    joined: u32,
+    /// IDF-weighted norms of terms, names and figures, as of `norms_at` originals in the
+    /// index (0: not computed). Refreshed when the story changes or IDF has drifted.
+    norms: [f32; 3],
+    norms_at: u32,
+}
+
+impl Story {
+    /// Mean score with which members joined (0 for a single article).
+    pub fn cohesion(&self) -> f32 {
+        if self.joined == 0 {
+            0.0
+        } else {
+            self.joined_sum / self.joined as f32
+        }
+    }
+}
+
+/// A main name weighs at least this share of the article's (or story's) heaviest.
+const MAIN_NAME: f32 = 0.5;
+const MEMBERS_KEPT: usize = 64;
+/// Recent members compared with a newcomer for rewrites and translations.
+const MEMBERS_CHECKED: usize = 24;
+const ACTIVITY_KEPT: usize = 256;
+const RECENT_TERMS: usize = 80;
+const LSH_BANDS: usize = 32;
+const LSH_ROWS: usize = MINHASH / LSH_BANDS;
+const LSH_BUCKET_CAP: usize = 64;
+
+/// The online story index. Feed it articles one at a time with [`StoryIndex::add`].
+///
+/// The state is serializable (serde) so it can be persisted; it is also rebuilt exactly
+/// by replaying the same articles in the same order (everything is deterministic).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct StoryIndex {
+    config: Config,
+    /// Originals seen: the N of IDF.
+    docs: u32,
+    /// Document frequency of every term, name and figure key, over originals.
+    df: Map<u64, u32>,
+    stories: Vec<Story>,
+    /// Feature key → story ids, least recently updated first.
+    postings: Map<u64, VecDeque<u32>>,
+    records: Vec<Record>,
+    ids: Map<u64, u32>,
+    /// Features of the last `copy_window` articles; `recent[i]` is record `recent_base + i`.
+    recent: VecDeque<Recent>,
+    recent_base: u32,
+    /// LSH band → records, for copy candidates.
+    lsh: Map<u64, Vec<u32>>,
+}
+
+impl Default for StoryIndex {
+    fn default() -> Self {
+        StoryIndex::new(Config::default())
+    }
+}
+
+/// A sorted sparse vector's dot product with another, each weighted by `w(key)`.
+fn dot(a: &[(u64, f32)], b: &[(u64, f32)], w: impl Fn(u64) -> f32) -> f32 {
+    let (mut i, mut j, mut s) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                s += a[i].1 * b[j].1 * w(a[i].0);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    s
+}
+
+fn norm(a: &[(u64, f32)], w: impl Fn(u64) -> f32) -> f32 {
+    a.iter()
+        .map(|&(k, v)| (v * w(k)).powi(2))
+        .sum::<f32>()
+        .sqrt()
+}
+
+/// Adds `b` scaled by `scale` into the sorted vector `a`.
+fn add_into(a: &mut Vec<(u64, f32)>, b: &[(u64, f32)], scale: f32) {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        if j >= b.len() || (i < a.len() && a[i].0 < b[j].0) {
+            out.push(a[i]);
+            i += 1;
+        } else if i >= a.len() || b[j].0 < a[i].0 {
+            out.push((b[j].0, b[j].1 * scale));
+            j += 1;
+        } else {
+            out.push((a[i].0, a[i].1 + b[j].1 * scale));
+            i += 1;
+            j += 1;
+        }
+    }
+    *a = out;
+}
+
+/// Keeps the `n` heaviest entries (ties by key), sorted by key.
+fn prune(a: &mut Vec<(u64, f32)>, n: usize) {
+    if a.len() <= n {
+        return;
+    }
+    a.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+    a.truncate(n);
+    a.sort_by_key(|x| x.0);
+}
+
+fn unit(a: &[(u64, f32)]) -> Vec<(u64, f32)> {
+    let n = norm(a, |_| 1.0);
+    if n <= 0.0 {
+        return Vec::new();
+    }
+    a.iter().map(|&(k, v)| (k, v / n)).collect()
+}
+
+fn keyed_weighted(namespace: u8, items: &[(String, f32)]) -> Vec<(u64, f32)> {
+    let mut v: Vec<(u64, f32)> = items
+        .iter()
+        .map(|(s, w)| (hash::key(namespace, s), *w))
+        .collect();
+    v.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+    v.dedup_by_key(|x| x.0);
+    v
+}
+
+fn keyed(namespace: u8, items: &[String]) -> Vec<(u64, f32)> {
+    let mut v: Vec<(u64, f32)> = items
+        .iter()
+        .map(|s| (hash::key(namespace, s), 1.0))
+        .collect();
+    v.sort_by_key(|x| x.0);
+    v.dedup_by_key(|x| x.0);
+    v
+}
+
+fn same_outlet(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            let norm = |s: &str| -> String {
+                s.chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .flat_map(char::to_lowercase)
+                    .collect()
+            };
+            let (a, b) = (norm(a), norm(b));
+            !a.is_empty() && (a == b || a.starts_with(&b) || b.starts_with(&a))
+        }
+        _ => false,
+    }
+}
+
+/// The article's vectors, weighted for this index's current IDF.
+struct Query {
+    /// The vectors again, each value multiplied by its key's IDF squared (for dot
+    /// products with unweighted story vectors).
+    weighted: [Vec<(u64, f32)>; 3],
+    terms: Vec<(u64, f32)>,
+    terms_norm: f32,
+    names: Vec<(u64, f32)>,
+    names_norm: f32,
+    figures: Vec<(u64, f32)>,
+    figures_norm: f32,
+}
+
+/// A story near another ("read also"), with the reason.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Related {
+    pub story: u32,
+    /// Centroid similarity, 0–1.
+    pub score: f32,
+    /// Shared names and words, heaviest first.
+    pub shared: Vec<String>,
+}
+
+/// A story whose coverage rises.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Trend {
+    pub story: u32,
+    /// Distinct outlets (copies folded) in the 24 hours before `now`.
+    pub outlets: usize,
+    /// The story's own mean distinct outlets per day over the 7 days before that.
+    pub own_baseline: f32,
+    /// The archive's mean distinct outlets per active story in the last 24 hours.
+    pub archive_baseline: f32,
+    /// `outlets / (1 + max(own, archive))`.
+    pub score: f32,
+}
+
+/// A candidate story's scores.
+#[derive(Debug, Clone, Copy)]
+struct Scored {
+    story: u32,
+    score: f32,
+    threshold: f32,
+    parts: [f32; 3],
+    missing: [u8; 2],
+}
+
+/// Why an article would (or would not) join a story: see [`StoryIndex::explain`].
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Candidate {
+    pub story: u32,
+    /// The combined similarity.
+    pub score: f32,
+    /// What the score must reach, given the story's dates.
+    pub threshold: f32,
+    /// TF-IDF cosine of the terms.
+    pub text: f32,
+    /// Cosine of the name anchors (0 when the article has none).
+    pub names: f32,
+    /// Cosine of the figure anchors (0 when the article has none).
+    pub figures: f32,
+    /// Mean score with which the story's members joined it (0 for a single article).
+    pub cohesion: f32,
+    /// How many of the article's main names the story never mentions, and how many of
+    /// the story's main names the article never mentions.
+    pub names_missing: [u8; 2],
+    /// The best and the mean TF-IDF cosine to the story's recent members.
+    pub members: [f32; 2],
+}
+
+impl StoryIndex {
+    /// An empty index.
+    pub fn new(config: Config) -> StoryIndex {
+        StoryIndex {
+            config,
+            docs: 0,
+            df: Map::default(),
+            stories: Vec::new(),
+            postings: Map::default(),
+            records: Vec::new(),
+            ids: Map::default(),
+            recent: VecDeque::new(),
+            recent_base: 0,
+            lsh: Map::default(),
+        }
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Articles added.
+    pub fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+
+    fn idf(&self, key: u64) -> f32 {
+        let df = self.df.get(&key).copied().unwrap_or(0) as f32;
+        ((self.docs as f32 + 1.0) / (df + 1.0)).ln() + 1.0
+    }
+
+    /// The live story a (possibly merged) story id now belongs to.
+    pub fn resolve(&self, mut story: u32) -> u32 {
+        let mut guard = 0;
+        while let Some(next) = self.stories.get(story as usize).and_then(|s| s.merged_into) {
+            story = next;
+            guard += 1;
+            if guard > 64 {
+                break;
+            }
+        }
+        story
+    }
+
+    /// The story an article belongs to now.
+    pub fn story_of(&self, id: u64) -> Option<u32> {
+        let idx = *self.ids.get(&id)?;
+        Some(self.resolve(self.records[idx as usize].story))
+    }
+
+    /// The original an article copies, when it is a copy.
+    pub fn copy_of(&self, id: u64) -> Option<(u64, &CopyLink)> {
+        let idx = *self.ids.get(&id)?;
+        let r = &self.records[idx as usize];
+        let orig = r.copy_of?;
+        Some((self.records[orig as usize].id, r.copy.as_ref()?))
+    }
+
+    /// A story by id (merged stories are resolved to the story they joined).
+    pub fn story(&self, id: u32) -> Option<&Story> {
+        self.stories.get(self.resolve(id) as usize)
+    }
+
+    /// Every live story (not merged into another), by id.
+    pub fn stories(&self) -> impl Iterator<Item = &Story> {
+        self.stories.iter().filter(|s| s.merged_into.is_none())
+    }
+
+    /// Every article's id with its current story and copy link, in the order added.
+    pub fn articles(&self) -> impl Iterator<Item = (u64, u32, Option<u64>)> + '_ {
+        self.records.iter().map(|r| {
+            (
+                r.id,
+                self.resolve(r.story),
+                r.copy_of.map(|o| self.records[o as usize].id),
+            )
+        })
+    }
+
+    /// Article ids of a story, in the order added (copies included).
+    pub fn members(&self, story: u32) -> Vec<u64> {
+        let story = self.resolve(story);
+        self.records
+            .iter()
+            .filter(|r| self.resolve(r.story) == story)
+            .map(|r| r.id)
+            .collect()
+    }
+
+    fn recent(&self, idx: u32) -> Option<&Recent> {
+        let i = idx.checked_sub(self.recent_base)?;
+        self.recent.get(i as usize)
+    }
+
+    fn query(&self, f: &ArticleFeatures) -> Query {
+        let terms: Vec<(u64, f32)> = f.terms.clone();
+        let names = keyed_weighted(b'n', &f.names);
+        let figures = keyed(b'f', &f.figures);
+        let w2 = |v: &[(u64, f32)]| -> Vec<(u64, f32)> {
+            v.iter()
+                .map(|&(k, x)| {
+                    let i = self.idf(k);
+                    (k, x * i * i)
+                })
+                .collect()
+        };
+        Query {
+            weighted: [w2(&terms), w2(&names), w2(&figures)],
+            terms_norm: norm(&terms, |k| self.idf(k)),
+            names_norm: norm(&names, |k| self.idf(k)),
+            figures_norm: norm(&figures, |k| self.idf(k)),
+            terms,
+            names,
+            figures,
+        }
+    }
+
+    /// Candidate stories from the posting lists of the article's heaviest features.
+    fn candidates(&self, q: &Query) -> Vec<u32> {
+        let mut feats: Vec<(u64, f32)> =
+            q.terms.iter().map(|&(k, v)| (k, v * self.idf(k))).collect();
+        feats.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        feats.truncate(self.config.query_terms);
+        let mut anchors: Vec<(u64, f32)> = q
+            .names
+            .iter()
+            .chain(q.figures.iter())
+            .map(|&(k, _)| (k, self.idf(k)))
+            .collect();
+        anchors.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        anchors.truncate(self.config.query_terms);
+        feats.extend(anchors);
+        let mut acc: Map<u32, f32> = Map::default();
+        for (k, w) in feats {
+            if let Some(list) = self.postings.get(&k) {
+                for &s in list {
+                    *acc.entry(self.resolve(s)).or_insert(0.0) += w;
+                }
+            }
+        }
+        let mut c: Vec<(u32, f32)> = acc.into_iter().collect();
+        c.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        c.truncate(self.config.candidates);
+        c.into_iter().map(|(s, _)| s).collect()
+    }
+
+    /// Combined similarity of the article to a story, and the threshold it must reach
+    /// given how long the story has been quiet.
+    fn score(&self, q: &Query, f: &ArticleFeatures, story: &Story) -> Scored {
+        let idf = |k| self.idf(k);
+        let norms = if story.norms_at > 0 {
+            story.norms
+        } else {
+            self.story_norms(story)
+        };
+        let _ = idf;
+        let cos = |a: &[(u64, f32)], an: f32, b: &[(u64, f32)], bn: f32| -> f32 {
+            if an <= 0.0 || bn <= 0.0 {
+                0.0
+            } else {
+                dot(a, b, |_| 1.0) / (an * bn)
+            }
+        };
+        let c = &self.config;
+        let text = cos(&q.weighted[0], q.terms_norm, &story.terms, norms[0]);
+        let mut total = c.w_text;
+        let mut score = c.w_text * text;
+        let mut names = 0.0;
+        if !q.names.is_empty() {
+            names = cos(&q.weighted[1], q.names_norm, &story.names, norms[1]);
+            total += c.w_names;
+            score += c.w_names * names;
+        }
+        let mut figures = 0.0;
+        if !q.figures.is_empty() {
+            figures = cos(&q.weighted[2], q.figures_norm, &story.figures, norms[2]);
+            total += c.w_figures;
+            score += c.w_figures * figures;
+        }
+        let score = if total > 0.0 { score / total } else { 0.0 };
+        let missing = [
+            self.missing_names(&q.names, &story.names),
+            if q.names.is_empty() {
+                0
+            } else {
+                self.missing_names(&story.names, &q.names)
+            },
+        ];
+        let penalty = c.missing_name_penalty * f32::from(missing[0] + missing[1]);
+        Scored {
+            missing,
+            story: story.id,
+            score,
+            threshold: self
+                .threshold(f.published, story)
+                .max(c.cohesion_ratio * story.cohesion())
+                + penalty,
+            parts: [text, names, figures],
+        }
+    }
+
+    /// The best and the mean TF-IDF cosine of an article's unit term vector to the
+    /// recent members of a story.
+    fn member_similarity(&self, tf_unit: &[(u64, f32)], story: u32) -> [f32; 2] {
+        let Some(s) = self.stories.get(story as usize) else {
+            return [0.0; 2];
+        };
+        let mut a = tf_unit.to_vec();
+        prune(&mut a, RECENT_TERMS);
+        let na = norm(&a, |k| self.idf(k));
+        let (mut best, mut sum, mut n) = (0.0f32, 0.0, 0);
+        for &m in &s.members {
+            let Some(r) = self.recent(m) else { continue };
+            let nb = norm(&r.terms, |k| self.idf(k));
+            if na <= 0.0 || nb <= 0.0 {
+                continue;
+            }
+            let c = dot(&a, &r.terms, |k| self.idf(k).powi(2)) / (na * nb);
+            best = best.max(c);
+            sum += c;
+            n += 1;
+        }
+        [best, if n > 0 { sum / n as f32 } else { 0.0 }]
+    }
+
+    /// How many of the main names of `a` (its three heaviest by weight × IDF, each
+    /// weighing at least [`MAIN_NAME`] of the heaviest) are absent from `b`.
+    fn missing_names(&self, a: &[(u64, f32)], b: &[(u64, f32)]) -> u8 {
+        let mut top: Vec<(u64, f32)> = a.iter().map(|&(k, w)| (k, w * self.idf(k))).collect();
+        top.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+        let Some(&(_, max)) = top.first() else {
+            return 0;
+        };
+        top.iter()
+            .take(3)
+            .filter(|(_, w)| *w >= MAIN_NAME * max)
+            .filter(|(k, _)| b.binary_search_by_key(k, |x| x.0).is_err())
+            .count() as u8
+    }
+
+    /// A story's cached norms, or computed now when not cached.
+    fn cached_norms(&self, story: &Story) -> [f32; 3] {
+        if story.norms_at > 0 {
+            story.norms
+        } else {
+            self.story_norms(story)
+        }
+    }
+
+    /// A story's IDF-weighted norms (terms, names, figures) under the current IDF.
+    fn story_norms(&self, story: &Story) -> [f32; 3] {
+        let idf = |k| self.idf(k);
+        [
+            norm(&story.terms, idf),
+            norm(&story.names, idf),
+            norm(&story.figures, idf),
+        ]
+    }
+
+    /// Recomputes a story's cached norms when it changed or IDF drifted (5% more
+    /// originals since they were computed).
+    fn refresh_norms(&mut self, story: u32, force: bool) {
+        let Some(s) = self.stories.get(story as usize) else {
+            return;
+        };
+        let stale = s.norms_at == 0 || self.docs as f32 > 1.05 * s.norms_at as f32;
+        if force || stale {
+            let norms = self.story_norms(s);
+            let at = self.docs.max(1);
+            let s = &mut self.stories[story as usize];
+            s.norms = norms;
+            s.norms_at = at;
+        }
+    }
+
+    /// The threshold for joining `story`: the base near the story's dates, rising with
+    /// the log of the time since (or before) it was last active.
+    fn threshold(&self, at: Option<i64>, story: &Story) -> f32 {
+        let c = &self.config;
+        let gap_days = match (at, story.first, story.last) {
+            (Some(t), Some(first), Some(last)) => {
+                if t > last {
+                    (t - last) as f32 / 86_400.0
+                } else if t < first {
+                    (first - t) as f32 / 86_400.0
+                } else {
+                    0.0
+                }
+            }
+            _ => 0.0,
+        };
+        let over = (gap_days - c.dormant_days).max(0.0);
+        let d = c.dormant_days.max(0.01);
+        (c.threshold + c.dormant_step * (1.0 + over / d).ln()).min(c.max_threshold)
+    }
+
+    /// The stories nearest `story` ("read also"), best first, with the names and words
+    /// they share. Candidates come from the same posting lists as for articles.
+    pub fn related(&self, story: u32, n: usize) -> Vec<Related> {
+        let story = self.resolve(story);
+        let Some(s) = self.stories.get(story as usize) else {
+            return Vec::new();
+        };
+        let w2 = |v: &[(u64, f32)]| -> Vec<(u64, f32)> {
+            v.iter()
+                .map(|&(k, x)| {
+                    let i = self.idf(k);
+                    (k, x * i * i)
+                })
+                .collect()
+        };
+        let q = Query {
+            weighted: [w2(&s.terms), w2(&s.names), w2(&s.figures)],
+            terms_norm: norm(&s.terms, |k| self.idf(k)),
+            names_norm: norm(&s.names, |k| self.idf(k)),
+            figures_norm: norm(&s.figures, |k| self.idf(k)),
+            terms: s.terms.clone(),
+            names: s.names.clone(),
+            figures: s.figures.clone(),
+        };
+        let mut out: Vec<Related> = self
+            .candidates(&q)
+            .into_iter()
+            .filter(|&c| c != story)
+            .filter_map(|c| {
+                let score = self.centroid_similarity(story, c);
+                let o = self.stories.get(c as usize)?;
+                let shared: Vec<String> = s
+                    .name_labels
+                    .iter()
+                    .filter(|n| o.name_labels.contains(n))
+                    .chain(s.labels.iter().filter(|l| o.labels.contains(l)))
+                    .take(8)
+                    .cloned()
+                    .collect();
+                (score > 0.05).then_some(Related {
+                    story: c,
+                    score,
+                    shared,
+                })
+            })
+            .collect();
+        out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.story.cmp(&b.story)));
+        out.truncate(n);
+        out
+    }
+
+    /// Stories whose coverage in the 24 hours before `now` (seconds since 1970; the
+    /// caller's clock, or the newest article's date) is high against their own previous
+    /// week and against the archive: at least two distinct outlets, best first.
+    pub fn trends(&self, now: i64, n: usize) -> Vec<Trend> {
+        const DAY: i64 = 86_400;
+        let mut rows: Vec<(u32, usize, f32)> = Vec::new();
+        for s in self.stories() {
+            if s.last.is_none_or(|l| l <= now - DAY) {
+                continue;
+            }
+            let mut recent: Vec<u64> = s
+                .activity
+                .iter()
+                .filter(|(t, _)| *t > now - DAY && *t <= now)
+                .map(|x| x.1)
+                .collect();
+            recent.sort_unstable();
+            recent.dedup();
+            let mut days: Vec<(i64, u64)> = s
+                .activity
+                .iter()
+                .filter(|(t, _)| *t > now - 8 * DAY && *t <= now - DAY)
+                .map(|&(t, o)| (t.div_euclid(DAY), o))
+                .collect();
+            days.sort_unstable();
+            days.dedup();
+            rows.push((s.id, recent.len(), days.len() as f32 / 7.0));
+        }
+        let active = rows.iter().filter(|r| r.1 > 0).count().max(1);
+        let archive = rows.iter().map(|r| r.1).sum::<usize>() as f32 / active as f32;
+        let mut out: Vec<Trend> = rows
+            .into_iter()
+            .filter(|r| r.1 >= 2)
+            .map(|(story, outlets, own)| Trend {
+                story,
+                outlets,
+                own_baseline: own,
+                archive_baseline: archive,
+                score: outlets as f32 / (1.0 + own.max(archive)),
+            })
+            .collect();
+        out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.story.cmp(&b.story)));
+        out.truncate(n);
+        out
+    }
+
+    /// The stories with articles published on `day` (days since 1970-01-01, UTC), each
+    /// with those articles' ids (copies included, marked by [`StoryIndex::copy_of`]);
+    /// stories with most articles first.
+    pub fn day(&self, day: i64) -> Vec<(u32, Vec<u64>)> {
+        let mut by: Map<u32, Vec<u64>> = Map::default();
+        for r in &self.records {
+            if r.published.map(|p| p.div_euclid(86_400)) == Some(day) {
+                by.entry(self.resolve(r.story)).or_default().push(r.id);
+            }
+        }
+        let mut out: Vec<(u32, Vec<u64>)> = by.into_iter().collect();
+        out.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
+        out
+    }
+
+    /// The candidate stories for an article and their scores, best first, without adding
+    /// it (for diagnostics and tests).
+    pub fn explain(&self, f: &ArticleFeatures) -> Vec<Candidate> {
+        let q = self.query(f);
+        let mut scored: Vec<Scored> = self
+            .candidates(&q)
+            .iter()
+            .filter_map(|&s| self.stories.get(s as usize))
+            .map(|s| self.score(&q, f, s))
+            .collect();
+        scored.sort_by(|a, b| {
+            (b.score - b.threshold)
+                .total_cmp(&(a.score - a.threshold))
+                .then(a.story.cmp(&b.story))
+        });
+        scored
+            .into_iter()
+            .map(|s| Candidate {
+                story: s.story,
+                score: s.score,
+                threshold: s.threshold,
+                text: s.parts[0],
+                names: s.parts[1],
+                figures: s.parts[2],
+                cohesion: self.stories[s.story as usize].cohesion(),
+                names_missing: s.missing,
+                members: self.member_similarity(&unit(&f.terms), s.story),
+            })
+            .collect()
+    }
+
+    /// Adds one article: finds the article it copies (if any) and its story.
+    ///
+    /// Adding an id twice returns the first assignment again and changes nothing.
+    pub fn add(&mut self, f: &ArticleFeatures) -> Assignment {
+        if let Some(&idx) = self.ids.get(&f.id) {
+            let r = &self.records[idx as usize];
+            return Assignment {
+                story: self.resolve(r.story),
+                is_new: false,
+                copy_of: r.copy_of.map(|o| self.records[o as usize].id),
+                score: r.copy.as_ref().map_or(0.0, |c| c.similarity),
+                copy: r.copy.clone(),
+                merged: None,
+            };
+        }
+        let idx = self.records.len() as u32;
+        let q = self.query(f);
+        let tf_unit = unit(&f.terms);
+        let mut candidates = self.candidates(&q);
+
+        // 1. Copies by shingles (same words).
+        let mut copy = self.shingle_copy(f);
+        if let Some((orig, _)) = &copy {
+            let s = self.resolve(self.records[*orig as usize].story);
+            if !candidates.contains(&s) {
+                candidates.push(s);
+            }
+        }
+
+        // 2. Score the candidate stories (their cached norms refreshed first).
+        for &c in &candidates {
+            self.refresh_norms(c, false);
+        }
+        let mut scored: Vec<Scored> = candidates
+            .iter()
+            .filter_map(|&s| self.stories.get(s as usize))
+            .map(|s| self.score(&q, f, s))
+            .collect();
+        scored.sort_by(|a, b| {
+            (b.score - b.threshold)
+                .total_cmp(&(a.score - a.threshold))
+                .then(a.story.cmp(&b.story))
+        });
+
+        // 3. Rewrites and translations among the members of the closest stories.
+        if copy.is_none() {
+            copy = self.member_copy(f, &tf_unit, &scored);
+        }
+
+        let anchors = {
+            let mut a: Vec<u64> = q
+                .names
+                .iter()
+                .chain(q.figures.iter())
+                .map(|x| x.0)
+                .collect();
+            a.sort_unstable();
+            a
+        };
+        let recent = Recent {
+            minhash: f.minhash.clone(),
+            shingles: f.shingles,
+            terms: {
+                let mut t = tf_unit.clone();
+                prune(&mut t, RECENT_TERMS);
+                t
+            },
+            anchors,
+            figures: f.figures.clone(),
+            language: f.language.clone(),
+            original_outlet: f.original_outlet.clone(),
+        };
+
+        if let Some((orig, mut link)) = copy {
+            let orig_story = self.resolve(self.records[orig as usize].story);
+            link.figures_differ = self
+                .recent(orig)
+                .map(|o| {
+                    f.figures
+                        .iter()
+                        .filter(|x| !o.figures.contains(x))
+                        .cloned()
+                        .collect()
+                })
+                .unwrap_or_default();
+            let root = self.root(orig);
+            let target = self.named_original(f, root).unwrap_or(root);
+            link.of = self.records[target as usize].id;
+            let promote = self.should_replace_root(f, target);
+            self.push_record(f, idx, orig_story, recent);
+            let similarity = link.similarity;
+            if promote {
+                // The new article is the original: the old root and its copies point to it.
+                self.swap_root(target, idx, link);
+                let story = &mut self.stories[orig_story as usize];
+                if let Some(p) = f.published {
+                    story.first = Some(story.first.map_or(p, |x| x.min(p)));
+                    story.last = Some(story.last.map_or(p, |x| x.max(p)));
+                }
+                return Assignment {
+                    story: orig_story,
+                    is_new: false,
+                    copy_of: None,
+                    score: similarity,
+                    copy: None,
+                    merged: None,
+                };
+            }
+            self.records[idx as usize].copy_of = Some(target);
+            self.records[idx as usize].copy = Some(link.clone());
+            self.stories[orig_story as usize].copies += 1;
+            return Assignment {
+                story: orig_story,
+                is_new: false,
+                copy_of: Some(link.of),
+                score: similarity,
+                copy: Some(link),
+                merged: None,
+            };
+        }
+
+        let best = scored.first().copied().filter(|s| s.score >= s.threshold);
+        let (story, is_new, score) = match best {
+            Some(b) => (b.story, false, b.score),
+            None => {
+                let id = self.stories.len() as u32;
+                self.stories.push(Story {
+                    id,
+                    terms: Vec::new(),
+                    names: Vec::new(),
+                    figures: Vec::new(),
+                    originals: 0,
+                    copies: 0,
+                    first: None,
+                    last: None,
+                    members: Vec::new(),
+                    merged_into: None,
+                    activity: VecDeque::new(),
+                    labels: Vec::new(),
+                    name_labels: Vec::new(),
+                    joined_sum: 0.0,
+                    joined: 0,
+                    norms: [0.0; 3],
+                    norms_at: 0,
+                });
+                (id, true, 0.0)
+            }
+        };
+        self.push_record(f, idx, story, recent);
+        self.join(story, idx, f, &q, &tf_unit);
+        self.refresh_norms(story, true);
+        if !is_new {
+            let s = &mut self.stories[story as usize];
+            s.joined_sum += score;
+            s.joined += 1;
+        }
+
+        // 4. Merge check: a second story the article matches as well, whose centroid is
+        // close to the first's, is the same story split early.
+        let mut merged = None;
+        if let Some(b) = best {
+            for other in scored.iter().skip(1).take(3) {
+                if other.score < self.config.merge_article * other.threshold
+                    || other.story == b.story
+                {
+                    continue;
+                }
+                let (x, y) = (self.resolve(b.story), self.resolve(other.story));
+                if x == y {
+                    continue;
+                }
+                if self.centroid_similarity(x, y) >= self.config.merge_threshold {
+                    self.merge(x, y);
+                    self.refresh_norms(x, true);
+                    merged = Some(y);
+                    break;
+                }
+            }
+        }
+        Assignment {
+            story: self.resolve(story),
+            is_new,
+            copy_of: None,
+            score,
+            copy: None,
+            merged,
+        }
+    }
+
+    fn push_record(&mut self, f: &ArticleFeatures, idx: u32, story: u32, recent: Recent) {
+        self.records.push(Record {
+            id: f.id,
+            story,
+            published: f.published,
+            outlet: f.outlet.clone(),
+            copy_of: None,
+            copy: None,
+        });
+        self.ids.insert(f.id, idx);
+        // LSH buckets.
+        if recent.minhash.len() == MINHASH {
+            for band in 0..LSH_BANDS {
+                let key = band_key(band, &recent.minhash);
+                let bucket = self.lsh.entry(key).or_default();
+                bucket.push(idx);
+                if bucket.len() > LSH_BUCKET_CAP {
+                    bucket.remove(0);
+                }
+            }
+        }
+        self.recent.push_back(recent);
+        while self.recent.len() > self.config.copy_window.max(1) {
+            self.recent.pop_front();
+            self.recent_base += 1;
+            // Sweep dead bucket entries now and then, so the buckets stay bounded.
+            if self.recent_base & 0xffff == 0 {
+                let base = self.recent_base;
+                self.lsh.retain(|_, b| {
+                    b.retain(|&i| i >= base);
+                    !b.is_empty()
+                });
+            }
+        }
+    }
+
+    /// An article joins a story as an original: centroid, anchors, postings, IDF.
+    fn join(
+        &mut self,
+        story: u32,
+        idx: u32,
+        f: &ArticleFeatures,
+        q: &Query,
+        tf_unit: &[(u64, f32)],
+    ) {
+        self.docs += 1;
+        for &(k, _) in q.terms.iter().chain(q.names.iter()).chain(q.figures.iter()) {
+            *self.df.entry(k).or_insert(0) += 1;
+        }
+        let cap = self.config.story_terms;
+        let outlet_key = f
+            .outlet
+            .as_deref()
+            .map_or(0, |o| hash::key(b'o', &o.to_lowercase()));
+        {
+            let s = &mut self.stories[story as usize];
+            add_into(&mut s.terms, tf_unit, 1.0);
+            prune(&mut s.terms, cap);
+            add_into(&mut s.names, &unit(&q.names), 1.0);
+            prune(&mut s.names, cap);
+            add_into(&mut s.figures, &unit(&q.figures), 1.0);
+            prune(&mut s.figures, cap);
+            s.originals += 1;
+            if let Some(p) = f.published {
+                s.first = Some(s.first.map_or(p, |x| x.min(p)));
+                s.last = Some(s.last.map_or(p, |x| x.max(p)));
+                s.activity.push_back((p, outlet_key));
+                if s.activity.len() > ACTIVITY_KEPT {
+                    s.activity.pop_front();
+                }
+            }
+            s.members.push(idx);
+            if s.members.len() > MEMBERS_KEPT {
+                s.members.remove(0);
+            }
+            if s.labels.len() < 8 {
+                for (_, l) in f.labels.iter().take(8) {
+                    if s.labels.len() < 8 && !s.labels.contains(l) {
+                        s.labels.push(l.clone());
+                    }
+                }
+            }
+            if s.name_labels.len() < 16 {
+                for (n, _) in &f.names {
+                    if s.name_labels.len() < 16 && !s.name_labels.contains(n) {
+                        s.name_labels.push(n.clone());
+                    }
+                }
+            }
+        }
+        // Postings: the article's heaviest terms and all its anchors point to the story.
+        let mut keys: Vec<(u64, f32)> =
+            q.terms.iter().map(|&(k, v)| (k, v * self.idf(k))).collect();
+        keys.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        keys.truncate(self.config.query_terms * 2);
+        let anchors: Vec<u64> = q
+            .names
+            .iter()
+            .chain(q.figures.iter())
+            .map(|x| x.0)
+            .collect();
+        let posting_cap = self.config.posting_cap.max(1);
+        for k in keys.into_iter().map(|x| x.0).chain(anchors) {
+            let list = self.postings.entry(k).or_default();
+            if let Some(pos) = list.iter().rposition(|&s| s == story) {
+                list.remove(pos);
+            }
+            list.push_back(story);
+            if list.len() > posting_cap {
+                list.pop_front();
+            }
+        }
+    }
+
+    /// The best copy by shingles among recent articles sharing an LSH band.
+    fn shingle_copy(&self, f: &ArticleFeatures) -> Option<(u32, CopyLink)> {
+        if f.minhash.len() != MINHASH {
+            return None;
+        }
+        let mut seen: Vec<u32> = Vec::new();
+        let mut best: Option<(u32, CopyLink)> = None;
+        for band in 0..LSH_BANDS {
+            let Some(bucket) = self.lsh.get(&band_key(band, &f.minhash)) else {
+                continue;
+            };
+            for &i in bucket {
+                if seen.contains(&i) {
+                    continue;
+                }
+                seen.push(i);
+                let Some(r) = self.recent(i) else { continue };
+                let j = jaccard(&f.minhash, &r.minhash);
+                // Estimated containment of the shorter text in the longer.
+                let (a, b) = (f.shingles as f32, r.shingles as f32);
+                let inter = j / (1.0 + j) * (a + b);
+                let containment = if a.min(b) > 0.0 {
+                    (inter / a.min(b)).min(1.0)
+                } else {
+                    0.0
+                };
+                let link = if j >= 0.9 {
+                    Some((CopyKind::Duplicate, j))
+                } else if j >= self.config.copy_jaccard {
+                    Some((CopyKind::Near, j))
+                } else if containment >= self.config.copy_containment
+                    && a.min(b) >= 20.0
+                    && j >= 0.1
+                {
+                    Some((CopyKind::Partial, containment))
+                } else {
+                    None
+                };
+                if let Some((kind, sim)) = link
+                    && best.as_ref().is_none_or(|(_, l)| sim > l.similarity)
+                {
+                    best = Some((
+                        i,
+                        CopyLink {
+                            of: 0,
+                            kind,
+                            similarity: sim,
+                            low_confidence: false,
+                            figures_differ: Vec::new(),
+                        },
+                    ));
+                }
+            }
+        }
+        best
+    }
+
+    /// Rewrites (same language, very close term vectors) and translations (other
+    /// language, shared names and figures) among the recent members of the closest
+    /// candidate stories.
+    fn member_copy(
+        &self,
+        f: &ArticleFeatures,
+        tf_unit: &[(u64, f32)],
+        scored: &[Scored],
+    ) -> Option<(u32, CopyLink)> {
+        let anchors: Vec<u64> = {
+            let mut a: Vec<u64> = keyed_weighted(b'n', &f.names)
+                .into_iter()
+                .chain(keyed(b'f', &f.figures))
+                .map(|x| x.0)
+                .collect();
+            a.sort_unstable();
+            a
+        };
+        let mut best: Option<(u32, CopyLink)> = None;
+        let a = {
+            let mut t = tf_unit.to_vec();
+            prune(&mut t, RECENT_TERMS);
+            t
+        };
+        let na = norm(&a, |k| self.idf(k));
+        for s in scored.iter().take(3) {
+            let Some(story) = self.stories.get(s.story as usize) else {
+                continue;
+            };
+            // A rewrite is very close to its story; a translation shares its anchors.
+            let rewrite_possible = s.parts[0] >= 0.5 * self.config.rewrite_cosine;
+            let translation_possible = s.parts[1] > 0.0 || s.parts[2] > 0.0;
+            let start = story.members.len().saturating_sub(MEMBERS_CHECKED);
+            for &m in &story.members[start..] {
+                let Some(r) = self.recent(m) else { continue };
+                let same_lang = r.language == f.language;
+                if (same_lang && !rewrite_possible) || (!same_lang && !translation_possible) {
+                    continue;
+                }
+                let (kind, sim) = if same_lang {
+                    // Unweighted cosine first: cheap, and a rewrite is close either way.
+                    if dot(&a, &r.terms, |_| 1.0) < 0.6 * self.config.rewrite_cosine {
+                        continue;
+                    }
+                    let nb = norm(&r.terms, |k| self.idf(k));
+                    let cos = if na > 0.0 && nb > 0.0 {
+                        dot(&a, &r.terms, |k| self.idf(k).powi(2)) / (na * nb)
+                    } else {
+                        0.0
+                    };
+                    if cos < self.config.rewrite_cosine {
+                        continue;
+                    }
+                    (CopyKind::Rewrite, cos)
+                } else {
+                    let shared = count_shared(&anchors, &r.anchors);
+                    let union = anchors.len() + r.anchors.len() - shared;
+                    let j = if union > 0 {
+                        shared as f32 / union as f32
+                    } else {
+                        0.0
+                    };
+                    if shared < 4 || j < self.config.translation_anchors {
+                        continue;
+                    }
+                    (CopyKind::Translation, j)
+                };
+                if best.as_ref().is_none_or(|(_, l)| sim > l.similarity) {
+                    best = Some((
+                        m,
+                        CopyLink {
+                            of: 0,
+                            kind,
+                            similarity: sim,
+                            low_confidence: kind == CopyKind::Translation,
+                            figures_differ: Vec::new(),
+                        },
+                    ));
+                }
+            }
+        }
+        best
+    }
+
+    /// The original at the root of a copy chain.
+    fn root(&self, mut idx: u32) -> u32 {
+        let mut guard = 0;
+        while let Some(o) = self.records[idx as usize].copy_of {
+            idx = o;
+            guard += 1;
+            if guard > 64 {
+                break;
+            }
+        }
+        idx
+    }
+
+    /// When the copy names its original outlet, the article of that outlet among the
+    /// root and its copies.
+    fn named_original(&self, f: &ArticleFeatures, root: u32) -> Option<u32> {
+        let named = f.original_outlet.as_deref()?;
+        if same_outlet(self.records[root as usize].outlet.as_deref(), Some(named)) {
+            return Some(root);
+        }
+        // Scan the recent window only: copies are published close to their original.
+        (self.recent_base..self.records.len() as u32).find(|&i| {
+            self.records[i as usize].copy_of == Some(root)
+                && same_outlet(self.records[i as usize].outlet.as_deref(), Some(named))
+        })
+    }
+
+    /// True when the new article, not `root`, is the original: it was published
+    /// earlier, or the root names the new article's outlet as its source.
+    fn should_replace_root(&self, f: &ArticleFeatures, root: u32) -> bool {
+        let r = &self.records[root as usize];
+        if let Some(ro) = self.recent(root).and_then(|x| x.original_outlet.as_deref())
+            && same_outlet(f.outlet.as_deref(), Some(ro))
+        {
+            return true;
+        }
+        if let Some(named) = f.original_outlet.as_deref()
+            && same_outlet(r.outlet.as_deref(), Some(named))
+        {
+            return false;
+        }
+        matches!((f.published, r.published), (Some(a), Some(b)) if a < b)
+            && f.original_outlet.is_none()
+    }
+
+    /// Makes `new` the original of `old` (a root) and of its copies.
+    fn swap_root(&mut self, old: u32, new: u32, mut link: CopyLink) {
+        let new_id = self.records[new as usize].id;
+        link.of = new_id;
+        link.figures_differ.clear();
+        for i in self.recent_base..self.records.len() as u32 {
+            if self.records[i as usize].copy_of == Some(old) {
+                self.records[i as usize].copy_of = Some(new);
+                if let Some(c) = &mut self.records[i as usize].copy {
+                    c.of = new_id;
+                }
+            }
+        }
+        self.records[old as usize].copy_of = Some(new);
+        self.records[old as usize].copy = Some(link);
+        // The counts: one original, one more copy (the new one replaces the old root).
+        let story = self.resolve(self.records[old as usize].story);
+        self.stories[story as usize].copies += 1;
+    }
+
+    /// Cosine of two stories' centroids (terms and names), with the current IDF.
+    fn centroid_similarity(&self, a: u32, b: u32) -> f32 {
+        let (Some(x), Some(y)) = (self.stories.get(a as usize), self.stories.get(b as usize))
+        else {
+            return 0.0;
+        };
+        let idf = |k| self.idf(k);
+        let (nx, ny) = (self.cached_norms(x), self.cached_norms(y));
+        let cos = |p: &[(u64, f32)], q: &[(u64, f32)], np: f32, nq: f32| {
+            if np > 0.0 && nq > 0.0 {
+                dot(p, q, |k| idf(k) * idf(k)) / (np * nq)
+            } else {
+                0.0
+            }
+        };
+        let c = &self.config;
+        let mut total = c.w_text;
+        let mut s = c.w_text * cos(&x.terms, &y.terms, nx[0], ny[0]);
+        if !x.names.is_empty() && !y.names.is_empty() {
+            total += c.w_names;
+            s += c.w_names * cos(&x.names, &y.names, nx[1], ny[1]);
+        }
+        s / total
+    }
+
+    /// Merges story `b` into `a`.
+    fn merge(&mut self, a: u32, b: u32) {
+        if a == b {
+            return;
+        }
+        let other = std::mem::replace(
+            &mut self.stories[b as usize],
+            Story {
+                id: b,
+                terms: Vec::new(),
+                names: Vec::new(),
+                figures: Vec::new(),
+                originals: 0,
+                copies: 0,
+                first: None,
+                last: None,
+                members: Vec::new(),
+                merged_into: Some(a),
+                activity: VecDeque::new(),
+                labels: Vec::new(),
+                name_labels: Vec::new(),
+                joined_sum: 0.0,
+                joined: 0,
+                norms: [0.0; 3],
+                norms_at: 0,
+            },
+        );
+        let cap = self.config.story_terms;
+        let s = &mut self.stories[a as usize];
+        add_into(&mut s.terms, &other.terms, 1.0);
+        prune(&mut s.terms, cap);
+        add_into(&mut s.names, &other.names, 1.0);
+        prune(&mut s.names, cap);
+        add_into(&mut s.figures, &other.figures, 1.0);
+        prune(&mut s.figures, cap);
+        s.originals += other.originals;
+        s.copies += other.copies;
+        s.joined_sum += other.joined_sum;
+        s.joined += other.joined;
+        s.first = match (s.first, other.first) {
+            (Some(x), Some(y)) => Some(x.min(y)),
+            (x, y) => x.or(y),
+        };
+        s.last = match (s.last, other.last) {
+            (Some(x), Some(y)) => Some(x.max(y)),
+            (x, y) => x.or(y),
+        };
+        s.members.extend(other.members);
+        s.members.sort_unstable();
+        let extra = s.members.len().saturating_sub(MEMBERS_KEPT);
+        s.members.drain(..extra);
+        let mut act: Vec<(i64, u64)> = s.activity.drain(..).chain(other.activity).collect();
+        act.sort_unstable();
+        let extra = act.len().saturating_sub(ACTIVITY_KEPT);
+        s.activity = act.into_iter().skip(extra).collect();
+    }
+}
+
+fn count_shared(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+fn band_key(band: usize, sig: &[u32]) -> u64 {
+    let mut h = hash::mix(band as u64 + 1);
+    for &v in &sig[band * LSH_ROWS..(band + 1) * LSH_ROWS] {
+        h = hash::mix(h ^ u64::from(v));
+    }
+    h
+}
