@@ -3,4 +3,8 @@
 pub mod analyse;
 pub mod eval;
 pub mod eval_numbers;
+pub mod export;
 pub mod extract;
+pub mod ingest;
+pub mod search;
+pub mod stats;

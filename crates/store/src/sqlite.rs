@@ -1,0 +1,303 @@
+//! The embedded backend: one SQLite file in WAL mode, a batch per transaction, forward
+//! migrations recorded in `schema_version`.
+
+use std::path::Path;
+use std::time::Duration;
+
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use crate::StoreError;
+use crate::backend::{Backend, Counts, Filter, Outcome, Stored, VersionInfo, Written};
+use crate::record::Record;
+
+/// Forward migrations: `MIGRATIONS[i]` takes the schema from version `i` to `i + 1`.
+/// Never edit a released one: add the next.
+const MIGRATIONS: &[&str] = &[
+    // 1: articles and their versions, each version's annotated JSON.
+    "CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        identity TEXT NOT NULL UNIQUE,
+        url TEXT,
+        first_seen TEXT NOT NULL,
+        latest_version INTEGER,
+        versions INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE versions (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        seq INTEGER NOT NULL,
+        content_hash TEXT NOT NULL,
+        ingested_at TEXT NOT NULL,
+        title TEXT,
+        outlet TEXT,
+        language TEXT,
+        published TEXT,
+        day TEXT NOT NULL,
+        input TEXT,
+        annotated TEXT NOT NULL,
+        UNIQUE (article_id, seq)
+    );
+    CREATE INDEX articles_latest ON articles(latest_version);
+    CREATE INDEX versions_day ON versions(day);",
+];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// A SQLite database file.
+pub struct Sqlite {
+    conn: Connection,
+}
+
+impl Sqlite {
+    /// Opens (creating when absent) the database and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Sqlite, StoreError> {
+        let conn = Connection::open(path)?;
+        conn.busy_timeout(Duration::from_secs(30))?;
+        let mode: String =
+            conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(StoreError::Other(format!(
+                "cannot switch the database to WAL mode (got {mode})"
+            )));
+        }
+        // FULL: a committed batch survives a power cut, not only a crash.
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let mut db = Sqlite { conn };
+        db.migrate()?;
+        Ok(db)
+    }
+
+    fn migrate(&mut self) -> Result<(), StoreError> {
+        let exists: bool = self.conn.query_row(
+            "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'",
+            [],
+            |r| r.get(0),
+        )?;
+        let current = if exists { self.schema_version()? } else { 0 };
+        if current > SCHEMA_VERSION {
+            return Err(StoreError::TooNew(current, SCHEMA_VERSION));
+        }
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+            let tx = self.conn.transaction()?;
+            tx.execute_batch("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")?;
+            tx.execute_batch(sql)?;
+            tx.execute("DELETE FROM schema_version", [])?;
+            tx.execute("INSERT INTO schema_version (version) VALUES (?1)", [i as i64 + 1])?;
+            tx.commit()?;
+        }
+        Ok(())
+    }
+}
+
+const STORED: &str = "SELECT a.id, v.id, a.identity, a.url, v.title, v.outlet, v.language,
+    v.published, v.day, v.seq, a.versions, v.ingested_at, v.annotated";
+
+fn stored(r: &Row<'_>) -> rusqlite::Result<Stored> {
+    Ok(Stored {
+        article_id: r.get(0)?,
+        version_id: r.get(1)?,
+        identity: r.get(2)?,
+        url: r.get(3)?,
+        title: r.get(4)?,
+        outlet: r.get(5)?,
+        language: r.get(6)?,
+        published: r.get(7)?,
+        day: r.get(8)?,
+        version: r.get(9)?,
+        versions: r.get(10)?,
+        ingested_at: r.get(11)?,
+        json: r.get(12)?,
+    })
+}
+
+impl Backend for Sqlite {
+    fn write(&mut self, batch: &[Record], now: &str) -> Result<Vec<Written>, StoreError> {
+        let today = now.get(..10).unwrap_or(now);
+        let tx = self.conn.transaction()?;
+        let mut outcomes = Vec::with_capacity(batch.len());
+        {
+            let mut find = tx.prepare_cached(
+                "SELECT a.id, a.versions, v.content_hash, v.id, v.day FROM articles a
+                 LEFT JOIN versions v ON v.id = a.latest_version WHERE a.identity = ?1",
+            )?;
+            let mut add_article = tx.prepare_cached(
+                "INSERT INTO articles (identity, url, first_seen) VALUES (?1, ?2, ?3)",
+            )?;
+            let mut add_version = tx.prepare_cached(
+                "INSERT INTO versions (article_id, seq, content_hash, ingested_at, title, outlet,
+                 language, published, day, input, annotated)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            )?;
+            let mut point = tx.prepare_cached(
+                "UPDATE articles SET latest_version = ?1, versions = ?2 WHERE id = ?3",
+            )?;
+            for r in batch {
+                type Known = (i64, i64, Option<String>, Option<i64>, Option<String>);
+                let known: Option<Known> = find
+                    .query_row([&r.identity], |row| {
+                        Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?))
+                    })
+                    .optional()?;
+                let (article_id, seq, outcome) = match known {
+                    Some((id, _, Some(hash), Some(version_id), day)) if hash == r.content_hash => {
+                        outcomes.push(Written {
+                            outcome: Outcome::Unchanged,
+                            article_id: id,
+                            version_id,
+                            day: day.unwrap_or_default(),
+                        });
+                        continue;
+                    }
+                    Some((id, n, ..)) => (id, n + 1, Outcome::Updated),
+                    None => {
+                        add_article.execute(params![r.identity, r.url, now])?;
+                        (tx.last_insert_rowid(), 1, Outcome::Added)
+                    }
+                };
+                let day = r.day.as_deref().unwrap_or(today);
+                add_version.execute(params![
+                    article_id,
+                    seq,
+                    r.content_hash,
+                    now,
+                    r.title,
+                    r.outlet,
+                    r.language,
+                    r.published,
+                    day,
+                    r.input,
+                    r.json,
+                ])?;
+                let version_id = tx.last_insert_rowid();
+                point.execute(params![version_id, seq, article_id])?;
+                outcomes.push(Written {
+                    outcome,
+                    article_id,
+                    version_id,
+                    day: day.to_string(),
+                });
+            }
+        }
+        tx.commit()?;
+        Ok(outcomes)
+    }
+
+    fn last_version(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT coalesce(max(id), 0) FROM versions", [], |r| r.get(0))?)
+    }
+
+    fn article_count(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?)
+    }
+
+    fn latest_since(
+        &self,
+        after: i64,
+        f: &mut dyn FnMut(Stored) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        let mut st = self.conn.prepare(&format!(
+            "{STORED} FROM articles a JOIN versions v ON v.id = a.latest_version
+             WHERE a.latest_version > ?1 ORDER BY a.latest_version"
+        ))?;
+        let mut rows = st.query([after])?;
+        while let Some(row) = rows.next()? {
+            f(stored(row)?)?;
+        }
+        Ok(())
+    }
+
+    fn latest_of(&self, article_ids: &[i64]) -> Result<Vec<Stored>, StoreError> {
+        let mut st = self.conn.prepare_cached(&format!(
+            "{STORED} FROM articles a JOIN versions v ON v.id = a.latest_version WHERE a.id = ?1"
+        ))?;
+        let mut out = Vec::with_capacity(article_ids.len());
+        for id in article_ids {
+            if let Some(s) = st.query_row([id], stored).optional()? {
+                out.push(s);
+            }
+        }
+        Ok(out)
+    }
+
+    fn each(
+        &self,
+        filter: &Filter,
+        f: &mut dyn FnMut(Stored) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        let sql = if filter.all_versions {
+            format!(
+                "{STORED} FROM versions v JOIN articles a ON a.id = v.article_id
+                 WHERE ?1 IS NULL OR v.day >= ?1 ORDER BY a.id, v.seq"
+            )
+        } else {
+            format!(
+                "{STORED} FROM articles a JOIN versions v ON v.id = a.latest_version
+                 WHERE ?1 IS NULL OR v.day >= ?1 ORDER BY a.id"
+            )
+        };
+        let mut st = self.conn.prepare(&sql)?;
+        let mut rows = st.query([&filter.since])?;
+        while let Some(row) = rows.next()? {
+            f(stored(row)?)?;
+        }
+        Ok(())
+    }
+
+    fn versions(&self, identity: &str) -> Result<Vec<VersionInfo>, StoreError> {
+        let mut st = self.conn.prepare(
+            "SELECT v.seq, v.id, v.ingested_at, v.content_hash, v.title, v.published
+             FROM versions v JOIN articles a ON a.id = v.article_id
+             WHERE a.identity = ?1 ORDER BY v.seq",
+        )?;
+        let rows = st.query_map([identity], |r| {
+            Ok(VersionInfo {
+                version: r.get(0)?,
+                version_id: r.get(1)?,
+                ingested_at: r.get(2)?,
+                content_hash: r.get(3)?,
+                title: r.get(4)?,
+                published: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    fn counts(&self) -> Result<Counts, StoreError> {
+        let one = |sql: &str| -> Result<i64, StoreError> {
+            Ok(self.conn.query_row(sql, [], |r| r.get(0))?)
+        };
+        let group = |col: &str, order: &str| -> Result<Vec<(Option<String>, i64)>, StoreError> {
+            let mut st = self.conn.prepare(&format!(
+                "SELECT v.{col}, count(*) FROM articles a JOIN versions v ON v.id = a.latest_version
+                 GROUP BY v.{col} ORDER BY {order}"
+            ))?;
+            let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            Ok(rows.collect::<Result<_, _>>()?)
+        };
+        Ok(Counts {
+            articles: one("SELECT count(*) FROM articles")?,
+            versions: one("SELECT count(*) FROM versions")?,
+            last_version: one("SELECT coalesce(max(id), 0) FROM versions")?,
+            by_outlet: group("outlet", "2 DESC, 1")?,
+            by_language: group("language", "2 DESC, 1")?,
+            by_day: group("day", "1")?
+                .into_iter()
+                .map(|(d, n)| (d.unwrap_or_default(), n))
+                .collect(),
+        })
+    }
+
+    fn schema_version(&self) -> Result<i64, StoreError> {
+        Ok(self.conn.query_row(
+            "SELECT coalesce(max(version), 0) FROM schema_version",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+}
