@@ -339,8 +339,14 @@ pub fn store_search(db: &Path, query: &str, args: &[&str]) -> Value {
 /// A JSON Lines corpus of `n` short distinct articles (docs/json.md article objects), in
 /// three languages, all mentioning the "reservoir".
 pub fn corpus_jsonl(n: usize) -> String {
+    corpus_range(0..n, 0)
+}
+
+/// The articles `range` of the corpus; a `revision` above 0 changes their texts (new
+/// versions of the same articles).
+pub fn corpus_range(range: std::ops::Range<usize>, revision: usize) -> String {
     let mut out = String::new();
-    for i in 0..n {
+    for i in range {
         let (lang, text) = match i % 3 {
             0 => (
                 "en",
@@ -360,6 +366,11 @@ pub fn corpus_jsonl(n: usize) -> String {
                     "Meldung {i}: Rettungskräfte durchsuchten das Tal unter dem Speicher (reservoir) am Tag {i}.\n\nDie Behörden zählten {i} überflutete Häuser."
                 ),
             ),
+        };
+        let text = if revision > 0 {
+            format!("{text} (rev. {revision})")
+        } else {
+            text
         };
         let obj = serde_json::json!({
             "url": format!("https://outlet{}.example/news/{i}", i % 7),

@@ -75,12 +75,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .and_then(|_| out.write_all(b"\n"))
             .map_err(|e| StoreError::Io {
                 path: "standard output".into(),
-                source: e,
+                error: e,
             })
     });
     match result {
         // A reader that stops early (`| head`) is not an error.
-        Err(StoreError::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {
+        Err(StoreError::Io { error, .. }) if error.kind() == std::io::ErrorKind::BrokenPipe => {
             return Ok(ExitCode::SUCCESS);
         }
         r => r?,

@@ -190,9 +190,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         };
         let ok = match input {
             Err((name, reason)) => each(Item::Failed { name, reason }),
-            Ok(input) if is_jsonl_input(&input) => {
-                read_jsonl(&input, &limits, &bar, &mut each)
-            }
+            Ok(input) if is_jsonl_input(&input) => read_jsonl(&input, &limits, &bar, &mut each),
             Ok(Input::Stdin) => read_stdin(&limits, &bar, &mut each),
             Ok(input) => each(Item::Page(input)),
         };

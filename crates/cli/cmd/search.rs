@@ -43,8 +43,7 @@ pub struct Args {
 
 /// Parses a `--since` day: `YYYY-MM-DD` (a date-time keeps its day).
 pub fn parse_day(s: &str) -> Result<String, String> {
-    storyline_store::identity::day_of(s)
-        .ok_or_else(|| format!("{s:?} is not a date (YYYY-MM-DD)"))
+    storyline_store::identity::day_of(s).ok_or_else(|| format!("{s:?} is not a date (YYYY-MM-DD)"))
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -92,7 +91,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
 /// The snippet on one line with its highlights in bold (a terminal) or `*…*`.
 fn mark(snippet: &str, highlights: &[[usize; 2]], bold: bool) -> String {
-    let (on, off) = if bold { ("\x1b[1m", "\x1b[0m") } else { ("*", "*") };
+    let (on, off) = if bold {
+        ("\x1b[1m", "\x1b[0m")
+    } else {
+        ("*", "*")
+    };
     let mut out = String::new();
     for (i, c) in snippet.chars().enumerate() {
         if highlights.iter().any(|h| h[0] == i) {

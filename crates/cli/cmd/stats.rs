@@ -41,7 +41,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         bytes(st.database_bytes),
         bytes(st.index_bytes)
     )?;
-    writeln!(out, "articles    {} ({} versions)", st.articles, st.versions)?;
+    writeln!(
+        out,
+        "articles    {} ({} versions)",
+        st.articles, st.versions
+    )?;
     let list = |c: &[Count], limit: usize| -> String {
         let mut s: Vec<String> = c
             .iter()
@@ -56,7 +60,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     writeln!(out, "languages   {}", list(&st.by_language, 30))?;
     writeln!(out, "outlets     {}", list(&st.by_outlet, 20))?;
     let days: Vec<&Count> = st.by_day.iter().rev().take(14).collect();
-    writeln!(out, "days        ({} in all, latest first)", st.by_day.len())?;
+    writeln!(
+        out,
+        "days        ({} in all, latest first)",
+        st.by_day.len()
+    )?;
     for d in days {
         writeln!(
             out,

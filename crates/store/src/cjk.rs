@@ -54,8 +54,8 @@ fn tokens(text: &str) -> Vec<Token> {
             if j - i == 1 {
                 push(start, end_of(i), &mut out);
             } else {
-                for k in i..j - 1 {
-                    push(chars[k].0, end_of(k + 1), &mut out);
+                for (k, (from, _)) in chars.iter().enumerate().take(j - 1).skip(i) {
+                    push(*from, end_of(k + 1), &mut out);
                 }
             }
             i = j;

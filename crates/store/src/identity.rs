@@ -8,7 +8,9 @@
 use sha2::{Digest, Sha256};
 
 /// Query parameters that only track the reader, never select the page.
-const TRACKING: &[&str] = &["fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid"];
+const TRACKING: &[&str] = &[
+    "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid",
+];
 
 /// The normalised form of a URL; `None` when it is not an absolute http(s) URL.
 pub fn normalise_url(raw: &str) -> Option<String> {
@@ -69,7 +71,11 @@ pub fn identity(
     id: Option<&str>,
     text: &str,
 ) -> String {
-    if let Some(u) = [canonical_url, url].into_iter().flatten().find_map(normalise_url) {
+    if let Some(u) = [canonical_url, url]
+        .into_iter()
+        .flatten()
+        .find_map(normalise_url)
+    {
         return format!("url:{u}");
     }
     if let Some(id) = id.map(str::trim).filter(|s| !s.is_empty()) {
@@ -110,7 +116,8 @@ mod tests {
     #[test]
     fn urls_lose_case_fragments_and_tracking() {
         assert_eq!(
-            normalise_url("HTTPS://Example.ORG:443/a/B?utm_source=x&id=3&UTM_medium=y#top").as_deref(),
+            normalise_url("HTTPS://Example.ORG:443/a/B?utm_source=x&id=3&UTM_medium=y#top")
+                .as_deref(),
             Some("https://example.org/a/B?id=3")
         );
         assert_eq!(
@@ -126,7 +133,12 @@ mod tests {
     fn identity_prefers_canonical_then_url_then_id_then_text() {
         let t = "Some  text";
         assert_eq!(
-            identity(Some("https://a.org/x#f"), Some("https://b.org/y"), Some("7"), t),
+            identity(
+                Some("https://a.org/x#f"),
+                Some("https://b.org/y"),
+                Some("7"),
+                t
+            ),
             "url:https://a.org/x"
         );
         assert_eq!(
@@ -143,15 +155,27 @@ mod tests {
     #[test]
     fn content_hash_ignores_whitespace_but_not_words() {
         let a = content_hash(Some("T"), None, Some("2024-03-10"), "a  b\n\nc");
-        assert_eq!(a, content_hash(Some(" T "), None, Some("2024-03-10"), "a b c"));
-        assert_ne!(a, content_hash(Some("T"), None, Some("2024-03-10"), "a b d"));
-        assert_ne!(a, content_hash(Some("T"), Some("teaser"), Some("2024-03-10"), "a b c"));
+        assert_eq!(
+            a,
+            content_hash(Some(" T "), None, Some("2024-03-10"), "a b c")
+        );
+        assert_ne!(
+            a,
+            content_hash(Some("T"), None, Some("2024-03-10"), "a b d")
+        );
+        assert_ne!(
+            a,
+            content_hash(Some("T"), Some("teaser"), Some("2024-03-10"), "a b c")
+        );
         assert_eq!(a.len(), 32);
     }
 
     #[test]
     fn days_are_read_from_dates_only() {
-        assert_eq!(day_of("2024-03-10T09:15:00+01:00").as_deref(), Some("2024-03-10"));
+        assert_eq!(
+            day_of("2024-03-10T09:15:00+01:00").as_deref(),
+            Some("2024-03-10")
+        );
         assert_eq!(day_of("2024-03-10").as_deref(), Some("2024-03-10"));
         assert_eq!(day_of("2024-13-10"), None);
         assert_eq!(day_of("2024"), None);

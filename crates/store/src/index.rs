@@ -66,10 +66,7 @@ pub fn analyser_of(lang: Option<&str>) -> &'static str {
 }
 
 fn analysers() -> impl Iterator<Item = &'static str> {
-    STEMMED
-        .iter()
-        .map(|(c, _)| *c)
-        .chain(["cjk", "plain"])
+    STEMMED.iter().map(|(c, _)| *c).chain(["cjk", "plain"])
 }
 
 /// The three text fields of one analyser.
@@ -358,11 +355,8 @@ impl Index {
             texts.extend([t.title, t.body, t.extra]);
             boosts.extend([(t.title, 2.0), (t.extra, 0.5)]);
         }
-        let mut parser = QueryParser::new(
-            self.index.schema(),
-            texts,
-            self.index.tokenizers().clone(),
-        );
+        let mut parser =
+            QueryParser::new(self.index.schema(), texts, self.index.tokenizers().clone());
         parser.set_conjunction_by_default();
         for (field, boost) in boosts {
             parser.set_field_boost(field, boost);
@@ -388,10 +382,7 @@ impl Index {
         let searcher = self.reader.searcher();
         let (top, total) = searcher.search(
             &query,
-            &(
-                TopDocs::with_limit(q.limit.max(1)).order_by_score(),
-                Count,
-            ),
+            &(TopDocs::with_limit(q.limit.max(1)).order_by_score(), Count),
         )?;
         let mut hits = Vec::with_capacity(top.len());
         for (score, addr) in top {

@@ -40,17 +40,16 @@ const INDEX_COMMIT_EVERY: Duration = Duration::from_secs(2);
 /// Why the store failed. The messages are one line, meant for people.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("{path}: {source}")]
-    Io {
-        path: String,
-        source: std::io::Error,
-    },
+    #[error("{path}: {error}")]
+    Io { path: String, error: std::io::Error },
     #[error("{}", sqlite_message(.0))]
-    Sqlite(#[from] rusqlite::Error),
-    #[error("search index: {0}")]
-    Index(#[from] tantivy::TantivyError),
+    Sqlite(rusqlite::Error),
+    #[error("search index: {}", index_message(.0))]
+    Index(tantivy::TantivyError),
     #[error("bad stored JSON: {0}")]
-    Json(#[from] serde_json::Error),
+    Json(serde_json::Error),
+    #[error("the store folder is read-only ({0})")]
+    ReadOnly(String),
     #[error(
         "the store has schema version {0}, newer than this storyline knows ({1}): upgrade storyline"
     )]
@@ -61,12 +60,65 @@ pub enum StoreError {
     Other(String),
 }
 
+// Conversions by hand, not `#[from]`: the messages already say what the source says, and
+// a source would be printed twice by error-chain printers.
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        StoreError::Sqlite(e)
+    }
+}
+
+impl From<tantivy::TantivyError> for StoreError {
+    fn from(e: tantivy::TantivyError) -> Self {
+        StoreError::Index(e)
+    }
+}
+
+impl From<serde_json::Error> for StoreError {
+    fn from(e: serde_json::Error) -> Self {
+        StoreError::Json(e)
+    }
+}
+
 impl StoreError {
-    fn io(path: &Path, source: std::io::Error) -> StoreError {
+    fn io(path: &Path, error: std::io::Error) -> StoreError {
+        if error.kind() == std::io::ErrorKind::ReadOnlyFilesystem {
+            return StoreError::ReadOnly(error.to_string());
+        }
         StoreError::Io {
             path: path.display().to_string(),
-            source,
+            error,
         }
+    }
+}
+
+fn index_message(e: &tantivy::TantivyError) -> String {
+    let s = e.to_string();
+    if s.contains("No space left") {
+        "the disk is full: the index could not be written".into()
+    } else {
+        s
+    }
+}
+
+/// Checks that the store folder takes new files (a read-only folder or file system
+/// would otherwise fail later, less clearly).
+fn probe_writable(dir: &Path) -> Result<(), StoreError> {
+    let probe = dir.join(".storyline-write-probe");
+    match std::fs::write(&probe, b"") {
+        Ok(()) => {
+            let _ = std::fs::remove_file(&probe);
+            Ok(())
+        }
+        Err(e)
+            if matches!(
+                e.kind(),
+                std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied
+            ) =>
+        {
+            Err(StoreError::ReadOnly(e.to_string()))
+        }
+        Err(e) => Err(StoreError::io(dir, e)),
     }
 }
 
@@ -75,7 +127,7 @@ fn sqlite_message(e: &rusqlite::Error) -> String {
     match e.sqlite_error_code() {
         Some(ReadOnly) => "the store is read-only: cannot write the database".into(),
         Some(DiskFull) => "the disk is full: the last batch was not written".into(),
-        Some(CannotOpen) => "cannot open the database (missing folder or no permission)".into(),
+        Some(CannotOpen) => format!("cannot open the database: {e}"),
         Some(PermissionDenied) => "no permission to open the database".into(),
         Some(DatabaseBusy) | Some(DatabaseLocked) => {
             "the database is locked by another process".into()
@@ -209,6 +261,8 @@ impl Store {
     /// Opens the store to write: takes the index's writer lock (waiting a little for
     /// another process to release it).
     pub fn open_writer(dir: &Path) -> Result<Store, StoreError> {
+        std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
+        probe_writable(dir)?;
         let mut store = Store::open(dir)?;
         let start = Instant::now();
         while !store.index.lock()? {
@@ -246,7 +300,7 @@ impl Store {
                 break;
             }
             let mut from = indexed;
-            if indexed > db_last || indexed == db_last || attempt > 0 {
+            if indexed >= db_last || attempt > 0 {
                 self.index.clear()?;
                 self.opened.rebuilt = true;
                 from = 0;

@@ -81,10 +81,15 @@ impl Sqlite {
         }
         for (i, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
             let tx = self.conn.transaction()?;
-            tx.execute_batch("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")?;
+            tx.execute_batch(
+                "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)",
+            )?;
             tx.execute_batch(sql)?;
             tx.execute("DELETE FROM schema_version", [])?;
-            tx.execute("INSERT INTO schema_version (version) VALUES (?1)", [i as i64 + 1])?;
+            tx.execute(
+                "INSERT INTO schema_version (version) VALUES (?1)",
+                [i as i64 + 1],
+            )?;
             tx.commit()?;
         }
         Ok(())
@@ -137,7 +142,13 @@ impl Backend for Sqlite {
                 type Known = (i64, i64, Option<String>, Option<i64>, Option<String>);
                 let known: Option<Known> = find
                     .query_row([&r.identity], |row| {
-                        Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?))
+                        Ok((
+                            row.get(0)?,
+                            row.get(1)?,
+                            row.get(2)?,
+                            row.get(3)?,
+                            row.get(4)?,
+                        ))
                     })
                     .optional()?;
                 let (article_id, seq, outcome) = match known {
@@ -187,7 +198,9 @@ impl Backend for Sqlite {
     fn last_version(&self) -> Result<i64, StoreError> {
         Ok(self
             .conn
-            .query_row("SELECT coalesce(max(id), 0) FROM versions", [], |r| r.get(0))?)
+            .query_row("SELECT coalesce(max(id), 0) FROM versions", [], |r| {
+                r.get(0)
+            })?)
     }
 
     fn article_count(&self) -> Result<i64, StoreError> {

@@ -27,8 +27,20 @@ fn outcomes(w: &[Written]) -> Vec<Outcome> {
 #[test]
 fn same_page_twice_is_a_no_op_and_a_change_is_a_new_version() {
     let dir = tempfile::tempdir().unwrap();
-    let a = record(Some("https://a.org/1"), "Dam", "The dam broke.", "en", "2024-03-10");
-    let b = record(None, "Flood", "Water rose in the valley.", "en", "2024-03-11");
+    let a = record(
+        Some("https://a.org/1"),
+        "Dam",
+        "The dam broke.",
+        "en",
+        "2024-03-10",
+    );
+    let b = record(
+        None,
+        "Flood",
+        "Water rose in the valley.",
+        "en",
+        "2024-03-11",
+    );
     let mut s = Store::open_writer(dir.path()).unwrap();
     assert_eq!(
         outcomes(&s.write(&[a.clone(), b.clone()]).unwrap()),
@@ -117,12 +129,48 @@ fn languages_are_stemmed_or_bigrammed_and_filters_apply() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = Store::open_writer(dir.path()).unwrap();
     s.write(&[
-        record(Some("https://a.org/en"), "Dams", "The dams collapsed after the storms.", "en", "2024-03-10"),
-        record(Some("https://a.org/fr"), "Barrage", "Le barrage s'est effondré, les secouristes cherchent.", "fr", "2024-03-12"),
-        record(Some("https://a.org/de"), "Staudamm", "Die Rettungskräfte suchten nach Vermissten.", "de", "2024-03-11"),
-        record(Some("https://a.org/ru"), "Плотина", "Спасатели продолжают поиски пропавших жителей.", "ru", "2024-03-12"),
-        record(Some("https://a.org/zh"), "大坝决堤", "救援人员仍在搜寻失踪者。", "zh", "2024-03-13"),
-        record(Some("https://a.org/ja"), "ダム決壊", "救助隊は行方不明者の捜索を続けている。", "ja", "2024-03-14"),
+        record(
+            Some("https://a.org/en"),
+            "Dams",
+            "The dams collapsed after the storms.",
+            "en",
+            "2024-03-10",
+        ),
+        record(
+            Some("https://a.org/fr"),
+            "Barrage",
+            "Le barrage s'est effondré, les secouristes cherchent.",
+            "fr",
+            "2024-03-12",
+        ),
+        record(
+            Some("https://a.org/de"),
+            "Staudamm",
+            "Die Rettungskräfte suchten nach Vermissten.",
+            "de",
+            "2024-03-11",
+        ),
+        record(
+            Some("https://a.org/ru"),
+            "Плотина",
+            "Спасатели продолжают поиски пропавших жителей.",
+            "ru",
+            "2024-03-12",
+        ),
+        record(
+            Some("https://a.org/zh"),
+            "大坝决堤",
+            "救援人员仍在搜寻失踪者。",
+            "zh",
+            "2024-03-13",
+        ),
+        record(
+            Some("https://a.org/ja"),
+            "ダム決壊",
+            "救助隊は行方不明者の捜索を続けている。",
+            "ja",
+            "2024-03-14",
+        ),
     ])
     .unwrap();
     s.finish().unwrap();
@@ -189,8 +237,14 @@ fn export_streams_in_id_order_with_since_and_versions() {
         record(Some("https://a.org/2"), "B", "two", "en", "2024-03-12"),
     ])
     .unwrap();
-    s.write(&[record(Some("https://a.org/1"), "A", "one more", "en", "2024-03-10")])
-        .unwrap();
+    s.write(&[record(
+        Some("https://a.org/1"),
+        "A",
+        "one more",
+        "en",
+        "2024-03-10",
+    )])
+    .unwrap();
     s.finish().unwrap();
     let s = Store::open(dir.path()).unwrap();
     let collect = |filter: Filter| {
