@@ -25,7 +25,12 @@ use storyline_store::{SearchQuery, Store};
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/pages");
-    let res = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+    let res = match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
         ["pages", n, dir] => pages(&fixtures, parse(n), Path::new(dir)),
         ["jsonl", n] => jsonl(&fixtures, parse(n)),
         ["search", dir] => search(Path::new(dir)),
@@ -65,7 +70,11 @@ fn fixture_files(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
         .collect();
     entries.sort();
     for p in entries {
-        let name = p.file_name().unwrap_or_default().to_string_lossy().to_string();
+        let name = p
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .to_string();
         let raw = std::fs::read(&p).map_err(|e| e.to_string())?;
         let bytes = if name.ends_with(".gz") {
             let mut v = Vec::new();
