@@ -91,6 +91,15 @@ fn a_changed_page_becomes_a_new_version() {
     assert!(s(&all[0], "text").contains("41 personnes"));
     assert!(s(&all[1], "text").contains("44 personnes"));
     assert_eq!(s(&all[0], "identity"), s(&all[1], "identity"));
+    let id = s(&all[0], "identity").to_string();
+    let history = store_export(&db, &["--versions", "--article", &id]);
+    assert_eq!(history.len(), 2);
+    assert!(store_export(&db, &["--article", "https://nowhere.example/"]).is_empty());
+    let url = "https://WWW.courrierduval.fr/faits-divers/barrage-de-vardena-le-bilan-s-alourdit-a-41-morts?utm_source=x#top";
+    assert_eq!(
+        store_export(&db, &["--versions", "--article", url]).len(),
+        2
+    );
     let latest = store_export(&db, &[]);
     assert_eq!(latest.len(), 1);
     assert_eq!(n(&latest[0], "versions"), 2);

@@ -27,6 +27,10 @@ pub struct Args {
     /// Every version of every article, not only the latest.
     #[arg(long)]
     pub versions: bool,
+    /// Only this article (its URL, or its identity as exported: `url:…`, `id:…`,
+    /// `text:…`); with --versions, its history.
+    #[arg(long, value_name = "URL|IDENTITY")]
+    pub article: Option<String>,
     /// The store folder (default: $STORYLINE_DATA, else ./storyline-data).
     #[arg(long, value_name = "DIR")]
     pub db: Option<PathBuf>,
@@ -61,6 +65,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let filter = Filter {
         since: args.since,
         all_versions: args.versions,
+        identity: args.article.as_deref().map(storyline_store::identity_key),
     };
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     if args.format == Format::Csv {

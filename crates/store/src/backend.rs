@@ -70,6 +70,8 @@ pub struct Filter {
     pub since: Option<String>,
     /// Every version, not only each article's latest.
     pub all_versions: bool,
+    /// Only the article with this identity key (`url:…`, `id:…`, `text:…`).
+    pub identity: Option<String>,
 }
 
 /// Counts for `storyline stats`.

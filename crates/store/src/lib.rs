@@ -413,11 +413,7 @@ impl Store {
 
     /// Every version of the article with this identity (or URL), oldest first.
     pub fn versions(&self, identity_or_url: &str) -> Result<Vec<VersionInfo>, StoreError> {
-        let key = match identity::normalise_url(identity_or_url) {
-            Some(u) if !identity_or_url.starts_with("url:") => format!("url:{u}"),
-            _ => identity_or_url.to_string(),
-        };
-        self.db.versions(&key)
+        self.db.versions(&identity_key(identity_or_url))
     }
 
     /// Counts and sizes.
@@ -460,6 +456,19 @@ impl Store {
     /// The article ids the committed index holds, sorted (a consistency check).
     pub fn indexed_articles(&self) -> Result<Vec<i64>, StoreError> {
         self.index.article_ids()
+    }
+}
+
+/// The identity key an article is named by on the command line: a URL (normalised) or
+/// an identity key as printed (`url:…`, `id:…`, `text:…`).
+pub fn identity_key(identity_or_url: &str) -> String {
+    let s = identity_or_url.trim();
+    if s.starts_with("url:") || s.starts_with("id:") || s.starts_with("text:") {
+        return s.to_string();
+    }
+    match identity::normalise_url(s) {
+        Some(u) => format!("url:{u}"),
+        None => s.to_string(),
     }
 }
 
