@@ -104,6 +104,8 @@ struct Tally {
     unchanged: u64,
     failures: Failures,
     failed: Vec<(String, String)>,
+    /// Time the writer spent in the store (database and index).
+    write_secs: f64,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -136,7 +138,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 }
             }
             let dir = store.dir().display().to_string();
+            let t = Instant::now();
             let written = store.write(&records).with_context(|| dir.clone())?;
+            tally.write_secs += t.elapsed().as_secs_f64();
             for w in &written {
                 match w.outcome {
                     Outcome::Added => tally.added += 1,
@@ -147,7 +151,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             writer_bar.inc(records.len() as u64);
         }
         let dir = store.dir().display().to_string();
+        let t = Instant::now();
         store.finish().with_context(|| dir)?;
+        tally.write_secs += t.elapsed().as_secs_f64();
         Ok(tally)
     });
 
@@ -244,6 +250,7 @@ fn summarise(dir: &Path, t: &Tally, started: Instant, json: bool) -> anyhow::Res
             "failed": failed,
             "failures": failures,
             "seconds": (secs * 1000.0).round() / 1000.0,
+            "write_seconds": (t.write_secs * 1000.0).round() / 1000.0,
         });
         let mut out = std::io::stdout().lock();
         writeln!(out, "{obj}")?;
