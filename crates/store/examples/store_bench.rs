@@ -236,6 +236,7 @@ fn search(dir: &Path) -> Result<(), String> {
         ("helicopters", None),
     ];
     let mut times = Vec::new();
+    let mut slowest: Vec<(f64, &str)> = Vec::new();
     let mut hits = 0usize;
     for round in 0..6 {
         for (text, lang) in queries {
@@ -251,10 +252,19 @@ fn search(dir: &Path) -> Result<(), String> {
             if round > 0 {
                 times.push(ms);
                 hits += r.hits.len();
+                slowest.push((ms, text));
             }
         }
     }
     times.sort_by(f64::total_cmp);
+    slowest.sort_by(|a, b| b.0.total_cmp(&a.0));
+    slowest.dedup_by(|a, b| a.1 == b.1);
+    let worst: Vec<String> = slowest
+        .iter()
+        .take(5)
+        .map(|(ms, q)| format!("{q:?} {ms:.1} ms"))
+        .collect();
+    println!("slowest: {}", worst.join(", "));
     let pct = |p: f64| times[((times.len() - 1) as f64 * p).round() as usize];
     println!(
         "{} searches (top 10 with snippets, {} hits): p50 {:.2} ms, p90 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
