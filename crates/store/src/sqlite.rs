@@ -17,7 +17,7 @@ use crate::record::Record;
 /// Forward migrations: `MIGRATIONS[i]` takes the schema from version `i` to `i + 1`.
 /// Never edit a released one: add the next.
 const MIGRATIONS: &[&str] = &[
-    // 1: articles and their versions, each version's annotated JSON.
+    // 1: articles, their versions, and each version's annotated JSON (`bodies`).
     "CREATE TABLE articles (
         id INTEGER PRIMARY KEY,
         identity TEXT NOT NULL UNIQUE,
@@ -38,8 +38,12 @@ const MIGRATIONS: &[&str] = &[
         published TEXT,
         day TEXT NOT NULL,
         input TEXT,
-        annotated BLOB NOT NULL,
         UNIQUE (article_id, seq)
+    );
+    -- The bodies apart: scans of the small rows above (stats, filters) stay fast.
+    CREATE TABLE bodies (
+        version_id INTEGER PRIMARY KEY REFERENCES versions(id),
+        annotated BLOB NOT NULL
     );
     CREATE INDEX articles_latest ON articles(latest_version);
     CREATE INDEX versions_day ON versions(day);",
@@ -101,7 +105,7 @@ impl Sqlite {
 }
 
 const STORED: &str = "SELECT a.id, v.id, a.identity, a.url, v.title, v.outlet, v.language,
-    v.published, v.day, v.seq, a.versions, v.ingested_at, v.annotated";
+    v.published, v.day, v.seq, a.versions, v.ingested_at, b.annotated";
 
 /// Deflates a JSON text (fast level: the writer must keep up with the analysis).
 fn pack(json: &str) -> Vec<u8> {
@@ -165,9 +169,11 @@ impl Backend for Sqlite {
             )?;
             let mut add_version = tx.prepare_cached(
                 "INSERT INTO versions (article_id, seq, content_hash, ingested_at, title, outlet,
-                 language, published, day, input, annotated)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                 language, published, day, input)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             )?;
+            let mut add_body =
+                tx.prepare_cached("INSERT INTO bodies (version_id, annotated) VALUES (?1, ?2)")?;
             let mut point = tx.prepare_cached(
                 "UPDATE articles SET latest_version = ?1, versions = ?2 WHERE id = ?3",
             )?;
@@ -212,9 +218,9 @@ impl Backend for Sqlite {
                     r.published,
                     day,
                     r.input,
-                    pack(&r.json),
                 ])?;
                 let version_id = tx.last_insert_rowid();
+                add_body.execute(params![version_id, pack(&r.json)])?;
                 point.execute(params![version_id, seq, article_id])?;
                 outcomes.push(Written {
                     outcome,
@@ -249,6 +255,7 @@ impl Backend for Sqlite {
     ) -> Result<(), StoreError> {
         let mut st = self.conn.prepare(&format!(
             "{STORED} FROM articles a JOIN versions v ON v.id = a.latest_version
+             JOIN bodies b ON b.version_id = v.id
              WHERE a.latest_version > ?1 ORDER BY a.latest_version"
         ))?;
         let mut rows = st.query([after])?;
@@ -260,7 +267,8 @@ impl Backend for Sqlite {
 
     fn latest_of(&self, article_ids: &[i64]) -> Result<Vec<Stored>, StoreError> {
         let mut st = self.conn.prepare_cached(&format!(
-            "{STORED} FROM articles a JOIN versions v ON v.id = a.latest_version WHERE a.id = ?1"
+            "{STORED} FROM articles a JOIN versions v ON v.id = a.latest_version
+             JOIN bodies b ON b.version_id = v.id WHERE a.id = ?1"
         ))?;
         let mut out = Vec::with_capacity(article_ids.len());
         for id in article_ids {
@@ -279,12 +287,14 @@ impl Backend for Sqlite {
         let sql = if filter.all_versions {
             format!(
                 "{STORED} FROM versions v JOIN articles a ON a.id = v.article_id
+                 JOIN bodies b ON b.version_id = v.id
                  WHERE (?1 IS NULL OR v.day >= ?1) AND (?2 IS NULL OR a.identity = ?2)
                  ORDER BY a.id, v.seq"
             )
         } else {
             format!(
                 "{STORED} FROM articles a JOIN versions v ON v.id = a.latest_version
+                 JOIN bodies b ON b.version_id = v.id
                  WHERE (?1 IS NULL OR v.day >= ?1) AND (?2 IS NULL OR a.identity = ?2)
                  ORDER BY a.id"
             )
