@@ -64,7 +64,7 @@ fn check(db: &std::path::Path, round: usize) -> (BTreeSet<(String, u64)>, u64) {
 
 #[test]
 fn sigkill_at_random_moments_loses_and_duplicates_nothing() {
-    const PER_ROUND: usize = 240;
+    const PER_ROUND: usize = 120;
     const KILLS: usize = 22;
     let seed = std::env::var("STORYLINE_CRASH_SEED")
         .ok()
