@@ -34,6 +34,10 @@ enum Command {
     Extract(cmd::extract::Args),
     Analyse(cmd::analyse::Args),
     Eval(cmd::eval::Args),
+    Ingest(cmd::ingest::Args),
+    Search(cmd::search::Args),
+    Export(cmd::export::Args),
+    Stats(cmd::stats::Args),
 }
 
 fn main() -> ExitCode {
@@ -42,6 +46,10 @@ fn main() -> ExitCode {
         Command::Extract(args) => cmd::extract::run(args),
         Command::Analyse(args) => cmd::analyse::run(args),
         Command::Eval(args) => cmd::eval::run(args),
+        Command::Ingest(args) => cmd::ingest::run(args),
+        Command::Search(args) => cmd::search::run(args),
+        Command::Export(args) => cmd::export::run(args),
+        Command::Stats(args) => cmd::stats::run(args),
     };
     match result {
         Ok(code) => code,

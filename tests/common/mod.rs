@@ -295,3 +295,93 @@ pub fn analyse(args: &[&str]) -> Value {
     check_analysis(&a);
     a
 }
+
+/// `storyline stats --json --db DB`: asserts success and returns the object.
+pub fn store_stats(db: &Path) -> Value {
+    let d = db.display().to_string();
+    let out = run(&["stats", "--json", "--db", &d]);
+    assert!(
+        out.status.success(),
+        "stats failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("stats prints one JSON object")
+}
+
+/// `storyline export --db DB ARGS…` as JSON Lines: asserts success.
+pub fn store_export(db: &Path, args: &[&str]) -> Vec<Value> {
+    let d = db.display().to_string();
+    let mut all = vec!["export", "--db", d.as_str()];
+    all.extend_from_slice(args);
+    let out = run(&all);
+    assert!(
+        out.status.success(),
+        "export failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    json_lines(&out.stdout)
+}
+
+/// `storyline search --json --db DB QUERY ARGS…`: asserts success, returns the results.
+pub fn store_search(db: &Path, query: &str, args: &[&str]) -> Value {
+    let d = db.display().to_string();
+    let mut all = vec!["search", "--json", "--db", d.as_str(), query];
+    all.extend_from_slice(args);
+    let out = run(&all);
+    assert!(
+        out.status.success(),
+        "search {query:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("search prints one JSON object")
+}
+
+/// A JSON Lines corpus of `n` short distinct articles (docs/json.md article objects), in
+/// three languages, all mentioning the "reservoir".
+pub fn corpus_jsonl(n: usize) -> String {
+    corpus_range(0..n, 0)
+}
+
+/// The articles `range` of the corpus; a `revision` above 0 changes their texts (new
+/// versions of the same articles).
+pub fn corpus_range(range: std::ops::Range<usize>, revision: usize) -> String {
+    let mut out = String::new();
+    for i in range {
+        let (lang, text) = match i % 3 {
+            0 => (
+                "en",
+                format!(
+                    "Report {i}: rescuers searched the valley below the reservoir on day {i}.\n\nOfficials said {i} homes were flooded."
+                ),
+            ),
+            1 => (
+                "fr",
+                format!(
+                    "Dépêche {i} : les secours ont fouillé la vallée sous le réservoir (reservoir) le jour {i}.\n\nLa préfecture a compté {i} maisons inondées."
+                ),
+            ),
+            _ => (
+                "de",
+                format!(
+                    "Meldung {i}: Rettungskräfte durchsuchten das Tal unter dem Speicher (reservoir) am Tag {i}.\n\nDie Behörden zählten {i} überflutete Häuser."
+                ),
+            ),
+        };
+        let text = if revision > 0 {
+            format!("{text} (rev. {revision})")
+        } else {
+            text
+        };
+        let obj = serde_json::json!({
+            "url": format!("https://outlet{}.example/news/{i}", i % 7),
+            "title": format!("Valley report {i}"),
+            "text": text,
+            "language": lang,
+            "outlet": format!("Outlet {}", i % 7),
+            "published": format!("2024-03-{:02}", 1 + i % 28),
+        });
+        out.push_str(&obj.to_string());
+        out.push('\n');
+    }
+    out
+}

@@ -5,4 +5,8 @@ pub mod eval;
 pub mod eval_numbers;
 pub mod eval_quotes;
 pub mod eval_stories;
+pub mod export;
 pub mod extract;
+pub mod ingest;
+pub mod search;
+pub mod stats;

@@ -1,0 +1,394 @@
+//! `storyline ingest`: pages and JSON Lines of articles in, the store updated. Extraction
+//! and analysis run in parallel (rayon); one writer thread commits each batch in one
+//! transaction.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::mpsc;
+use std::time::Instant;
+
+use anyhow::Context;
+use rayon::prelude::*;
+use storyline_analyse::Options;
+use storyline_core::{Article, Page};
+use storyline_extract::Limits;
+use storyline_store::{Outcome, Record, Store};
+
+use crate::cmd::extract::extract_one;
+use crate::inputs::{self, Input};
+use crate::output::{self, Failures};
+
+/// Ingest news pages into the store: extract, analyse and archive them.
+///
+/// Inputs are those of `storyline extract` (files, folders, `-`, gzip) plus JSON Lines of
+/// already-extracted articles (files named *.jsonl, *.ndjson, optionally .gz, or standard
+/// input starting with `{`): one article object of docs/json.md a line, with at least
+/// `text`, `title` and `url` or `id`. An article's identity is its canonical URL (else its
+/// URL, else the record's id, else a hash of its text): ingesting the same page again
+/// changes nothing; a changed page becomes a new version of its article. Each batch is
+/// one transaction: an interrupted ingest loses nothing it reported and is resumed by
+/// running it again. Bad inputs are reported and skipped; a summary ends the run.
+#[derive(Debug, clap::Args)]
+#[command(after_help = STORE_EXIT_CODES)]
+pub struct Args {
+    /// Files, folders (walked recursively, in name order), JSON Lines files or `-`.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<String>,
+    /// The store folder (default: $STORYLINE_DATA, else ./storyline-data).
+    #[arg(long, value_name = "DIR")]
+    pub db: Option<PathBuf>,
+    /// Print the summary as JSON on standard output.
+    #[arg(long)]
+    pub json: bool,
+    /// Articles per transaction.
+    #[arg(long, value_name = "N", default_value_t = 256, hide = true)]
+    pub batch: usize,
+}
+
+/// The exit codes of the store commands.
+pub const STORE_EXIT_CODES: &str = "\
+Exit codes:
+  0  success
+  1  some inputs failed (each failure is printed as `storyline: INPUT: REASON`, then a summary)
+  2  usage error, or the store cannot be opened or written (`storyline: DIR: REASON`)";
+
+/// The store folder: `--db`, else `$STORYLINE_DATA`, else `./storyline-data`.
+pub fn store_dir(db: Option<&Path>) -> PathBuf {
+    db.map(Path::to_path_buf)
+        .unwrap_or_else(storyline_store::default_dir)
+}
+
+/// Opens an existing store for reading (search, export, stats).
+pub fn open_existing(db: Option<&Path>) -> anyhow::Result<Store> {
+    let dir = store_dir(db);
+    if !dir.join(storyline_store::DB_FILE).is_file() {
+        anyhow::bail!(
+            "{}: no store here (run `storyline ingest` first, or give --db DIR)",
+            dir.display()
+        );
+    }
+    let store = Store::open(&dir).with_context(|| dir.display().to_string())?;
+    if let Some(w) = &store.index_warning {
+        eprintln!(
+            "storyline: {}: the search index could not be brought up to date: {w}",
+            dir.display()
+        );
+    }
+    Ok(store)
+}
+
+/// One unit of work: a page to extract, or a JSON Lines record.
+enum Item {
+    Page(Input),
+    Stdin(Vec<u8>),
+    Record { name: String, line: String },
+    Failed { name: String, reason: String },
+}
+
+impl Item {
+    fn name(&self) -> String {
+        match self {
+            Item::Page(i) => i.name(),
+            Item::Stdin(_) => "-".into(),
+            Item::Record { name, .. } | Item::Failed { name, .. } => name.clone(),
+        }
+    }
+}
+
+/// What the writer counted.
+#[derive(Debug, Default)]
+struct Tally {
+    added: u64,
+    updated: u64,
+    unchanged: u64,
+    failures: Failures,
+    failed: Vec<(String, String)>,
+    /// Time the writer spent in the store (database and index).
+    write_secs: f64,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let dir = store_dir(args.db.as_deref());
+    let store = Store::open_writer(&dir).with_context(|| dir.display().to_string())?;
+    let started = Instant::now();
+    let inputs = inputs::expand(&args.paths);
+    let pages = inputs.iter().filter(|i| !is_jsonl(i)).count() as u64;
+    let bar = output::progress(pages, "pages");
+    let limits = Limits::default();
+    let options = Options::default();
+    let batch = args.batch.max(1);
+
+    let (tx, rx) = mpsc::sync_channel::<Vec<Result<Record, (String, String)>>>(2);
+    let writer_bar = bar.clone();
+    let writer = std::thread::spawn(move || -> anyhow::Result<Tally> {
+        let mut store = store;
+        let mut tally = Tally::default();
+        for chunk in rx {
+            let mut records = Vec::with_capacity(chunk.len());
+            for r in chunk {
+                match r {
+                    Ok(rec) => records.push(rec),
+                    Err((name, reason)) => {
+                        writer_bar.inc(1);
+                        tally.failed.push((name.clone(), reason.clone()));
+                        tally.failures.push(&writer_bar, name, reason);
+                        writer_bar.set_message(format!("{} failed", tally.failed.len()));
+                    }
+                }
+            }
+            let dir = store.dir().display().to_string();
+            let t = Instant::now();
+            let written = store.write(&records).with_context(|| dir.clone())?;
+            tally.write_secs += t.elapsed().as_secs_f64();
+            for w in &written {
+                match w.outcome {
+                    Outcome::Added => tally.added += 1,
+                    Outcome::Updated => tally.updated += 1,
+                    Outcome::Unchanged => tally.unchanged += 1,
+                }
+            }
+            writer_bar.inc(records.len() as u64);
+        }
+        let dir = store.dir().display().to_string();
+        let t = Instant::now();
+        store.finish().with_context(|| dir)?;
+        tally.write_secs += t.elapsed().as_secs_f64();
+        Ok(tally)
+    });
+
+    let process = |item: &Item| -> Result<Record, (String, String)> {
+        let name = item.name();
+        let work = || -> Result<Record, String> {
+            let (article, id) = match item {
+                Item::Page(input) => (extract_one(input, None, &limits)?, None),
+                Item::Stdin(bytes) => {
+                    let page = Page::new(bytes.clone()).with_input("-");
+                    let a = storyline_extract::extract_with(&page, &limits)
+                        .map_err(|e| e.to_string())?;
+                    (a, None)
+                }
+                Item::Record { name, line } => {
+                    let (mut a, id) = storyline_store::article_from_json(line)?;
+                    if a.input.is_none() {
+                        a.input = Some(name.clone());
+                    }
+                    (a, id)
+                }
+                Item::Failed { reason, .. } => return Err(reason.clone()),
+            };
+            analyse(article, id.as_deref(), &options)
+        };
+        work().map_err(|reason| (name, reason))
+    };
+
+    let mut pending: Vec<Item> = Vec::with_capacity(batch);
+    let send = |items: &mut Vec<Item>| -> bool {
+        let results: Vec<_> = items.par_iter().map(&process).collect();
+        items.clear();
+        tx.send(results).is_ok()
+    };
+    let mut stopped = false;
+    'inputs: for input in inputs {
+        let mut each = |item: Item| -> bool {
+            pending.push(item);
+            pending.len() < batch || send(&mut pending)
+        };
+        let ok = match input {
+            Err((name, reason)) => each(Item::Failed { name, reason }),
+            Ok(input) if is_jsonl_input(&input) => read_jsonl(&input, &limits, &bar, &mut each),
+            Ok(Input::Stdin) => read_stdin(&limits, &bar, &mut each),
+            Ok(input) => each(Item::Page(input)),
+        };
+        if !ok {
+            stopped = true;
+            break 'inputs;
+        }
+    }
+    if !stopped && !pending.is_empty() {
+        send(&mut pending);
+    }
+    drop(tx);
+    let tally = writer
+        .join()
+        .map_err(|_| anyhow::anyhow!("the writer thread panicked"))??;
+    bar.finish_and_clear();
+    summarise(&dir, &tally, started, args.json)?;
+    Ok(if tally.failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// Analyses an article and prepares its record; a panic in a stage is a failure of this
+/// input, not of the batch.
+fn analyse(article: Article, id: Option<&str>, options: &Options) -> Result<Record, String> {
+    let annotated = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        storyline_analyse::annotate(article, options)
+    }))
+    .map_err(|_| "internal error: the analysis failed on this article".to_string())?;
+    Record::new(&annotated, id)
+}
+
+fn summarise(dir: &Path, t: &Tally, started: Instant, json: bool) -> anyhow::Result<()> {
+    let failed = t.failed.len() as u64;
+    let total = t.added + t.updated + t.unchanged + failed;
+    let secs = started.elapsed().as_secs_f64();
+    if json {
+        let failures: Vec<_> = t
+            .failed
+            .iter()
+            .map(|(i, e)| serde_json::json!({ "input": i, "error": e }))
+            .collect();
+        let obj = serde_json::json!({
+            "store": dir.display().to_string(),
+            "inputs": total,
+            "added": t.added,
+            "updated": t.updated,
+            "unchanged": t.unchanged,
+            "failed": failed,
+            "failures": failures,
+            "seconds": (secs * 1000.0).round() / 1000.0,
+            "write_seconds": (t.write_secs * 1000.0).round() / 1000.0,
+        });
+        let mut out = std::io::stdout().lock();
+        writeln!(out, "{obj}")?;
+    }
+    t.failures.summarise(total as usize);
+    eprintln!(
+        "storyline: {}: {total} inputs: {} added, {} updated, {} unchanged, {failed} failed ({secs:.1} s, {:.0}/s)",
+        dir.display(),
+        t.added,
+        t.updated,
+        t.unchanged,
+        total as f64 / secs.max(1e-9),
+    );
+    Ok(())
+}
+
+fn is_jsonl(input: &Result<Input, (String, String)>) -> bool {
+    matches!(input, Ok(i) if is_jsonl_input(i))
+}
+
+fn is_jsonl_input(input: &Input) -> bool {
+    let Input::File(p) = input else { return false };
+    let name = p.to_string_lossy().to_ascii_lowercase();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    name.ends_with(".jsonl") || name.ends_with(".ndjson")
+}
+
+/// Streams the records of a JSON Lines file (gzip when named .gz); a line longer than
+/// the page limit is a failed record. `each` returns false to stop.
+fn read_jsonl(
+    input: &Input,
+    limits: &Limits,
+    bar: &indicatif::ProgressBar,
+    each: &mut dyn FnMut(Item) -> bool,
+) -> bool {
+    let name = input.name();
+    let Input::File(path) = input else {
+        return true;
+    };
+    let file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => {
+            return each(Item::Failed {
+                name,
+                reason: e.to_string(),
+            });
+        }
+    };
+    let reader: Box<dyn Read> = if name.to_ascii_lowercase().ends_with(".gz") {
+        Box::new(flate2::read::MultiGzDecoder::new(file))
+    } else {
+        Box::new(file)
+    };
+    read_lines(&name, BufReader::new(reader), limits, bar, each)
+}
+
+/// Standard input: JSON Lines when it starts with `{`, else one page.
+fn read_stdin(
+    limits: &Limits,
+    bar: &indicatif::ProgressBar,
+    each: &mut dyn FnMut(Item) -> bool,
+) -> bool {
+    let mut reader = BufReader::new(std::io::stdin().lock());
+    let first = match reader.fill_buf() {
+        Ok(buf) => buf.iter().find(|b| !b.is_ascii_whitespace()).copied(),
+        Err(e) => {
+            return each(Item::Failed {
+                name: "-".into(),
+                reason: e.to_string(),
+            });
+        }
+    };
+    if first == Some(b'{') {
+        return read_lines("-", reader, limits, bar, each);
+    }
+    bar.inc_length(1);
+    let mut bytes = Vec::new();
+    match reader
+        .take(limits.max_page_bytes as u64 + 1)
+        .read_to_end(&mut bytes)
+    {
+        Ok(_) => each(Item::Stdin(bytes)),
+        Err(e) => each(Item::Failed {
+            name: "-".into(),
+            reason: e.to_string(),
+        }),
+    }
+}
+
+fn read_lines(
+    name: &str,
+    mut reader: impl BufRead,
+    limits: &Limits,
+    bar: &indicatif::ProgressBar,
+    each: &mut dyn FnMut(Item) -> bool,
+) -> bool {
+    let cap = limits.max_page_bytes as u64;
+    let mut n = 0u64;
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        n += 1;
+        let item_name = format!("{name}:{n}");
+        let read = (&mut reader).take(cap + 1).read_until(b'\n', &mut buf);
+        let item = match read {
+            Ok(0) => return true,
+            Ok(_) if buf.len() as u64 > cap && buf.last() != Some(&b'\n') => {
+                // Skip the rest of the overlong line.
+                let mut sink = Vec::new();
+                let _ = reader.read_until(b'\n', &mut sink);
+                Item::Failed {
+                    name: item_name,
+                    reason: format!("record longer than {cap} bytes"),
+                }
+            }
+            Ok(_) => {
+                let line = String::from_utf8_lossy(&buf);
+                let line = line.trim();
+                if line.is_empty() {
+                    continue;
+                }
+                Item::Record {
+                    name: item_name,
+                    line: line.to_string(),
+                }
+            }
+            Err(e) => {
+                bar.inc_length(1);
+                each(Item::Failed {
+                    name: item_name,
+                    reason: e.to_string(),
+                });
+                return true;
+            }
+        };
+        bar.inc_length(1);
+        if !each(item) {
+            return false;
+        }
+    }
+}

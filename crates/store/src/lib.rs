@@ -1,0 +1,491 @@
+//! The archive: annotated articles and every version of them, in a database behind the
+//! [`Backend`] trait (SQLite today: one file in WAL mode, a batch per transaction,
+//! forward migrations), with a full-text index beside it (tantivy) that is caught up from
+//! the database when it lags and rebuilt when it is missing or unreadable.
+//!
+//! This crate is an adapter: it does the I/O. What it stores is decided by pure
+//! functions ([`identity`], [`record`]) that ingest runs in parallel; one writer
+//! ([`Store::write`]) commits batches.
+//!
+//! A store is a folder: `storyline.sqlite3` (with its `-wal` and `-shm` files) and
+//! `index/`.
+
+pub mod backend;
+mod cjk;
+pub mod identity;
+pub mod index;
+pub mod record;
+pub mod sqlite;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+
+pub use backend::{Backend, Counts, Filter, Outcome, Stored, VersionInfo, Written};
+pub use index::SearchQuery;
+pub use record::{IndexDoc, Record, article_from_json};
+
+/// The database file's name inside the store folder.
+pub const DB_FILE: &str = "storyline.sqlite3";
+/// The index folder's name inside the store folder.
+pub const INDEX_DIR: &str = "index";
+/// The environment variable naming the default store folder.
+pub const ENV_DATA: &str = "STORYLINE_DATA";
+
+/// How often, at most, ingest commits the index (the database commits every batch; the
+/// index catches up from it after a crash).
+const INDEX_COMMIT_EVERY: Duration = Duration::from_secs(2);
+
+/// Why the store failed. The messages are one line, meant for people.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{path}: {error}")]
+    Io { path: String, error: std::io::Error },
+    #[error("{}", sqlite_message(.0))]
+    Sqlite(rusqlite::Error),
+    #[error("search index: {}", index_message(.0))]
+    Index(tantivy::TantivyError),
+    #[error("bad stored JSON: {0}")]
+    Json(serde_json::Error),
+    #[error("the store folder is read-only ({0})")]
+    ReadOnly(String),
+    #[error(
+        "the store has schema version {0}, newer than this storyline knows ({1}): upgrade storyline"
+    )]
+    TooNew(i64, i64),
+    #[error("the store is in use by another storyline process (its index is locked)")]
+    Busy,
+    #[error("{0}")]
+    Other(String),
+}
+
+// Conversions by hand, not `#[from]`: the messages already say what the source says, and
+// a source would be printed twice by error-chain printers.
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        StoreError::Sqlite(e)
+    }
+}
+
+impl From<tantivy::TantivyError> for StoreError {
+    fn from(e: tantivy::TantivyError) -> Self {
+        StoreError::Index(e)
+    }
+}
+
+impl From<serde_json::Error> for StoreError {
+    fn from(e: serde_json::Error) -> Self {
+        StoreError::Json(e)
+    }
+}
+
+impl StoreError {
+    fn io(path: &Path, error: std::io::Error) -> StoreError {
+        if error.kind() == std::io::ErrorKind::ReadOnlyFilesystem {
+            return StoreError::ReadOnly(error.to_string());
+        }
+        StoreError::Io {
+            path: path.display().to_string(),
+            error,
+        }
+    }
+}
+
+fn index_message(e: &tantivy::TantivyError) -> String {
+    let s = e.to_string();
+    if s.contains("No space left") {
+        "the disk is full: the index could not be written".into()
+    } else {
+        s
+    }
+}
+
+/// Checks that the store folder takes new files (a read-only folder or file system
+/// would otherwise fail later, less clearly).
+fn probe_writable(dir: &Path) -> Result<(), StoreError> {
+    let probe = dir.join(".storyline-write-probe");
+    match std::fs::write(&probe, b"") {
+        Ok(()) => {
+            let _ = std::fs::remove_file(&probe);
+            Ok(())
+        }
+        Err(e)
+            if matches!(
+                e.kind(),
+                std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied
+            ) =>
+        {
+            Err(StoreError::ReadOnly(e.to_string()))
+        }
+        Err(e) => Err(StoreError::io(dir, e)),
+    }
+}
+
+fn sqlite_message(e: &rusqlite::Error) -> String {
+    use rusqlite::ErrorCode::*;
+    match e.sqlite_error_code() {
+        Some(ReadOnly) => "the store is read-only: cannot write the database".into(),
+        Some(DiskFull) => "the disk is full: the last batch was not written".into(),
+        Some(CannotOpen) => format!("cannot open the database: {e}"),
+        Some(PermissionDenied) => "no permission to open the database".into(),
+        Some(DatabaseBusy) | Some(DatabaseLocked) => {
+            "the database is locked by another process".into()
+        }
+        Some(NotADatabase) | Some(DatabaseCorrupt) => {
+            "the database file is not a storyline database or is damaged".into()
+        }
+        _ => format!("database: {e}"),
+    }
+}
+
+/// The store folder: `$STORYLINE_DATA`, else `./storyline-data`.
+pub fn default_dir() -> PathBuf {
+    match std::env::var_os(ENV_DATA) {
+        Some(d) if !d.is_empty() => PathBuf::from(d),
+        _ => PathBuf::from("storyline-data"),
+    }
+}
+
+/// One search hit (`storyline search --json`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    pub score: f32,
+    /// The article's id in this store.
+    pub id: i64,
+    pub identity: String,
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub language: Option<String>,
+    pub published: Option<String>,
+    /// The latest version's number, and how many versions the article has.
+    pub version: i64,
+    pub versions: i64,
+    /// A passage of the text around the query's words.
+    pub snippet: String,
+    /// The query's words in `snippet`: `[start, end)` code-point offsets.
+    pub highlights: Vec<[usize; 2]>,
+}
+
+/// A search's answer.
+#[derive(Debug, Clone, Serialize)]
+pub struct Results {
+    pub query: String,
+    /// How many articles match (beyond those listed).
+    pub total: usize,
+    pub hits: Vec<Hit>,
+}
+
+/// What `storyline stats` reports.
+#[derive(Debug, Clone, Serialize)]
+pub struct Stats {
+    pub articles: i64,
+    pub versions: i64,
+    pub by_outlet: Vec<Count>,
+    pub by_language: Vec<Count>,
+    pub by_day: Vec<Count>,
+    pub store_bytes: u64,
+    pub database_bytes: u64,
+    pub index_bytes: u64,
+    pub index_documents: u64,
+    /// The last version id written, and the last the index holds (equal when caught up).
+    pub last_version: i64,
+    pub indexed_version: i64,
+    pub schema_version: i64,
+}
+
+/// A count under a key (an outlet, a language, a day; null when unknown).
+#[derive(Debug, Clone, Serialize)]
+pub struct Count {
+    pub key: Option<String>,
+    pub articles: i64,
+}
+
+/// How opening went.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Opened {
+    /// The index was missing, unreadable or of another layout, and was rebuilt.
+    pub rebuilt: bool,
+    /// Articles (re)indexed from the database to catch up.
+    pub caught_up: usize,
+}
+
+/// Why a reader could not catch the index up (a full disk, a read-only folder): the
+/// search then runs on the index as it was.
+pub type CatchUpError = Option<String>;
+
+/// A store folder open for reading and writing.
+pub struct Store {
+    dir: PathBuf,
+    db: Box<dyn Backend>,
+    index: index::Index,
+    last_commit: Instant,
+    written: i64,
+    pub opened: Opened,
+    /// Set when opening could not bring the index up to date.
+    pub index_warning: CatchUpError,
+}
+
+impl Store {
+    /// Opens the store in `dir`, creating it when absent; catches the index up with the
+    /// database (rebuilding it when missing or unreadable) unless another process is
+    /// writing it.
+    pub fn open(dir: &Path) -> Result<Store, StoreError> {
+        std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
+        let db = sqlite::Sqlite::open(&dir.join(DB_FILE))?;
+        let (index, rebuilt) = index::Index::open(&dir.join(INDEX_DIR))?;
+        let mut store = Store {
+            dir: dir.to_path_buf(),
+            written: db.last_version()?,
+            db: Box::new(db),
+            index,
+            last_commit: Instant::now(),
+            opened: Opened {
+                rebuilt,
+                caught_up: 0,
+            },
+            index_warning: None,
+        };
+        match store.catch_up() {
+            Ok(n) => store.opened.caught_up = n,
+            Err(e) => store.index_warning = Some(e.to_string()),
+        }
+        // Readers do not keep the index's lock: an ingest may start beside them.
+        if let Err(e) = store.index.close() {
+            store.index_warning.get_or_insert(e.to_string());
+        }
+        Ok(store)
+    }
+
+    /// Opens the store to write: takes the index's writer lock (waiting a little for
+    /// another process to release it).
+    pub fn open_writer(dir: &Path) -> Result<Store, StoreError> {
+        std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, e))?;
+        probe_writable(dir)?;
+        let mut store = Store::open(dir)?;
+        let start = Instant::now();
+        while !store.index.lock()? {
+            if start.elapsed() > Duration::from_secs(5) {
+                return Err(StoreError::Busy);
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        if store.index_warning.is_some() || store.index.indexed_version() < store.written {
+            store.opened.caught_up += store.catch_up()?;
+            store.index_warning = None;
+        }
+        Ok(store)
+    }
+
+    /// The store's folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Brings the index up to the database: indexes the latest version of every article
+    /// changed since the index's last commit; rebuilds it whole when it claims more than
+    /// the database holds or disagrees with it. Does nothing (0) when another process
+    /// holds the index's lock.
+    fn catch_up(&mut self) -> Result<usize, StoreError> {
+        let mut total = 0;
+        for attempt in 0..2 {
+            let db_last = self.db.last_version()?;
+            let articles = self.db.article_count()? as u64;
+            let indexed = self.index.indexed_version();
+            if indexed == db_last && self.index.documents() == articles {
+                break;
+            }
+            if !self.index.lock()? {
+                break;
+            }
+            let mut from = indexed;
+            if indexed >= db_last || attempt > 0 {
+                self.index.clear()?;
+                self.opened.rebuilt = true;
+                from = 0;
+            }
+            let index = &mut self.index;
+            let mut n = 0usize;
+            self.db.latest_since(from, &mut |s| {
+                let doc = IndexDoc::from_json(&s.json)?;
+                index.upsert(s.article_id, &doc, &s.day)?;
+                n += 1;
+                if index.pending() >= 50_000 {
+                    index.commit(s.version_id)?;
+                }
+                Ok(())
+            })?;
+            self.index.commit(db_last)?;
+            total += n;
+        }
+        Ok(total)
+    }
+
+    /// Writes a batch (one database transaction) and indexes what changed; the index is
+    /// committed every few seconds and by [`Store::finish`].
+    pub fn write(&mut self, batch: &[Record]) -> Result<Vec<Written>, StoreError> {
+        let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        let written = self.db.write(batch, &now)?;
+        for (w, r) in written.iter().zip(batch) {
+            if w.outcome != Outcome::Unchanged {
+                self.index.upsert(w.article_id, &r.index, &w.day)?;
+                self.written = self.written.max(w.version_id);
+            }
+        }
+        if self.index.pending() > 0 && self.last_commit.elapsed() >= INDEX_COMMIT_EVERY {
+            self.index.commit(self.written)?;
+            self.last_commit = Instant::now();
+        }
+        Ok(written)
+    }
+
+    /// Commits the index and releases its lock.
+    pub fn finish(mut self) -> Result<(), StoreError> {
+        if self.index.pending() > 0 || self.index.indexed_version() < self.written {
+            self.index.commit(self.written)?;
+        }
+        self.index.close()
+    }
+
+    /// Full-text search, best first, with snippets.
+    pub fn search(&self, q: &SearchQuery) -> Result<Results, StoreError> {
+        let found = self.index.search(q)?;
+        let ids: Vec<i64> = found.hits.iter().map(|(_, id)| *id).collect();
+        let mut stored = self.db.latest_of(&ids)?;
+        let mut hits = Vec::with_capacity(found.hits.len());
+        for (score, id) in &found.hits {
+            let Some(pos) = stored.iter().position(|s| s.article_id == *id) else {
+                continue;
+            };
+            let s = stored.swap_remove(pos);
+            let doc = IndexDoc::from_json(&s.json)?;
+            let body = match &doc.teaser {
+                Some(t) => format!("{t}\n\n{}", doc.text),
+                None => doc.text.clone(),
+            };
+            let snip = found.snippet(s.language.as_deref(), &body, 200);
+            let fragment = snip.fragment();
+            let highlights = snip
+                .highlighted()
+                .iter()
+                .filter_map(|r| {
+                    let start = fragment.get(..r.start)?.chars().count();
+                    let len = fragment.get(r.clone())?.chars().count();
+                    Some([start, start + len])
+                })
+                .collect();
+            let snippet = if fragment.is_empty() {
+                body.chars().take(200).collect()
+            } else {
+                fragment.to_string()
+            };
+            hits.push(Hit {
+                score: *score,
+                id: s.article_id,
+                identity: s.identity,
+                url: s.url,
+                title: s.title,
+                outlet: s.outlet,
+                language: s.language,
+                published: s.published,
+                version: s.version,
+                versions: s.versions,
+                snippet,
+                highlights,
+            });
+        }
+        Ok(Results {
+            query: q.text.clone(),
+            total: found.total,
+            hits,
+        })
+    }
+
+    /// Streams articles (each latest version, or every version) in id order.
+    pub fn each(
+        &self,
+        filter: &Filter,
+        f: &mut dyn FnMut(Stored) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        self.db.each(filter, f)
+    }
+
+    /// Every version of the article with this identity (or URL), oldest first.
+    pub fn versions(&self, identity_or_url: &str) -> Result<Vec<VersionInfo>, StoreError> {
+        self.db.versions(&identity_key(identity_or_url))
+    }
+
+    /// Counts and sizes.
+    pub fn stats(&self) -> Result<Stats, StoreError> {
+        let c = self.db.counts()?;
+        let count = |v: Vec<(Option<String>, i64)>| {
+            v.into_iter()
+                .map(|(key, articles)| Count { key, articles })
+                .collect()
+        };
+        let database_bytes = [DB_FILE, "storyline.sqlite3-wal", "storyline.sqlite3-shm"]
+            .iter()
+            .filter_map(|f| std::fs::metadata(self.dir.join(f)).ok())
+            .map(|m| m.len())
+            .sum();
+        let index_bytes = dir_size(&self.dir.join(INDEX_DIR));
+        Ok(Stats {
+            articles: c.articles,
+            versions: c.versions,
+            by_outlet: count(c.by_outlet),
+            by_language: count(c.by_language),
+            by_day: c
+                .by_day
+                .into_iter()
+                .map(|(d, articles)| Count {
+                    key: Some(d),
+                    articles,
+                })
+                .collect(),
+            store_bytes: database_bytes + index_bytes,
+            database_bytes,
+            index_bytes,
+            index_documents: self.index.documents(),
+            last_version: c.last_version,
+            indexed_version: self.index.indexed_version(),
+            schema_version: self.db.schema_version()?,
+        })
+    }
+
+    /// The article ids the committed index holds, sorted (a consistency check).
+    pub fn indexed_articles(&self) -> Result<Vec<i64>, StoreError> {
+        self.index.article_ids()
+    }
+}
+
+/// The identity key an article is named by on the command line: a URL (normalised) or
+/// an identity key as printed (`url:…`, `id:…`, `text:…`).
+pub fn identity_key(identity_or_url: &str) -> String {
+    let s = identity_or_url.trim();
+    if s.starts_with("url:") || s.starts_with("id:") || s.starts_with("text:") {
+        return s.to_string();
+    }
+    match identity::normalise_url(s) {
+        Some(u) => format!("url:{u}"),
+        None => s.to_string(),
+    }
+}
+
+fn dir_size(dir: &Path) -> u64 {
+    let mut total = 0;
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            match entry.metadata() {
+                Ok(m) if m.is_dir() => stack.push(entry.path()),
+                Ok(m) => total += m.len(),
+                Err(_) => {}
+            }
+        }
+    }
+    total
+}
+
+#[cfg(test)]
+mod tests;

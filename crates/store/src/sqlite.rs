@@ -1,0 +1,377 @@
+//! The embedded backend: one SQLite file in WAL mode, a batch per transaction, forward
+//! migrations recorded in `schema_version`. Each version's annotated JSON is stored
+//! deflate-compressed (a BLOB; about a quarter of its size); a TEXT value is read as
+//! plain JSON.
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::time::Duration;
+
+use rusqlite::types::{Type, ValueRef};
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use crate::StoreError;
+use crate::backend::{Backend, Counts, Filter, Outcome, Stored, VersionInfo, Written};
+use crate::record::Record;
+
+/// Forward migrations: `MIGRATIONS[i]` takes the schema from version `i` to `i + 1`.
+/// Never edit a released one: add the next.
+const MIGRATIONS: &[&str] = &[
+    // 1: articles, their versions, and each version's annotated JSON (`bodies`).
+    "CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        identity TEXT NOT NULL UNIQUE,
+        url TEXT,
+        first_seen TEXT NOT NULL,
+        latest_version INTEGER,
+        versions INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE versions (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id),
+        seq INTEGER NOT NULL,
+        content_hash TEXT NOT NULL,
+        ingested_at TEXT NOT NULL,
+        title TEXT,
+        outlet TEXT,
+        language TEXT,
+        published TEXT,
+        day TEXT NOT NULL,
+        input TEXT,
+        UNIQUE (article_id, seq)
+    );
+    -- The bodies apart: scans of the small rows above (stats, filters) stay fast.
+    CREATE TABLE bodies (
+        version_id INTEGER PRIMARY KEY REFERENCES versions(id),
+        annotated BLOB NOT NULL
+    );
+    CREATE INDEX articles_latest ON articles(latest_version);
+    CREATE INDEX versions_day ON versions(day);",
+];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// A SQLite database file.
+pub struct Sqlite {
+    conn: Connection,
+}
+
+impl Sqlite {
+    /// Opens (creating when absent) the database and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Sqlite, StoreError> {
+        let conn = Connection::open(path)?;
+        conn.busy_timeout(Duration::from_secs(30))?;
+        let mode: String =
+            conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(StoreError::Other(format!(
+                "cannot switch the database to WAL mode (got {mode})"
+            )));
+        }
+        // FULL: a committed batch survives a power cut, not only a crash.
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        // Reads through a memory map and a 32 MiB page cache: scans of a large store
+        // cost page faults, not a system call per page.
+        conn.pragma_update(None, "mmap_size", 1i64 << 30)?;
+        conn.pragma_update(None, "cache_size", -32_768)?;
+        let mut db = Sqlite { conn };
+        db.migrate()?;
+        Ok(db)
+    }
+
+    fn migrate(&mut self) -> Result<(), StoreError> {
+        let exists: bool = self.conn.query_row(
+            "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'",
+            [],
+            |r| r.get(0),
+        )?;
+        let current = if exists { self.schema_version()? } else { 0 };
+        if current > SCHEMA_VERSION {
+            return Err(StoreError::TooNew(current, SCHEMA_VERSION));
+        }
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+            let tx = self.conn.transaction()?;
+            tx.execute_batch(
+                "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)",
+            )?;
+            tx.execute_batch(sql)?;
+            tx.execute("DELETE FROM schema_version", [])?;
+            tx.execute(
+                "INSERT INTO schema_version (version) VALUES (?1)",
+                [i as i64 + 1],
+            )?;
+            tx.commit()?;
+        }
+        Ok(())
+    }
+}
+
+const STORED: &str = "SELECT a.id, v.id, a.identity, a.url, v.title, v.outlet, v.language,
+    v.published, v.day, v.seq, a.versions, v.ingested_at, b.annotated";
+
+/// Deflates a JSON text (fast level: the writer must keep up with the analysis).
+fn pack(json: &str) -> Vec<u8> {
+    let mut enc = flate2::write::DeflateEncoder::new(
+        Vec::with_capacity(json.len() / 3),
+        flate2::Compression::fast(),
+    );
+    // Writing into a Vec cannot fail.
+    let _ = enc.write_all(json.as_bytes());
+    enc.finish().unwrap_or_default()
+}
+
+/// The stored JSON: inflated from a BLOB, as is from a TEXT.
+fn unpack(r: &Row<'_>, col: usize) -> rusqlite::Result<String> {
+    let bad = |e: Box<dyn std::error::Error + Send + Sync>| {
+        rusqlite::Error::FromSqlConversionFailure(col, Type::Blob, e)
+    };
+    match r.get_ref(col)? {
+        ValueRef::Text(t) => String::from_utf8(t.to_vec()).map_err(|e| bad(Box::new(e))),
+        ValueRef::Blob(b) => {
+            let mut s = String::with_capacity(b.len() * 4);
+            flate2::read::DeflateDecoder::new(b)
+                .read_to_string(&mut s)
+                .map_err(|e| bad(Box::new(e)))?;
+            Ok(s)
+        }
+        _ => Ok(String::new()),
+    }
+}
+
+fn stored(r: &Row<'_>) -> rusqlite::Result<Stored> {
+    Ok(Stored {
+        article_id: r.get(0)?,
+        version_id: r.get(1)?,
+        identity: r.get(2)?,
+        url: r.get(3)?,
+        title: r.get(4)?,
+        outlet: r.get(5)?,
+        language: r.get(6)?,
+        published: r.get(7)?,
+        day: r.get(8)?,
+        version: r.get(9)?,
+        versions: r.get(10)?,
+        ingested_at: r.get(11)?,
+        json: unpack(r, 12)?,
+    })
+}
+
+impl Backend for Sqlite {
+    fn write(&mut self, batch: &[Record], now: &str) -> Result<Vec<Written>, StoreError> {
+        let today = now.get(..10).unwrap_or(now);
+        let tx = self.conn.transaction()?;
+        let mut outcomes = Vec::with_capacity(batch.len());
+        {
+            let mut find = tx.prepare_cached(
+                "SELECT a.id, a.versions, v.content_hash, v.id, v.day FROM articles a
+                 LEFT JOIN versions v ON v.id = a.latest_version WHERE a.identity = ?1",
+            )?;
+            let mut add_article = tx.prepare_cached(
+                "INSERT INTO articles (identity, url, first_seen) VALUES (?1, ?2, ?3)",
+            )?;
+            let mut add_version = tx.prepare_cached(
+                "INSERT INTO versions (article_id, seq, content_hash, ingested_at, title, outlet,
+                 language, published, day, input)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            )?;
+            let mut add_body =
+                tx.prepare_cached("INSERT INTO bodies (version_id, annotated) VALUES (?1, ?2)")?;
+            let mut point = tx.prepare_cached(
+                "UPDATE articles SET latest_version = ?1, versions = ?2 WHERE id = ?3",
+            )?;
+            for r in batch {
+                type Known = (i64, i64, Option<String>, Option<i64>, Option<String>);
+                let known: Option<Known> = find
+                    .query_row([&r.identity], |row| {
+                        Ok((
+                            row.get(0)?,
+                            row.get(1)?,
+                            row.get(2)?,
+                            row.get(3)?,
+                            row.get(4)?,
+                        ))
+                    })
+                    .optional()?;
+                let (article_id, seq, outcome) = match known {
+                    Some((id, _, Some(hash), Some(version_id), day)) if hash == r.content_hash => {
+                        outcomes.push(Written {
+                            outcome: Outcome::Unchanged,
+                            article_id: id,
+                            version_id,
+                            day: day.unwrap_or_default(),
+                        });
+                        continue;
+                    }
+                    Some((id, n, ..)) => (id, n + 1, Outcome::Updated),
+                    None => {
+                        add_article.execute(params![r.identity, r.url, now])?;
+                        (tx.last_insert_rowid(), 1, Outcome::Added)
+                    }
+                };
+                let day = r.day.as_deref().unwrap_or(today);
+                add_version.execute(params![
+                    article_id,
+                    seq,
+                    r.content_hash,
+                    now,
+                    r.title,
+                    r.outlet,
+                    r.language,
+                    r.published,
+                    day,
+                    r.input,
+                ])?;
+                let version_id = tx.last_insert_rowid();
+                add_body.execute(params![version_id, pack(&r.json)])?;
+                point.execute(params![version_id, seq, article_id])?;
+                outcomes.push(Written {
+                    outcome,
+                    article_id,
+                    version_id,
+                    day: day.to_string(),
+                });
+            }
+        }
+        tx.commit()?;
+        Ok(outcomes)
+    }
+
+    fn last_version(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT coalesce(max(id), 0) FROM versions", [], |r| {
+                r.get(0)
+            })?)
+    }
+
+    fn article_count(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?)
+    }
+
+    fn latest_since(
+        &self,
+        after: i64,
+        f: &mut dyn FnMut(Stored) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        let mut st = self.conn.prepare(&format!(
+            "{STORED} FROM articles a JOIN versions v ON v.id = a.latest_version
+             JOIN bodies b ON b.version_id = v.id
+             WHERE a.latest_version > ?1 ORDER BY a.latest_version"
+        ))?;
+        let mut rows = st.query([after])?;
+        while let Some(row) = rows.next()? {
+            f(stored(row)?)?;
+        }
+        Ok(())
+    }
+
+    fn latest_of(&self, article_ids: &[i64]) -> Result<Vec<Stored>, StoreError> {
+        let mut st = self.conn.prepare_cached(&format!(
+            "{STORED} FROM articles a JOIN versions v ON v.id = a.latest_version
+             JOIN bodies b ON b.version_id = v.id WHERE a.id = ?1"
+        ))?;
+        let mut out = Vec::with_capacity(article_ids.len());
+        for id in article_ids {
+            if let Some(s) = st.query_row([id], stored).optional()? {
+                out.push(s);
+            }
+        }
+        Ok(out)
+    }
+
+    fn each(
+        &self,
+        filter: &Filter,
+        f: &mut dyn FnMut(Stored) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        let sql = if filter.all_versions {
+            format!(
+                "{STORED} FROM versions v JOIN articles a ON a.id = v.article_id
+                 JOIN bodies b ON b.version_id = v.id
+                 WHERE (?1 IS NULL OR v.day >= ?1) AND (?2 IS NULL OR a.identity = ?2)
+                 ORDER BY a.id, v.seq"
+            )
+        } else {
+            format!(
+                "{STORED} FROM articles a JOIN versions v ON v.id = a.latest_version
+                 JOIN bodies b ON b.version_id = v.id
+                 WHERE (?1 IS NULL OR v.day >= ?1) AND (?2 IS NULL OR a.identity = ?2)
+                 ORDER BY a.id"
+            )
+        };
+        let mut st = self.conn.prepare(&sql)?;
+        let mut rows = st.query(params![filter.since, filter.identity])?;
+        while let Some(row) = rows.next()? {
+            f(stored(row)?)?;
+        }
+        Ok(())
+    }
+
+    fn versions(&self, identity: &str) -> Result<Vec<VersionInfo>, StoreError> {
+        let mut st = self.conn.prepare(
+            "SELECT v.seq, v.id, v.ingested_at, v.content_hash, v.title, v.published
+             FROM versions v JOIN articles a ON a.id = v.article_id
+             WHERE a.identity = ?1 ORDER BY v.seq",
+        )?;
+        let rows = st.query_map([identity], |r| {
+            Ok(VersionInfo {
+                version: r.get(0)?,
+                version_id: r.get(1)?,
+                ingested_at: r.get(2)?,
+                content_hash: r.get(3)?,
+                title: r.get(4)?,
+                published: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    fn counts(&self) -> Result<Counts, StoreError> {
+        use std::collections::HashMap;
+        let one = |sql: &str| -> Result<i64, StoreError> {
+            Ok(self.conn.query_row(sql, [], |r| r.get(0))?)
+        };
+        // One pass over the latest versions (in version order: the rows lie in that
+        // order in the file), counted here.
+        let mut outlets: HashMap<Option<String>, i64> = HashMap::new();
+        let mut languages: HashMap<Option<String>, i64> = HashMap::new();
+        let mut days: HashMap<String, i64> = HashMap::new();
+        let mut st = self.conn.prepare(
+            "SELECT v.outlet, v.language, v.day FROM versions v
+             WHERE v.id IN (SELECT latest_version FROM articles)",
+        )?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            *outlets.entry(r.get(0)?).or_default() += 1;
+            *languages.entry(r.get(1)?).or_default() += 1;
+            *days.entry(r.get(2)?).or_default() += 1;
+        }
+        let by_count = |m: HashMap<Option<String>, i64>| {
+            let mut v: Vec<_> = m.into_iter().collect();
+            v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            v
+        };
+        let mut by_day: Vec<(String, i64)> = days.into_iter().collect();
+        by_day.sort();
+        Ok(Counts {
+            articles: one("SELECT count(*) FROM articles")?,
+            versions: one("SELECT count(*) FROM versions")?,
+            last_version: one("SELECT coalesce(max(id), 0) FROM versions")?,
+            by_outlet: by_count(outlets),
+            by_language: by_count(languages),
+            by_day,
+        })
+    }
+
+    fn schema_version(&self) -> Result<i64, StoreError> {
+        Ok(self.conn.query_row(
+            "SELECT coalesce(max(version), 0) FROM schema_version",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+}

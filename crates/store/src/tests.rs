@@ -1,0 +1,290 @@
+use storyline_analyse::AnnotatedArticle;
+use storyline_core::Article;
+
+use super::*;
+
+fn record(url: Option<&str>, title: &str, text: &str, lang: &str, day: &str) -> Record {
+    let a = AnnotatedArticle {
+        article: Article {
+            url: url.map(str::to_string),
+            title: Some(title.into()),
+            text: text.into(),
+            paragraphs: vec![text.into()],
+            language: Some(lang.into()),
+            outlet: Some("The Courier".into()),
+            published: Some(day.into()),
+            ..Article::default()
+        },
+        ..AnnotatedArticle::default()
+    };
+    Record::new(&a, None).unwrap()
+}
+
+fn outcomes(w: &[Written]) -> Vec<Outcome> {
+    w.iter().map(|w| w.outcome).collect()
+}
+
+#[test]
+fn same_page_twice_is_a_no_op_and_a_change_is_a_new_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = record(
+        Some("https://a.org/1"),
+        "Dam",
+        "The dam broke.",
+        "en",
+        "2024-03-10",
+    );
+    let b = record(
+        None,
+        "Flood",
+        "Water rose in the valley.",
+        "en",
+        "2024-03-11",
+    );
+    let mut s = Store::open_writer(dir.path()).unwrap();
+    assert_eq!(
+        outcomes(&s.write(&[a.clone(), b.clone()]).unwrap()),
+        [Outcome::Added, Outcome::Added]
+    );
+    assert_eq!(
+        outcomes(&s.write(&[a.clone(), b.clone()]).unwrap()),
+        [Outcome::Unchanged, Outcome::Unchanged]
+    );
+    let a2 = record(
+        Some("https://A.org/1?utm_source=x#c"),
+        "Dam",
+        "The dam broke; 41 dead.",
+        "en",
+        "2024-03-10",
+    );
+    assert_eq!(outcomes(&s.write(&[a2]).unwrap()), [Outcome::Updated]);
+    s.finish().unwrap();
+
+    let s = Store::open(dir.path()).unwrap();
+    let st = s.stats().unwrap();
+    assert_eq!((st.articles, st.versions), (2, 3));
+    assert_eq!(st.index_documents, 2);
+    assert_eq!(st.indexed_version, st.last_version);
+    assert_eq!(st.schema_version, sqlite::SCHEMA_VERSION);
+    let v = s.versions("https://a.org/1").unwrap();
+    assert_eq!(v.iter().map(|v| v.version).collect::<Vec<_>>(), [1, 2]);
+    let r = s
+        .search(&SearchQuery {
+            text: "dead".into(),
+            limit: 10,
+            ..SearchQuery::default()
+        })
+        .unwrap();
+    assert_eq!(r.total, 1);
+    assert_eq!(r.hits[0].versions, 2);
+    assert!(r.hits[0].snippet.contains("dead"), "{:?}", r.hits[0]);
+    // The old text is not searchable any more: the index holds the latest version.
+    let r = s
+        .search(&SearchQuery {
+            text: "broke".into(),
+            limit: 10,
+            ..SearchQuery::default()
+        })
+        .unwrap();
+    assert_eq!(r.total, 1);
+}
+
+#[test]
+fn the_index_catches_up_and_is_rebuilt_when_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open_writer(dir.path()).unwrap();
+    let batch: Vec<Record> = (0..30)
+        .map(|i| {
+            record(
+                Some(&format!("https://a.org/{i}")),
+                "Dam",
+                &format!("Report number {i} on the reservoir."),
+                "en",
+                "2024-03-10",
+            )
+        })
+        .collect();
+    s.write(&batch).unwrap();
+    // A crash: the database committed, the index did not.
+    drop(s);
+    let s = Store::open(dir.path()).unwrap();
+    assert_eq!(s.opened.caught_up, 30);
+    assert_eq!(s.stats().unwrap().index_documents, 30);
+    assert_eq!(s.indexed_articles().unwrap(), (1..=30).collect::<Vec<_>>());
+    drop(s);
+    std::fs::remove_dir_all(dir.path().join(INDEX_DIR)).unwrap();
+    let s = Store::open(dir.path()).unwrap();
+    assert!(s.opened.rebuilt);
+    assert_eq!(s.stats().unwrap().index_documents, 30);
+    drop(s);
+    std::fs::write(dir.path().join(INDEX_DIR).join("meta.json"), "garbage").unwrap();
+    let s = Store::open(dir.path()).unwrap();
+    assert!(s.opened.rebuilt);
+    let st = s.stats().unwrap();
+    assert_eq!((st.index_documents, st.indexed_version), (30, 30));
+}
+
+#[test]
+fn languages_are_stemmed_or_bigrammed_and_filters_apply() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open_writer(dir.path()).unwrap();
+    s.write(&[
+        record(
+            Some("https://a.org/en"),
+            "Dams",
+            "The dams collapsed after the storms.",
+            "en",
+            "2024-03-10",
+        ),
+        record(
+            Some("https://a.org/fr"),
+            "Barrage",
+            "Le barrage s'est effondré, les secouristes cherchent.",
+            "fr",
+            "2024-03-12",
+        ),
+        record(
+            Some("https://a.org/de"),
+            "Staudamm",
+            "Die Rettungskräfte suchten nach Vermissten.",
+            "de",
+            "2024-03-11",
+        ),
+        record(
+            Some("https://a.org/ru"),
+            "Плотина",
+            "Спасатели продолжают поиски пропавших жителей.",
+            "ru",
+            "2024-03-12",
+        ),
+        record(
+            Some("https://a.org/zh"),
+            "大坝决堤",
+            "救援人员仍在搜寻失踪者。",
+            "zh",
+            "2024-03-13",
+        ),
+        record(
+            Some("https://a.org/ja"),
+            "ダム決壊",
+            "救助隊は行方不明者の捜索を続けている。",
+            "ja",
+            "2024-03-14",
+        ),
+    ])
+    .unwrap();
+    s.finish().unwrap();
+    let s = Store::open(dir.path()).unwrap();
+    let find = |text: &str, lang: Option<&str>, since: Option<&str>| -> Vec<String> {
+        s.search(&SearchQuery {
+            text: text.into(),
+            lang: lang.map(str::to_string),
+            since: since.map(str::to_string),
+            limit: 10,
+            ..SearchQuery::default()
+        })
+        .unwrap()
+        .hits
+        .into_iter()
+        .filter_map(|h| h.url)
+        .collect()
+    };
+    assert_eq!(find("collapse dam", None, None), ["https://a.org/en"]);
+    assert_eq!(find("secouriste", Some("fr"), None), ["https://a.org/fr"]);
+    assert_eq!(find("Vermisste", None, None), ["https://a.org/de"]);
+    assert_eq!(find("спасатель", None, None), ["https://a.org/ru"]);
+    assert_eq!(find("失踪", None, None), ["https://a.org/zh"]);
+    assert_eq!(find("搜寻失踪", None, None), ["https://a.org/zh"]);
+    assert_eq!(find("行方不明", None, None), ["https://a.org/ja"]);
+    assert_eq!(find("dams", Some("fr"), None), Vec::<String>::new());
+    assert_eq!(find("dams", None, Some("2024-03-11")), Vec::<String>::new());
+    assert_eq!(find("dams", None, Some("2024-03-10")), ["https://a.org/en"]);
+    let hits = s
+        .search(&SearchQuery {
+            text: "dams".into(),
+            outlet: Some("the courier".into()),
+            limit: 10,
+            ..SearchQuery::default()
+        })
+        .unwrap();
+    assert_eq!(hits.total, 1);
+    let hits = s
+        .search(&SearchQuery {
+            text: "dams".into(),
+            outlet: Some("Other".into()),
+            limit: 10,
+            ..SearchQuery::default()
+        })
+        .unwrap();
+    assert_eq!(hits.total, 0);
+    // Odd queries do not fail.
+    for q in ["", "\"", "AND OR", "title_en:", "(((", "*"] {
+        s.search(&SearchQuery {
+            text: q.into(),
+            limit: 5,
+            ..SearchQuery::default()
+        })
+        .unwrap();
+    }
+}
+
+#[test]
+fn export_streams_in_id_order_with_since_and_versions() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open_writer(dir.path()).unwrap();
+    s.write(&[
+        record(Some("https://a.org/1"), "A", "one", "en", "2024-03-10"),
+        record(Some("https://a.org/2"), "B", "two", "en", "2024-03-12"),
+    ])
+    .unwrap();
+    s.write(&[record(
+        Some("https://a.org/1"),
+        "A",
+        "one more",
+        "en",
+        "2024-03-10",
+    )])
+    .unwrap();
+    s.finish().unwrap();
+    let s = Store::open(dir.path()).unwrap();
+    let collect = |filter: Filter| {
+        let mut out = Vec::new();
+        s.each(&filter, &mut |st| {
+            out.push((st.article_id, st.version));
+            Ok(())
+        })
+        .unwrap();
+        out
+    };
+    assert_eq!(collect(Filter::default()), [(1, 2), (2, 1)]);
+    assert_eq!(
+        collect(Filter {
+            all_versions: true,
+            ..Filter::default()
+        }),
+        [(1, 1), (1, 2), (2, 1)]
+    );
+    assert_eq!(
+        collect(Filter {
+            since: Some("2024-03-11".into()),
+            ..Filter::default()
+        }),
+        [(2, 1)]
+    );
+    let st = s.stats().unwrap();
+    assert_eq!(st.by_day.len(), 2);
+    assert_eq!(st.by_outlet[0].articles, 2);
+    assert!(st.store_bytes > 0);
+}
+
+#[test]
+fn a_newer_schema_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(Store::open(dir.path()).unwrap());
+    let conn = rusqlite::Connection::open(dir.path().join(DB_FILE)).unwrap();
+    conn.execute("UPDATE schema_version SET version = 99", [])
+        .unwrap();
+    drop(conn);
+    let err = Store::open(dir.path()).err().unwrap().to_string();
+    assert!(err.contains("newer"), "{err}");
+}
