@@ -780,7 +780,7 @@ impl<'a> Extractor<'a> {
     /// The inner span of a pair of marks, trimmed of whitespace.
     fn inner(&self, k: usize) -> Option<(usize, usize)> {
         let p = self.doc.pairs.get(k)?;
-        let mut s = p.open + 1;
+        let mut s = p.open + p.open_len;
         let mut e = p.close;
         while s < e && self.doc.chars.get(s).is_some_and(|c| c.is_whitespace()) {
             s += 1;

@@ -776,3 +776,35 @@ fn seed_001_prisoner_and_osechkin() {
             .all(|q| speaker(q).is_none_or(|s| !s.contains("Whelan")))
     );
 }
+
+// ---- two apostrophes as a double quote mark ----
+
+#[test]
+fn en_double_apostrophe_marks() {
+    let x = check(
+        "''We will not raise taxes on the middle class,'' Ms. Ortega said.",
+        "en",
+        "raise taxes",
+        Direct,
+        Some("Ms. Ortega"),
+    );
+    assert_eq!(x.text, "We will not raise taxes on the middle class,");
+    // a single quote inside, closing together with the double one
+    let quotes = q(
+        "The senator said, ''Voters keep telling me 'enough is enough.''' He left.",
+        "en",
+    );
+    let y = with(&quotes, "Voters keep");
+    assert_eq!(y.text, "Voters keep telling me 'enough is enough.'");
+    // a lone pair of apostrophes in a word is no mark
+    let quotes = q("The rock ''n roll era ended, the critic said.", "en");
+    assert!(quotes.iter().all(|q| q.kind != Direct), "{quotes:#?}");
+}
+
+#[test]
+fn double_apostrophes_are_linear() {
+    let text = "a '' b ''' c ".repeat(200_000);
+    let t = std::time::Instant::now();
+    let _ = q(&text, "en");
+    assert!(t.elapsed().as_secs() < 10);
+}
