@@ -121,8 +121,17 @@ pub fn find(text: &str, _sentences: &[Sentence], lang: &str) -> Vec<Quote> {
                 start: s,
                 end: e,
             };
+            // The mention may go on with an apposition after a comma (a name found by
+            // the scan never holds one): the name is the words before it.
+            let name = m
+                .text
+                .split(',')
+                .next()
+                .unwrap_or(&m.text)
+                .trim()
+                .to_string();
             Speaker {
-                name: m.text.clone(),
+                name,
                 entity: None,
                 mention: Some(m),
             }
@@ -159,6 +168,9 @@ struct Np {
     e: usize,
     /// No speaker despite the phrase ("it was reported").
     impersonal: bool,
+    /// The attributing phrase goes on to this token (exclusive) after the name: an
+    /// apposition ("Jane Roe, a lawyer for the city,"), part of the speaker's mention.
+    ext: Option<usize>,
 }
 
 impl<'a> Extractor<'a> {
@@ -377,6 +389,7 @@ impl<'a> Extractor<'a> {
                 s: e - 1,
                 e,
                 impersonal: false,
+                ext: None,
             });
         }
         let mut s = e;
@@ -412,7 +425,10 @@ impl<'a> Extractor<'a> {
         if s == e {
             // "X, the mayor, said": an appositive chain before the verb.
             if s > a && self.tok(s - 1).is_some_and(|t| t.punct(',')) {
-                return self.appositive(a, s - 1);
+                return self.appositive(a, s - 1).map(|np| Np {
+                    ext: Some(s - 1),
+                    ..np
+                });
             }
             // "Peskov, who …, said"
             if s > a && self.tok(s - 1).is_some_and(|t| t.is("who")) && s >= 2 {
@@ -439,7 +455,12 @@ impl<'a> Extractor<'a> {
         let impersonal = e - s == 1
             && lexicon::impersonal(&first.lower)
             && !(self.lang == "de" && first.is("die"));
-        Some(Np { s, e, impersonal })
+        Some(Np {
+            s,
+            e,
+            impersonal,
+            ext: None,
+        })
     }
 
     /// The subject at the start of the sentence: capitalised words, determiners and the
@@ -486,7 +507,12 @@ impl<'a> Extractor<'a> {
         }
         let first = self.tok(s)?;
         let impersonal = e - s == 1 && lexicon::impersonal(&first.lower);
-        Some(Np { s, e, impersonal })
+        Some(Np {
+            s,
+            e,
+            impersonal,
+            ext: None,
+        })
     }
 
     /// Before a comma that precedes the verb: walk back over appositive chunks
@@ -527,6 +553,7 @@ impl<'a> Extractor<'a> {
                         s: s2,
                         e: end,
                         impersonal: false,
+                        ext: None,
                     });
                 }
                 return None;
@@ -619,12 +646,67 @@ impl<'a> Extractor<'a> {
             s: from,
             e,
             impersonal: false,
+            ext: None,
         })
     }
 
     /// The speaker's words inside a subject phrase: the trailing name after a role
     /// ("Vladimir Putin's spokesman Dmitry Peskov" → "Dmitry Peskov").
     fn head(&self, np: Np) -> Option<(usize, usize)> {
+        let (hs, he) = self.head_name(np)?;
+        match np
+            .ext
+            .and_then(|x| x.checked_sub(1))
+            .and_then(|x| self.tok(x))
+        {
+            Some(t) if t.end > he => Some((hs, t.end)),
+            _ => Some((hs, he)),
+        }
+    }
+
+    /// An apposition after an inverted subject ("said Jane Roe, a lawyer for the city."):
+    /// the token where it ends (exclusive), when there is one.
+    fn apposition_after(&self, e: usize, b: usize) -> Option<usize> {
+        if !self.tok(e).is_some_and(|t| t.punct(',')) {
+            return None;
+        }
+        let first = self.tok(e + 1)?;
+        if !first.is_word() || first.inside.is_some() {
+            return None;
+        }
+        let starter = matches!(
+            first.lower.as_str(),
+            "a" | "an" | "the" | "who" | "whose" | "who's" | "who’s" | "former" | "one"
+        ) || first.lower.starts_with(|c: char| c.is_ascii_digit());
+        if !starter && !first.cap {
+            return None;
+        }
+        let mut k = e + 1;
+        while k < b && k < e + 30 {
+            let t = self.tok(k)?;
+            if t.inside.is_some() || matches!(t.kind, Kind::Open(_) | Kind::Close(_)) {
+                return None;
+            }
+            if t.punct(',') || t.punct(';') || t.punct('.') || t.punct('—') || t.punct('(') {
+                break;
+            }
+            if !starter && t.is_word() && !t.cap && lexicon::is_verb(self.lang, &t.lower) {
+                return None;
+            }
+            k += 1;
+        }
+        if k >= e + 30 || k <= e + 1 {
+            return None;
+        }
+        let at_end = k >= b || self.tok(k).is_some_and(|t| t.punct('.')) && k + 1 >= b;
+        // A capitalised chunk ("said Smith, Jones and Lee") only when it ends the sentence.
+        if !starter && !at_end {
+            return None;
+        }
+        Some(k)
+    }
+
+    fn head_name(&self, np: Np) -> Option<(usize, usize)> {
         if np.impersonal {
             return None;
         }
@@ -1078,9 +1160,14 @@ impl<'a> Extractor<'a> {
                     true
                 };
                 if ok {
-                    speaker_np = Some(np);
+                    let ext = if self.lang == "en" {
+                        self.apposition_after(np.e, b)
+                    } else {
+                        None
+                    };
+                    speaker_np = Some(Np { ext, ..np });
                     inverted = true;
-                    after_np_end = np.e;
+                    after_np_end = ext.unwrap_or(np.e);
                 }
             }
         } else if matches!(self.lang, "de" | "fr" | "es" | "it" | "ru") {
@@ -1307,6 +1394,7 @@ impl<'a> Extractor<'a> {
             s: from,
             e,
             impersonal: false,
+            ext: None,
         };
         let speaker = self.head(np);
         let at_start = (region_start..i).all(|k| {
@@ -1407,6 +1495,7 @@ impl<'a> Extractor<'a> {
             s,
             e: i,
             impersonal: false,
+            ext: None,
         });
         let cue = self.span(i, i + 1);
         let mut j = i + 1;

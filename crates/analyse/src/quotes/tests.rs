@@ -808,3 +808,47 @@ fn double_apostrophes_are_linear() {
     let _ = q(&text, "en");
     assert!(t.elapsed().as_secs() < 10);
 }
+
+// ---- an apposition is part of the speaker's mention, not of the name ----
+
+fn mention(q: &Quote) -> Option<&str> {
+    q.speaker
+        .as_ref()
+        .and_then(|s| s.mention.as_ref())
+        .map(|m| m.text.as_str())
+}
+
+#[test]
+fn en_apposition_in_mention() {
+    let x = check(
+        "Maria Lopez, 52, a nurse who works nights at the county hospital, said the new rota had left wards short of staff.",
+        "en",
+        "new rota",
+        Indirect,
+        Some("Maria Lopez"),
+    );
+    assert_eq!(
+        mention(&x),
+        Some("Maria Lopez, 52, a nurse who works nights at the county hospital")
+    );
+    let y = check(
+        "“We had no warning at all,” said Tom Briggs, a former harbour master in the town.",
+        "en",
+        "no warning",
+        Direct,
+        Some("Tom Briggs"),
+    );
+    assert_eq!(
+        mention(&y),
+        Some("Tom Briggs, a former harbour master in the town")
+    );
+    // not an apposition: the sentence goes on with an adverbial
+    let z = check(
+        "“We had no warning at all,” said Tom Briggs, visibly shaken.",
+        "en",
+        "no warning",
+        Direct,
+        Some("Tom Briggs"),
+    );
+    assert_eq!(mention(&z), Some("Tom Briggs"));
+}
