@@ -955,6 +955,23 @@ impl<'a> Extractor<'a> {
         (j, false)
     }
 
+    /// Whether the words from `j` run to the sentence's end with no comma, semicolon or
+    /// dash (a final full stop allowed).
+    fn clause_to_end(&self, j: usize, b: usize) -> bool {
+        let mut k = j;
+        while k < b {
+            let Some(t) = self.tok(k) else { break };
+            if t.inside.is_none() && (t.punct(',') || t.punct(';') || t.punct('—')) {
+                return false;
+            }
+            if t.inside.is_none() && t.punct('.') {
+                return k + 1 >= b;
+            }
+            k += 1;
+        }
+        true
+    }
+
     /// How many words follow `j` before the next comma, semicolon or sentence end.
     fn words_until_punct(&self, j: usize, b: usize) -> usize {
         let mut n = 0;
@@ -1276,7 +1293,23 @@ impl<'a> Extractor<'a> {
         let after_adverbial = first_after.is_some_and(|t| lexicon::adverbial_start(&t.lower));
         let quote_only = lexicon::quote_only(&cue_word);
         let opens_quote = self.tok(j).is_some_and(|t| matches!(t.kind, Kind::Open(_)));
-        if (explicit || (!has_pre && n_after >= 2 && !after_adverbial && !quote_only))
+        // "Long before the vote, in a city where …, Smith said the count was flawed.": a
+        // clause of its own after the verb, running to the sentence's end, is what is
+        // reported, not the adverbial before the subject.
+        let long_after = self.lang == "en"
+            && has_pre
+            && n_after >= 4
+            && !after_adverbial
+            && !quote_only
+            && self
+                .tok(j)
+                .is_some_and(|t| t.is_word() && t.inside.is_none())
+            && self.clause_to_end(j, b)
+            && !(region_start..bnd).any(|k| {
+                self.tok(k)
+                    .is_some_and(|t| matches!(t.kind, Kind::Close(_)))
+            });
+        if (explicit || long_after || (!has_pre && n_after >= 2 && !after_adverbial && !quote_only))
             && !(quote_only && !opens_quote && has_pre)
         {
             let end = self.after_end(j, b);

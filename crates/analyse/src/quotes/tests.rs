@@ -852,3 +852,24 @@ fn en_apposition_in_mention() {
     );
     assert_eq!(mention(&z), Some("Tom Briggs"));
 }
+
+#[test]
+fn en_clause_after_verb_beats_adverbial_before_subject() {
+    let x = check(
+        "Long before the final count was known on Tuesday night, Ellen Park said the new ballots had caused confusion.",
+        "en",
+        "new ballots",
+        Indirect,
+        Some("Ellen Park"),
+    );
+    assert_eq!(x.text, "the new ballots had caused confusion");
+    // the content before the subject stays when only an adverbial follows the verb
+    let y = check(
+        "Prices will keep rising through next year, the central bank said in its report.",
+        "en",
+        "Prices will",
+        Indirect,
+        Some("the central bank"),
+    );
+    assert_eq!(y.text, "Prices will keep rising through next year");
+}
