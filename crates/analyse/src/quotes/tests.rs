@@ -873,3 +873,22 @@ fn en_clause_after_verb_beats_adverbial_before_subject() {
     );
     assert_eq!(y.text, "Prices will keep rising through next year");
 }
+
+#[test]
+fn en_attitude_verbs_attribute() {
+    let x = check(
+        "The union wants the council to reopen talks before the summer.",
+        "en",
+        "reopen talks",
+        Indirect,
+        Some("The union"),
+    );
+    assert_eq!(x.cue.map(|c| c.text), Some("wants".into()));
+    check(
+        "Opposition leaders criticized the budget as a giveaway to landlords.",
+        "en",
+        "giveaway",
+        Indirect,
+        Some("Opposition leaders"),
+    );
+}
