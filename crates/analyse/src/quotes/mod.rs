@@ -482,7 +482,10 @@ impl<'a> Extractor<'a> {
             if !t.is_word() || t.inside.is_some() {
                 break;
             }
-            if t.cap || lexicon::pronoun(&t.lower) && e == s {
+            if lexicon::determiner(&t.lower) && !(t.cap && e > s) {
+                after_det = true;
+                lower_run = 0;
+            } else if t.cap || lexicon::pronoun(&t.lower) && e == s {
                 after_det = false;
             } else if lexicon::determiner(&t.lower) {
                 after_det = true;
@@ -1177,7 +1180,7 @@ impl<'a> Extractor<'a> {
                     true
                 };
                 if ok {
-                    let ext = if self.lang == "en" {
+                    let ext = if matches!(self.lang, "en" | "de") {
                         self.apposition_after(np.e, b)
                     } else {
                         None
@@ -1210,9 +1213,10 @@ impl<'a> Extractor<'a> {
                     && (np_then_clause && (strong || !prev_is_subject_like)
                         || first_constituent_adverbial && strong)
                 {
-                    speaker_np = Some(np);
+                    let ext = self.apposition_after(np.e, b);
+                    speaker_np = Some(Np { ext, ..np });
                     inverted = true;
-                    after_np_end = np.e;
+                    after_np_end = ext.unwrap_or(np.e);
                 }
             }
         }
@@ -1642,6 +1646,42 @@ impl<'a> Extractor<'a> {
             let words_out = wc(sent.a, pair.open_tok) + wc(pair.close_tok + 1, sent.b);
             // A quote inside a sentence of other words without a cue: a title or a scare quote.
             let standalone = words_out == 0 || (words_out <= 2 && words_in >= 4);
+            // "X sprach von seinen Plänen: „…“": a clause ending in a colon introduces the
+            // quote that ends the sentence; its subject is the speaker.
+            let colon_intro = !standalone
+                && words_in >= 3
+                && wc(pair.close_tok + 1, sent.b) == 0
+                && pair.open_tok > sent.a
+                && self
+                    .tok(pair.open_tok - 1)
+                    .is_some_and(|t| t.punct(':') && t.inside.is_none());
+            if colon_intro {
+                let subject = self
+                    .sentence_subject(sent.a, pair.open_tok - 1)
+                    .filter(|np| !np.impersonal)
+                    .filter(|np| {
+                        self.tok(np.s).is_some_and(|t| {
+                            !lexicon::pronoun(&t.lower) || t.cap && np.e == np.s + 1
+                        })
+                    });
+                if let Some(sp) = subject.and_then(|np| self.head(np)) {
+                    if let Some(slot) = by_sent.get_mut(si) {
+                        if slot.is_none() {
+                            *slot = Some(sp);
+                        }
+                    }
+                    pending.push(Draft {
+                        start: s,
+                        end: e,
+                        kind: QuoteKind::Direct,
+                        speaker: Some(sp),
+                        cue: None,
+                        sent: si,
+                        pair: Some(k),
+                    });
+                }
+                continue;
+            }
             if !standalone || words_in < 3 {
                 continue;
             }

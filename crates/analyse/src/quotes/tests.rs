@@ -892,3 +892,47 @@ fn en_attitude_verbs_attribute() {
         Some("Opposition leaders"),
     );
 }
+
+#[test]
+fn quote_after_colon_takes_the_sentence_subject() {
+    check(
+        "Die Ministerin verteidigte am Dienstag ihre Pläne: „Wir werden keine Schule schließen.“",
+        "de",
+        "keine Schule",
+        Direct,
+        Some("Die Ministerin"),
+    );
+    check(
+        "The governor ended his speech with a warning: “We will not back down on this.”",
+        "en",
+        "back down",
+        Direct,
+        Some("The governor"),
+    );
+    // a quote in the middle of the sentence is not introduced by the colon
+    let quotes = q(
+        "The verdict had one word for it: “unacceptable conduct” and a fine.",
+        "en",
+    );
+    assert!(quotes.iter().all(|q| q.speaker.is_none()), "{quotes:#?}");
+}
+
+#[test]
+fn de_apposition_name_after_inverted_subject() {
+    let x = check(
+        "„Das reicht nicht“, sagte die Leiterin der Tafel, Anna Berger.",
+        "de",
+        "reicht nicht",
+        Direct,
+        Some("die Leiterin der Tafel"),
+    );
+    assert_eq!(mention(&x), Some("die Leiterin der Tafel, Anna Berger"));
+    assert!(
+        q(
+            "„Das reicht nicht“, sagte die Leiterin der Tafel, Anna Berger.",
+            "de"
+        )
+        .len()
+            == 1
+    );
+}
