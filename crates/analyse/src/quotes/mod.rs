@@ -762,7 +762,7 @@ impl<'a> Extractor<'a> {
                         || t.lower.ends_with('\'')
                         || t.lower.ends_with('’')
                 });
-                if possessive || prefix_caps + 2 >= name_len {
+                if possessive || prefix_caps >= name_len {
                     return self.span(k, np.e);
                 }
             }

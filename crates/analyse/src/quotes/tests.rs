@@ -936,3 +936,15 @@ fn de_apposition_name_after_inverted_subject() {
             == 1
     );
 }
+
+#[test]
+fn en_role_before_name_stays_in_mention() {
+    let x = check(
+        "Acme chief executive Dana Whitfield said the plant in Ohio would close next spring.",
+        "en",
+        "plant in Ohio",
+        Indirect,
+        Some("Acme chief executive Dana Whitfield"),
+    );
+    assert_eq!(mention(&x), Some("Acme chief executive Dana Whitfield"));
+}
