@@ -479,12 +479,25 @@ impl<'a> Extractor<'a> {
         let mut lower_run = 0;
         while e < limit && e < s + 7 {
             let Some(t) = self.tok(e) else { break };
+            if t.punct('.')
+                && e > s
+                && self
+                    .tok(e - 1)
+                    .is_some_and(|w| w.is_word() && lexicon::title_abbrev(&w.lower))
+                && self.tok(e + 1).is_some_and(|x| x.is_word() && x.cap)
+            {
+                e += 1; // "Mr. Cruz"
+                continue;
+            }
             if !t.is_word() || t.inside.is_some() {
                 break;
             }
             if lexicon::determiner(&t.lower) && !(t.cap && e > s) {
                 after_det = true;
                 lower_run = 0;
+            } else if t.cap && after_det && self.lang == "en" {
+                // "The Florida senator": a name inside the determiner's phrase, then one noun
+                lower_run = 1;
             } else if t.cap || lexicon::pronoun(&t.lower) && e == s {
                 after_det = false;
             } else if lexicon::determiner(&t.lower) {

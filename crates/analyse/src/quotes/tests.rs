@@ -948,3 +948,21 @@ fn en_role_before_name_stays_in_mention() {
     );
     assert_eq!(mention(&x), Some("Acme chief executive Dana Whitfield"));
 }
+
+#[test]
+fn en_participle_subject_with_title_and_inner_name() {
+    check(
+        "Mr. Alvarez dismissed the report, saying it relied on figures from 2009.",
+        "en",
+        "relied on figures",
+        Indirect,
+        Some("Mr. Alvarez"),
+    );
+    check(
+        "The Ohio senator hit back on Sunday, saying the bill would cost jobs.",
+        "en",
+        "cost jobs",
+        Indirect,
+        Some("The Ohio senator"),
+    );
+}
