@@ -885,6 +885,13 @@ fn en_attitude_verbs_attribute() {
     );
     assert_eq!(x.cue.map(|c| c.text), Some("wants".into()));
     check(
+        "Farm groups backed the plan to widen the canal through the valley.",
+        "en",
+        "widen the canal",
+        Indirect,
+        Some("Farm groups"),
+    );
+    check(
         "Opposition leaders criticized the budget as a giveaway to landlords.",
         "en",
         "giveaway",
