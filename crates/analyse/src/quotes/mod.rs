@@ -121,8 +121,17 @@ pub fn find(text: &str, _sentences: &[Sentence], lang: &str) -> Vec<Quote> {
                 start: s,
                 end: e,
             };
+            // The mention may go on with an apposition after a comma (a name found by
+            // the scan never holds one): the name is the words before it.
+            let name = m
+                .text
+                .split(',')
+                .next()
+                .unwrap_or(&m.text)
+                .trim()
+                .to_string();
             Speaker {
-                name: m.text.clone(),
+                name,
                 entity: None,
                 mention: Some(m),
             }
@@ -159,6 +168,9 @@ struct Np {
     e: usize,
     /// No speaker despite the phrase ("it was reported").
     impersonal: bool,
+    /// The attributing phrase goes on to this token (exclusive) after the name: an
+    /// apposition ("Jane Roe, a lawyer for the city,"), part of the speaker's mention.
+    ext: Option<usize>,
 }
 
 impl<'a> Extractor<'a> {
@@ -377,6 +389,7 @@ impl<'a> Extractor<'a> {
                 s: e - 1,
                 e,
                 impersonal: false,
+                ext: None,
             });
         }
         let mut s = e;
@@ -412,7 +425,10 @@ impl<'a> Extractor<'a> {
         if s == e {
             // "X, the mayor, said": an appositive chain before the verb.
             if s > a && self.tok(s - 1).is_some_and(|t| t.punct(',')) {
-                return self.appositive(a, s - 1);
+                return self.appositive(a, s - 1).map(|np| Np {
+                    ext: Some(s - 1),
+                    ..np
+                });
             }
             // "Peskov, who …, said"
             if s > a && self.tok(s - 1).is_some_and(|t| t.is("who")) && s >= 2 {
@@ -439,7 +455,12 @@ impl<'a> Extractor<'a> {
         let impersonal = e - s == 1
             && lexicon::impersonal(&first.lower)
             && !(self.lang == "de" && first.is("die"));
-        Some(Np { s, e, impersonal })
+        Some(Np {
+            s,
+            e,
+            impersonal,
+            ext: None,
+        })
     }
 
     /// The subject at the start of the sentence: capitalised words, determiners and the
@@ -458,10 +479,26 @@ impl<'a> Extractor<'a> {
         let mut lower_run = 0;
         while e < limit && e < s + 7 {
             let Some(t) = self.tok(e) else { break };
+            if t.punct('.')
+                && e > s
+                && self
+                    .tok(e - 1)
+                    .is_some_and(|w| w.is_word() && lexicon::title_abbrev(&w.lower))
+                && self.tok(e + 1).is_some_and(|x| x.is_word() && x.cap)
+            {
+                e += 1; // "Mr. Cruz"
+                continue;
+            }
             if !t.is_word() || t.inside.is_some() {
                 break;
             }
-            if t.cap || lexicon::pronoun(&t.lower) && e == s {
+            if lexicon::determiner(&t.lower) && !(t.cap && e > s) {
+                after_det = true;
+                lower_run = 0;
+            } else if t.cap && after_det && self.lang == "en" {
+                // "The Florida senator": a name inside the determiner's phrase, then one noun
+                lower_run = 1;
+            } else if t.cap || lexicon::pronoun(&t.lower) && e == s {
                 after_det = false;
             } else if lexicon::determiner(&t.lower) {
                 after_det = true;
@@ -486,7 +523,12 @@ impl<'a> Extractor<'a> {
         }
         let first = self.tok(s)?;
         let impersonal = e - s == 1 && lexicon::impersonal(&first.lower);
-        Some(Np { s, e, impersonal })
+        Some(Np {
+            s,
+            e,
+            impersonal,
+            ext: None,
+        })
     }
 
     /// Before a comma that precedes the verb: walk back over appositive chunks
@@ -527,6 +569,7 @@ impl<'a> Extractor<'a> {
                         s: s2,
                         e: end,
                         impersonal: false,
+                        ext: None,
                     });
                 }
                 return None;
@@ -619,12 +662,67 @@ impl<'a> Extractor<'a> {
             s: from,
             e,
             impersonal: false,
+            ext: None,
         })
     }
 
     /// The speaker's words inside a subject phrase: the trailing name after a role
     /// ("Vladimir Putin's spokesman Dmitry Peskov" → "Dmitry Peskov").
     fn head(&self, np: Np) -> Option<(usize, usize)> {
+        let (hs, he) = self.head_name(np)?;
+        match np
+            .ext
+            .and_then(|x| x.checked_sub(1))
+            .and_then(|x| self.tok(x))
+        {
+            Some(t) if t.end > he => Some((hs, t.end)),
+            _ => Some((hs, he)),
+        }
+    }
+
+    /// An apposition after an inverted subject ("said Jane Roe, a lawyer for the city."):
+    /// the token where it ends (exclusive), when there is one.
+    fn apposition_after(&self, e: usize, b: usize) -> Option<usize> {
+        if !self.tok(e).is_some_and(|t| t.punct(',')) {
+            return None;
+        }
+        let first = self.tok(e + 1)?;
+        if !first.is_word() || first.inside.is_some() {
+            return None;
+        }
+        let starter = matches!(
+            first.lower.as_str(),
+            "a" | "an" | "the" | "who" | "whose" | "who's" | "who’s" | "former" | "one"
+        ) || first.lower.starts_with(|c: char| c.is_ascii_digit());
+        if !starter && !first.cap {
+            return None;
+        }
+        let mut k = e + 1;
+        while k < b && k < e + 30 {
+            let t = self.tok(k)?;
+            if t.inside.is_some() || matches!(t.kind, Kind::Open(_) | Kind::Close(_)) {
+                return None;
+            }
+            if t.punct(',') || t.punct(';') || t.punct('.') || t.punct('—') || t.punct('(') {
+                break;
+            }
+            if !starter && t.is_word() && !t.cap && lexicon::is_verb(self.lang, &t.lower) {
+                return None;
+            }
+            k += 1;
+        }
+        if k >= e + 30 || k <= e + 1 {
+            return None;
+        }
+        let at_end = k >= b || self.tok(k).is_some_and(|t| t.punct('.')) && k + 1 >= b;
+        // A capitalised chunk ("said Smith, Jones and Lee") only when it ends the sentence.
+        if !starter && !at_end {
+            return None;
+        }
+        Some(k)
+    }
+
+    fn head_name(&self, np: Np) -> Option<(usize, usize)> {
         if np.impersonal {
             return None;
         }
@@ -677,7 +775,7 @@ impl<'a> Extractor<'a> {
                         || t.lower.ends_with('\'')
                         || t.lower.ends_with('’')
                 });
-                if possessive || prefix_caps + 2 >= name_len {
+                if possessive || prefix_caps >= name_len {
                     return self.span(k, np.e);
                 }
             }
@@ -780,7 +878,7 @@ impl<'a> Extractor<'a> {
     /// The inner span of a pair of marks, trimmed of whitespace.
     fn inner(&self, k: usize) -> Option<(usize, usize)> {
         let p = self.doc.pairs.get(k)?;
-        let mut s = p.open + 1;
+        let mut s = p.open + p.open_len;
         let mut e = p.close;
         while s < e && self.doc.chars.get(s).is_some_and(|c| c.is_whitespace()) {
             s += 1;
@@ -871,6 +969,23 @@ impl<'a> Extractor<'a> {
             return (j, true);
         }
         (j, false)
+    }
+
+    /// Whether the words from `j` run to the sentence's end with no comma, semicolon or
+    /// dash (a final full stop allowed).
+    fn clause_to_end(&self, j: usize, b: usize) -> bool {
+        let mut k = j;
+        while k < b {
+            let Some(t) = self.tok(k) else { break };
+            if t.inside.is_none() && (t.punct(',') || t.punct(';') || t.punct('—')) {
+                return false;
+            }
+            if t.inside.is_none() && t.punct('.') {
+                return k + 1 >= b;
+            }
+            k += 1;
+        }
+        true
     }
 
     /// How many words follow `j` before the next comma, semicolon or sentence end.
@@ -1078,9 +1193,14 @@ impl<'a> Extractor<'a> {
                     true
                 };
                 if ok {
-                    speaker_np = Some(np);
+                    let ext = if matches!(self.lang, "en" | "de") {
+                        self.apposition_after(np.e, b)
+                    } else {
+                        None
+                    };
+                    speaker_np = Some(Np { ext, ..np });
                     inverted = true;
-                    after_np_end = np.e;
+                    after_np_end = ext.unwrap_or(np.e);
                 }
             }
         } else if matches!(self.lang, "de" | "fr" | "es" | "it" | "ru") {
@@ -1106,9 +1226,10 @@ impl<'a> Extractor<'a> {
                     && (np_then_clause && (strong || !prev_is_subject_like)
                         || first_constituent_adverbial && strong)
                 {
-                    speaker_np = Some(np);
+                    let ext = self.apposition_after(np.e, b);
+                    speaker_np = Some(Np { ext, ..np });
                     inverted = true;
-                    after_np_end = np.e;
+                    after_np_end = ext.unwrap_or(np.e);
                 }
             }
         }
@@ -1189,7 +1310,23 @@ impl<'a> Extractor<'a> {
         let after_adverbial = first_after.is_some_and(|t| lexicon::adverbial_start(&t.lower));
         let quote_only = lexicon::quote_only(&cue_word);
         let opens_quote = self.tok(j).is_some_and(|t| matches!(t.kind, Kind::Open(_)));
-        if (explicit || (!has_pre && n_after >= 2 && !after_adverbial && !quote_only))
+        // "Long before the vote, in a city where …, Smith said the count was flawed.": a
+        // clause of its own after the verb, running to the sentence's end, is what is
+        // reported, not the adverbial before the subject.
+        let long_after = self.lang == "en"
+            && has_pre
+            && n_after >= 4
+            && !after_adverbial
+            && !quote_only
+            && self
+                .tok(j)
+                .is_some_and(|t| t.is_word() && t.inside.is_none())
+            && self.clause_to_end(j, b)
+            && !(region_start..bnd).any(|k| {
+                self.tok(k)
+                    .is_some_and(|t| matches!(t.kind, Kind::Close(_)))
+            });
+        if (explicit || long_after || (!has_pre && n_after >= 2 && !after_adverbial && !quote_only))
             && !(quote_only && !opens_quote && has_pre)
         {
             let end = self.after_end(j, b);
@@ -1307,6 +1444,7 @@ impl<'a> Extractor<'a> {
             s: from,
             e,
             impersonal: false,
+            ext: None,
         };
         let speaker = self.head(np);
         let at_start = (region_start..i).all(|k| {
@@ -1407,6 +1545,7 @@ impl<'a> Extractor<'a> {
             s,
             e: i,
             impersonal: false,
+            ext: None,
         });
         let cue = self.span(i, i + 1);
         let mut j = i + 1;
@@ -1520,6 +1659,42 @@ impl<'a> Extractor<'a> {
             let words_out = wc(sent.a, pair.open_tok) + wc(pair.close_tok + 1, sent.b);
             // A quote inside a sentence of other words without a cue: a title or a scare quote.
             let standalone = words_out == 0 || (words_out <= 2 && words_in >= 4);
+            // "X sprach von seinen Plänen: „…“": a clause ending in a colon introduces the
+            // quote that ends the sentence; its subject is the speaker.
+            let colon_intro = !standalone
+                && words_in >= 3
+                && wc(pair.close_tok + 1, sent.b) == 0
+                && pair.open_tok > sent.a
+                && self
+                    .tok(pair.open_tok - 1)
+                    .is_some_and(|t| t.punct(':') && t.inside.is_none());
+            if colon_intro {
+                let subject = self
+                    .sentence_subject(sent.a, pair.open_tok - 1)
+                    .filter(|np| !np.impersonal)
+                    .filter(|np| {
+                        self.tok(np.s).is_some_and(|t| {
+                            !lexicon::pronoun(&t.lower) || t.cap && np.e == np.s + 1
+                        })
+                    });
+                if let Some(sp) = subject.and_then(|np| self.head(np)) {
+                    if let Some(slot) = by_sent.get_mut(si) {
+                        if slot.is_none() {
+                            *slot = Some(sp);
+                        }
+                    }
+                    pending.push(Draft {
+                        start: s,
+                        end: e,
+                        kind: QuoteKind::Direct,
+                        speaker: Some(sp),
+                        cue: None,
+                        sent: si,
+                        pair: Some(k),
+                    });
+                }
+                continue;
+            }
             if !standalone || words_in < 3 {
                 continue;
             }

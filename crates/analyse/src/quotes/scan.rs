@@ -48,6 +48,8 @@ impl Tok {
 pub struct Pair {
     pub open: usize,
     pub close: usize,
+    /// Width of the opening mark in code points (2 for '').
+    pub open_len: usize,
     /// Token indices of the marks.
     pub open_tok: usize,
     pub close_tok: usize,
@@ -116,14 +118,53 @@ fn closes(open: char, c: char, prev: Option<char>, next: Option<char>) -> bool {
     }
 }
 
-/// Pairs quote marks within lines: linear, an unbalanced mark is dropped.
-fn pair_marks(chars: &[char]) -> Vec<(usize, usize)> {
+/// Two apostrophes used as a double quote mark (''like this'', as some wires write).
+fn double_apostrophe(chars: &[char], i: usize) -> bool {
+    chars.get(i) == Some(&'\'')
+        && chars.get(i + 1) == Some(&'\'')
+        && (i == 0 || chars.get(i - 1) != Some(&'\''))
+}
+
+/// Pairs quote marks within lines: linear, an unbalanced mark is dropped. Returns the
+/// positions of each pair's marks and whether each mark is two apostrophes wide.
+fn pair_marks(chars: &[char]) -> Vec<(usize, usize, bool, bool)> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
+    let mut open_wide = false;
+    let mut skip_to = 0;
     for (i, &c) in chars.iter().enumerate() {
+        if i < skip_to {
+            continue;
+        }
         if c == '\n' {
             open = None;
             continue;
+        }
+        // ''…'': two apostrophes are one double mark. In a run of three, the single mark
+        // comes first when closing (…'China bad.''') and last when opening.
+        let mut c = c;
+        let mut wide = false;
+        let mut next_at = i + 1;
+        if c == '\'' {
+            let run3 = chars.get(i + 2) == Some(&'\'');
+            let closing_double = open.is_some_and(|(_, oc)| oc == '"');
+            if double_apostrophe(chars, i) && !(run3 && closing_double) {
+                c = '"';
+                wide = true;
+                next_at = i + 2;
+                skip_to = i + 2;
+            } else if run3 && closing_double && double_apostrophe(chars, i) {
+                continue; // the inner single mark; the next two close
+            } else if i > 0
+                && chars.get(i - 1) == Some(&'\'')
+                && open.is_some_and(|(_, oc)| oc == '"')
+                && chars.get(i + 1) == Some(&'\'')
+            {
+                c = '"';
+                wide = true;
+                next_at = i + 2;
+                skip_to = i + 2;
+            }
         }
         if let Some((p, _)) = open {
             if i - p > MAX_QUOTE {
@@ -138,7 +179,7 @@ fn pair_marks(chars: &[char]) -> Vec<(usize, usize)> {
         } else {
             None
         };
-        let next = chars.get(i + 1).copied();
+        let next = chars.get(next_at).copied();
         if is_single(c)
             && prev.is_some_and(|p| p.is_alphanumeric())
             && next.is_some_and(|n| n.is_alphanumeric())
@@ -149,6 +190,7 @@ fn pair_marks(chars: &[char]) -> Vec<(usize, usize)> {
             None => {
                 if opens(c, prev, next) {
                     open = Some((i, c));
+                    open_wide = wide;
                 }
             }
             Some((p, oc)) => {
@@ -157,14 +199,16 @@ fn pair_marks(chars: &[char]) -> Vec<(usize, usize)> {
                     open = None;
                     if opens(c, prev, next) {
                         open = Some((i, c));
+                        open_wide = wide;
                     }
                 } else if is_single(c) && !is_single(oc) {
                     // nested single quotes inside double ones are content
                 } else if closes(oc, c, prev, next) {
-                    out.push((p, i));
+                    out.push((p, i, open_wide, wide));
                     open = None;
                 } else if opens(c, prev, next) && c == oc {
                     open = Some((i, c));
+                    open_wide = wide;
                 }
             }
         }
@@ -192,19 +236,20 @@ impl Doc {
         let chars: Vec<char> = text.chars().collect();
         let pairs_pos = pair_marks(&chars);
         // Every mark in text order (pairs never overlap: open, close, open, close, …).
-        let mut marks: Vec<(usize, bool, usize)> = Vec::with_capacity(pairs_pos.len() * 2);
-        for (k, &(o, c)) in pairs_pos.iter().enumerate() {
-            marks.push((o, true, k));
-            marks.push((c, false, k));
+        let mut marks: Vec<(usize, bool, usize, bool)> = Vec::with_capacity(pairs_pos.len() * 2);
+        for (k, &(o, c, ow, cw)) in pairs_pos.iter().enumerate() {
+            marks.push((o, true, k, ow));
+            marks.push((c, false, k, cw));
         }
         marks.sort_unstable();
         let mut mi = 0;
         let mut toks: Vec<Tok> = Vec::with_capacity(chars.len() / 5);
         let mut pairs: Vec<Pair> = pairs_pos
             .iter()
-            .map(|&(o, c)| Pair {
+            .map(|&(o, c, ow, _)| Pair {
                 open: o,
                 close: c,
+                open_len: if ow { 2 } else { 1 },
                 open_tok: 0,
                 close_tok: 0,
             })
@@ -236,15 +281,16 @@ impl Doc {
             while marks.get(mi).is_some_and(|m| m.0 < i) {
                 mi += 1;
             }
-            if let Some(&(_, is_open, k)) = marks.get(mi).filter(|m| m.0 == i) {
+            if let Some(&(_, is_open, k, wide)) = marks.get(mi).filter(|m| m.0 == i) {
                 let idx = toks.len();
+                let w = if wide { 2 } else { 1 };
                 if is_open {
                     if let Some(p) = pairs.get_mut(k) {
                         p.open_tok = idx;
                     }
                     toks.push(Tok {
                         start: i,
-                        end: i + 1,
+                        end: i + w,
                         kind: Kind::Open(k),
                         lower: c.to_string(),
                         cap: false,
@@ -258,14 +304,14 @@ impl Doc {
                     inside = None;
                     toks.push(Tok {
                         start: i,
-                        end: i + 1,
+                        end: i + w,
                         kind: Kind::Close(k),
                         lower: c.to_string(),
                         cap: false,
                         inside,
                     });
                 }
-                i += 1;
+                i += w;
                 continue;
             }
             if c.is_alphanumeric() {
@@ -362,7 +408,13 @@ fn split_sentences(toks: &[Tok]) -> Vec<Sent> {
         let boundary = if end_punct(t) && t.inside.is_none() {
             next_starts && !(t.lower == "." && i > 0 && is_abbrev(&toks[i - 1]))
         } else if matches!(t.kind, Kind::Close(_)) {
-            next_starts && i > 0 && end_punct(&toks[i - 1])
+            next_starts
+                && i > 0
+                && (end_punct(&toks[i - 1])
+                    || i > 1
+                        && toks[i - 1].kind == Kind::Punct
+                        && is_single(toks[i - 1].lower.chars().next().unwrap_or(' '))
+                        && end_punct(&toks[i - 2]))
         } else {
             false
         };

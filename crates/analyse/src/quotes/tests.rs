@@ -776,3 +776,200 @@ fn seed_001_prisoner_and_osechkin() {
             .all(|q| speaker(q).is_none_or(|s| !s.contains("Whelan")))
     );
 }
+
+// ---- two apostrophes as a double quote mark ----
+
+#[test]
+fn en_double_apostrophe_marks() {
+    let x = check(
+        "''We will not raise taxes on the middle class,'' Ms. Ortega said.",
+        "en",
+        "raise taxes",
+        Direct,
+        Some("Ms. Ortega"),
+    );
+    assert_eq!(x.text, "We will not raise taxes on the middle class,");
+    // a single quote inside, closing together with the double one
+    let quotes = q(
+        "The senator said, ''Voters keep telling me 'enough is enough.''' He left.",
+        "en",
+    );
+    let y = with(&quotes, "Voters keep");
+    assert_eq!(y.text, "Voters keep telling me 'enough is enough.'");
+    // a lone pair of apostrophes in a word is no mark
+    let quotes = q("The rock ''n roll era ended, the critic said.", "en");
+    assert!(quotes.iter().all(|q| q.kind != Direct), "{quotes:#?}");
+}
+
+#[test]
+fn double_apostrophes_are_linear() {
+    let text = "a '' b ''' c ".repeat(200_000);
+    let t = std::time::Instant::now();
+    let _ = q(&text, "en");
+    assert!(t.elapsed().as_secs() < 10);
+}
+
+// ---- an apposition is part of the speaker's mention, not of the name ----
+
+fn mention(q: &Quote) -> Option<&str> {
+    q.speaker
+        .as_ref()
+        .and_then(|s| s.mention.as_ref())
+        .map(|m| m.text.as_str())
+}
+
+#[test]
+fn en_apposition_in_mention() {
+    let x = check(
+        "Maria Lopez, 52, a nurse who works nights at the county hospital, said the new rota had left wards short of staff.",
+        "en",
+        "new rota",
+        Indirect,
+        Some("Maria Lopez"),
+    );
+    assert_eq!(
+        mention(&x),
+        Some("Maria Lopez, 52, a nurse who works nights at the county hospital")
+    );
+    let y = check(
+        "“We had no warning at all,” said Tom Briggs, a former harbour master in the town.",
+        "en",
+        "no warning",
+        Direct,
+        Some("Tom Briggs"),
+    );
+    assert_eq!(
+        mention(&y),
+        Some("Tom Briggs, a former harbour master in the town")
+    );
+    // not an apposition: the sentence goes on with an adverbial
+    let z = check(
+        "“We had no warning at all,” said Tom Briggs, visibly shaken.",
+        "en",
+        "no warning",
+        Direct,
+        Some("Tom Briggs"),
+    );
+    assert_eq!(mention(&z), Some("Tom Briggs"));
+}
+
+#[test]
+fn en_clause_after_verb_beats_adverbial_before_subject() {
+    let x = check(
+        "Long before the final count was known on Tuesday night, Ellen Park said the new ballots had caused confusion.",
+        "en",
+        "new ballots",
+        Indirect,
+        Some("Ellen Park"),
+    );
+    assert_eq!(x.text, "the new ballots had caused confusion");
+    // the content before the subject stays when only an adverbial follows the verb
+    let y = check(
+        "Prices will keep rising through next year, the central bank said in its report.",
+        "en",
+        "Prices will",
+        Indirect,
+        Some("the central bank"),
+    );
+    assert_eq!(y.text, "Prices will keep rising through next year");
+}
+
+#[test]
+fn en_attitude_verbs_attribute() {
+    let x = check(
+        "The union wants the council to reopen talks before the summer.",
+        "en",
+        "reopen talks",
+        Indirect,
+        Some("The union"),
+    );
+    assert_eq!(x.cue.map(|c| c.text), Some("wants".into()));
+    check(
+        "Farm groups backed the plan to widen the canal through the valley.",
+        "en",
+        "widen the canal",
+        Indirect,
+        Some("Farm groups"),
+    );
+    check(
+        "Opposition leaders criticized the budget as a giveaway to landlords.",
+        "en",
+        "giveaway",
+        Indirect,
+        Some("Opposition leaders"),
+    );
+}
+
+#[test]
+fn quote_after_colon_takes_the_sentence_subject() {
+    check(
+        "Die Ministerin verteidigte am Dienstag ihre Pläne: „Wir werden keine Schule schließen.“",
+        "de",
+        "keine Schule",
+        Direct,
+        Some("Die Ministerin"),
+    );
+    check(
+        "The governor ended his speech with a warning: “We will not back down on this.”",
+        "en",
+        "back down",
+        Direct,
+        Some("The governor"),
+    );
+    // a quote in the middle of the sentence is not introduced by the colon
+    let quotes = q(
+        "The verdict had one word for it: “unacceptable conduct” and a fine.",
+        "en",
+    );
+    assert!(quotes.iter().all(|q| q.speaker.is_none()), "{quotes:#?}");
+}
+
+#[test]
+fn de_apposition_name_after_inverted_subject() {
+    let x = check(
+        "„Das reicht nicht“, sagte die Leiterin der Tafel, Anna Berger.",
+        "de",
+        "reicht nicht",
+        Direct,
+        Some("die Leiterin der Tafel"),
+    );
+    assert_eq!(mention(&x), Some("die Leiterin der Tafel, Anna Berger"));
+    assert!(
+        q(
+            "„Das reicht nicht“, sagte die Leiterin der Tafel, Anna Berger.",
+            "de"
+        )
+        .len()
+            == 1
+    );
+}
+
+#[test]
+fn en_role_before_name_stays_in_mention() {
+    let x = check(
+        "Acme chief executive Dana Whitfield said the plant in Ohio would close next spring.",
+        "en",
+        "plant in Ohio",
+        Indirect,
+        Some("Acme chief executive Dana Whitfield"),
+    );
+    assert_eq!(mention(&x), Some("Acme chief executive Dana Whitfield"));
+}
+
+#[test]
+fn en_participle_subject_with_title_and_inner_name() {
+    check(
+        "Mr. Alvarez dismissed the report, saying it relied on figures from 2009.",
+        "en",
+        "relied on figures",
+        Indirect,
+        Some("Mr. Alvarez"),
+    );
+    check(
+        "The Ohio senator hit back on Sunday, saying the bill would cost jobs.",
+        "en",
+        "cost jobs",
+        Indirect,
+        Some("The Ohio senator"),
+    );
+}
