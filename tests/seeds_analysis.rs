@@ -4,30 +4,8 @@
 
 mod common;
 
-use std::path::PathBuf;
-
 use common::*;
 use serde_json::Value;
-
-fn seed(prefix: &str) -> Option<PathBuf> {
-    let dir = root().join("../shared/seeds");
-    if !dir.is_dir() {
-        println!("skipping: ../shared/seeds not found");
-        return None;
-    }
-    let mut found: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("read ../shared/seeds")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(prefix) && n.ends_with(".txt"))
-        })
-        .collect();
-    found.sort();
-    Some(found.remove(0))
-}
 
 fn analysed(prefix: &str) -> Option<Value> {
     let path = seed(prefix)?;

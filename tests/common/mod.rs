@@ -385,3 +385,30 @@ pub fn corpus_range(range: std::ops::Range<usize>, revision: usize) -> String {
     }
     out
 }
+
+/// The seed whose file name starts with `prefix`, or `None` (with a message) when the
+/// seeds folder is absent.
+pub fn seed(prefix: &str) -> Option<PathBuf> {
+    let dir = root().join("../shared/seeds");
+    if !dir.is_dir() {
+        println!("skipping: ../shared/seeds not found");
+        return None;
+    }
+    let mut found: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("read ../shared/seeds")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(prefix) && n.ends_with(".txt"))
+        })
+        .collect();
+    found.sort();
+    assert!(
+        !found.is_empty(),
+        "no seed {prefix}*.txt in {}",
+        dir.display()
+    );
+    Some(found.remove(0))
+}
