@@ -826,15 +826,13 @@ impl StoryIndex {
         out
     }
 
-    /// The candidate stories for an article and their scores, best first, without adding
-    /// it (for diagnostics and tests).
-    pub fn explain(&self, f: &ArticleFeatures) -> Vec<Candidate> {
-        let q = self.query(f);
-        let mut scored: Vec<Scored> = self
-            .candidates(&q)
+    /// `candidates` scored against the article, best margin over its threshold first
+    /// (ties: the older story).
+    fn ranked(&self, q: &Query, f: &ArticleFeatures, candidates: &[u32]) -> Vec<Scored> {
+        let mut scored: Vec<Scored> = candidates
             .iter()
             .filter_map(|&s| self.stories.get(s as usize))
-            .map(|s| self.score(&q, f, s))
+            .map(|s| self.score(q, f, s))
             .collect();
         scored.sort_by(|a, b| {
             (b.score - b.threshold)
@@ -842,6 +840,13 @@ impl StoryIndex {
                 .then(a.story.cmp(&b.story))
         });
         scored
+    }
+
+    /// The candidate stories for an article and their scores, best first, without adding
+    /// it (for diagnostics and tests).
+    pub fn explain(&self, f: &ArticleFeatures) -> Vec<Candidate> {
+        let q = self.query(f);
+        self.ranked(&q, f, &self.candidates(&q))
             .into_iter()
             .map(|s| Candidate {
                 story: s.story,
@@ -890,16 +895,7 @@ impl StoryIndex {
         for &c in &candidates {
             self.refresh_norms(c, false);
         }
-        let mut scored: Vec<Scored> = candidates
-            .iter()
-            .filter_map(|&s| self.stories.get(s as usize))
-            .map(|s| self.score(&q, f, s))
-            .collect();
-        scored.sort_by(|a, b| {
-            (b.score - b.threshold)
-                .total_cmp(&(a.score - a.threshold))
-                .then(a.story.cmp(&b.story))
-        });
+        let scored = self.ranked(&q, f, &candidates);
 
         // 3. Rewrites and translations among the members of the closest stories.
         if copy.is_none() {
