@@ -127,4 +127,30 @@ pub trait Backend: Send {
 
     /// The schema version of the database.
     fn schema_version(&self) -> Result<i64, StoreError>;
+
+    /// Calls `f` on the latest version of each article whose id is above `after`, in
+    /// article id order (the order articles were first stored: the stories stage replays
+    /// this).
+    fn articles_after(
+        &self,
+        after: i64,
+        f: &mut dyn FnMut(Stored) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError>;
+
+    /// The highest article id, 0 for an empty store.
+    fn last_article(&self) -> Result<i64, StoreError>;
+
+    /// The latest versions of the given articles without their bodies (`json` empty), in
+    /// the order given (unknown ids left out).
+    fn meta_of(&self, article_ids: &[i64]) -> Result<Vec<Stored>, StoreError>;
+
+    /// The ids of the articles whose latest version's day is `day` (`YYYY-MM-DD`).
+    fn on_day(&self, day: &str) -> Result<Vec<i64>, StoreError>;
+
+    /// The nearest days before and after `day` that have articles.
+    fn days_around(&self, day: &str) -> Result<(Option<String>, Option<String>), StoreError>;
+
+    /// An outlet's articles (latest versions, no bodies), newest first, at most `limit`,
+    /// and how many it has in all.
+    fn of_outlet(&self, outlet: &str, limit: usize) -> Result<(Vec<Stored>, i64), StoreError>;
 }

@@ -453,6 +453,46 @@ impl Store {
         })
     }
 
+    /// Calls `f` on the latest version of each article whose id is above `after`, in
+    /// article id order.
+    pub fn articles_after(
+        &self,
+        after: i64,
+        f: &mut dyn FnMut(Stored) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        self.db.articles_after(after, f)
+    }
+
+    /// The highest article id, 0 for an empty store.
+    pub fn last_article(&self) -> Result<i64, StoreError> {
+        self.db.last_article()
+    }
+
+    /// The latest version of one article, with its annotated JSON.
+    pub fn article(&self, id: i64) -> Result<Option<Stored>, StoreError> {
+        Ok(self.db.latest_of(&[id])?.pop())
+    }
+
+    /// The latest versions of the given articles without bodies, in the order given.
+    pub fn meta_of(&self, ids: &[i64]) -> Result<Vec<Stored>, StoreError> {
+        self.db.meta_of(ids)
+    }
+
+    /// The ids of the articles of one day (`YYYY-MM-DD`: publication, else ingestion).
+    pub fn on_day(&self, day: &str) -> Result<Vec<i64>, StoreError> {
+        self.db.on_day(day)
+    }
+
+    /// The nearest earlier and later days with articles.
+    pub fn days_around(&self, day: &str) -> Result<(Option<String>, Option<String>), StoreError> {
+        self.db.days_around(day)
+    }
+
+    /// An outlet's newest articles (no bodies), and how many it has.
+    pub fn of_outlet(&self, outlet: &str, limit: usize) -> Result<(Vec<Stored>, i64), StoreError> {
+        self.db.of_outlet(outlet, limit)
+    }
+
     /// The article ids the committed index holds, sorted (a consistency check).
     pub fn indexed_articles(&self) -> Result<Vec<i64>, StoreError> {
         self.index.article_ids()

@@ -47,6 +47,8 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX articles_latest ON articles(latest_version);
     CREATE INDEX versions_day ON versions(day);",
+    // 2: an outlet's articles by date (outlet pages).
+    "CREATE INDEX versions_outlet ON versions(outlet, published);",
 ];
 
 /// The schema version this build writes.
@@ -110,6 +112,10 @@ impl Sqlite {
 
 const STORED: &str = "SELECT a.id, v.id, a.identity, a.url, v.title, v.outlet, v.language,
     v.published, v.day, v.seq, a.versions, v.ingested_at, b.annotated";
+
+/// [`STORED`] without the body (the `json` column is an empty string).
+const META: &str = "SELECT a.id, v.id, a.identity, a.url, v.title, v.outlet, v.language,
+    v.published, v.day, v.seq, a.versions, v.ingested_at, ''";
 
 /// Deflates a JSON text (fast level: the writer must keep up with the analysis).
 fn pack(json: &str) -> Vec<u8> {
@@ -373,5 +379,89 @@ impl Backend for Sqlite {
             [],
             |r| r.get(0),
         )?)
+    }
+
+    fn articles_after(
+        &self,
+        after: i64,
+        f: &mut dyn FnMut(Stored) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        let mut st = self.conn.prepare(&format!(
+            "{STORED} FROM articles a JOIN versions v ON v.id = a.latest_version
+             JOIN bodies b ON b.version_id = v.id
+             WHERE a.id > ?1 ORDER BY a.id"
+        ))?;
+        let mut rows = st.query([after])?;
+        while let Some(row) = rows.next()? {
+            f(stored(row)?)?;
+        }
+        Ok(())
+    }
+
+    fn last_article(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT coalesce(max(id), 0) FROM articles", [], |r| {
+                r.get(0)
+            })?)
+    }
+
+    fn meta_of(&self, article_ids: &[i64]) -> Result<Vec<Stored>, StoreError> {
+        let mut st = self.conn.prepare_cached(&format!(
+            "{META} FROM articles a JOIN versions v ON v.id = a.latest_version WHERE a.id = ?1"
+        ))?;
+        let mut out = Vec::with_capacity(article_ids.len());
+        for id in article_ids {
+            if let Some(s) = st.query_row([id], stored).optional()? {
+                out.push(s);
+            }
+        }
+        Ok(out)
+    }
+
+    fn on_day(&self, day: &str) -> Result<Vec<i64>, StoreError> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT a.id FROM versions v JOIN articles a ON a.latest_version = v.id
+             WHERE v.day = ?1 ORDER BY a.id",
+        )?;
+        let ids = st
+            .query_map([day], |r| r.get(0))?
+            .collect::<Result<Vec<i64>, _>>()?;
+        Ok(ids)
+    }
+
+    fn days_around(&self, day: &str) -> Result<(Option<String>, Option<String>), StoreError> {
+        let before = self
+            .conn
+            .query_row("SELECT max(day) FROM versions WHERE day < ?1", [day], |r| {
+                r.get(0)
+            })
+            .optional()?
+            .flatten();
+        let after = self
+            .conn
+            .query_row("SELECT min(day) FROM versions WHERE day > ?1", [day], |r| {
+                r.get(0)
+            })
+            .optional()?
+            .flatten();
+        Ok((before, after))
+    }
+
+    fn of_outlet(&self, outlet: &str, limit: usize) -> Result<(Vec<Stored>, i64), StoreError> {
+        let mut st = self.conn.prepare_cached(&format!(
+            "{META} FROM versions v JOIN articles a ON a.latest_version = v.id
+             WHERE v.outlet = ?1 ORDER BY v.published DESC, a.id DESC LIMIT ?2"
+        ))?;
+        let rows = st
+            .query_map(params![outlet, limit as i64], stored)?
+            .collect::<Result<Vec<_>, _>>()?;
+        let total = self.conn.query_row(
+            "SELECT count(*) FROM versions v JOIN articles a ON a.latest_version = v.id
+             WHERE v.outlet = ?1",
+            [outlet],
+            |r| r.get(0),
+        )?;
+        Ok((rows, total))
     }
 }

@@ -1,0 +1,310 @@
+//! [`Archive`]: the store plus the story index, kept in step.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use serde::{Deserialize, Serialize};
+use storyline_analyse::AnnotatedArticle;
+use storyline_group::{ArticleFeatures, Config, StoryIndex};
+use storyline_store::{Outcome, Record, Store, Written};
+
+use crate::ArchiveError;
+use crate::snapshot::{self, Snapshot};
+
+/// A snapshot is written at least this often while an ingest runs (and at its end).
+const SAVE_EVERY: Duration = Duration::from_secs(300);
+
+/// An annotated article made ready to store and to group (built in parallel, pure).
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    pub record: Record,
+    /// Its grouping features; the id is set when the store gives the article one.
+    pub features: ArticleFeatures,
+}
+
+impl Prepared {
+    /// Prepares an annotated article; `id` is a JSON Lines record's own id, if any.
+    pub fn new(a: &AnnotatedArticle, id: Option<&str>) -> Result<Prepared, String> {
+        Ok(Prepared {
+            record: Record::new(a, id)?,
+            features: ArticleFeatures::from_annotated(0, a),
+        })
+    }
+}
+
+/// What the archive remembers of each grouped article besides the index: its outlet,
+/// language and date (for story lists and filters without reading the database), and
+/// each live story's members.
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
+pub(crate) struct Facts {
+    /// Interned outlet and language names; a fact's `outlet`/`language` is an index + 1
+    /// (0: unknown).
+    names: Vec<String>,
+    #[serde(skip)]
+    lookup: HashMap<String, u32>,
+    articles: HashMap<u64, Fact>,
+    /// Live story id → article ids, in the order added.
+    members: HashMap<u32, Vec<u64>>,
+}
+
+#[derive(Debug, Default, Clone, Copy, Serialize, Deserialize)]
+pub(crate) struct Fact {
+    outlet: u32,
+    language: u32,
+    pub published: Option<i64>,
+}
+
+impl Facts {
+    fn intern(&mut self, name: Option<&str>) -> u32 {
+        let Some(name) = name.filter(|n| !n.is_empty()) else {
+            return 0;
+        };
+        if self.lookup.is_empty() && !self.names.is_empty() {
+            self.relink();
+        }
+        if let Some(&i) = self.lookup.get(name) {
+            return i + 1;
+        }
+        let i = self.names.len() as u32;
+        self.names.push(name.to_string());
+        self.lookup.insert(name.to_string(), i);
+        i + 1
+    }
+
+    fn relink(&mut self) {
+        self.lookup = self
+            .names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.clone(), i as u32))
+            .collect();
+    }
+
+    fn name(&self, sym: u32) -> Option<&str> {
+        sym.checked_sub(1)
+            .and_then(|i| self.names.get(i as usize))
+            .map(String::as_str)
+    }
+
+    pub(crate) fn fact(&self, id: u64) -> Option<&Fact> {
+        self.articles.get(&id)
+    }
+
+    pub(crate) fn outlet(&self, id: u64) -> Option<&str> {
+        self.name(self.articles.get(&id)?.outlet)
+    }
+
+    pub(crate) fn language(&self, id: u64) -> Option<&str> {
+        self.name(self.articles.get(&id)?.language)
+    }
+
+    pub(crate) fn members(&self, story: u32) -> &[u64] {
+        self.members.get(&story).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// Which stories a list shows.
+#[derive(Debug, Clone, Default)]
+pub struct StoryFilter {
+    /// Only stories with an original published at or after this time (seconds since 1970).
+    pub since: Option<i64>,
+    /// Only stories with an article in this language (ISO 639-1).
+    pub language: Option<String>,
+    /// Only stories with an article from this outlet.
+    pub outlet: Option<String>,
+    /// Most stories returned (0: no limit), after skipping `offset`.
+    pub limit: usize,
+    pub offset: usize,
+}
+
+/// A store folder open with its stories.
+pub struct Archive {
+    pub(crate) store: Store,
+    pub(crate) index: StoryIndex,
+    pub(crate) facts: Facts,
+    /// Articles with ids up to this one are in the index.
+    grouped_through: i64,
+    writer: bool,
+    unsaved: usize,
+    last_save: Instant,
+    /// Articles replayed from the database when opening or refreshing (not in the
+    /// snapshot).
+    pub replayed: usize,
+    /// The snapshot was missing, unreadable, stale or of another configuration: the
+    /// index was rebuilt from the stored articles.
+    pub rebuilt: bool,
+}
+
+impl Archive {
+    /// Opens a store folder to read (it must exist: see `Store::open`), with its stories.
+    pub fn open(dir: &Path) -> Result<Archive, ArchiveError> {
+        let store = Store::open(dir)?;
+        Archive::load(store, false)
+    }
+
+    /// Opens a store folder to write: ingest adds articles with [`Archive::write`] and
+    /// ends with [`Archive::finish`].
+    pub fn open_writer(dir: &Path) -> Result<Archive, ArchiveError> {
+        let store = Store::open_writer(dir)?;
+        Archive::load(store, true)
+    }
+
+    fn load(store: Store, writer: bool) -> Result<Archive, ArchiveError> {
+        let dir = store.dir().to_path_buf();
+        let last = store.last_article()?;
+        let config = Config::default();
+        let loaded = snapshot::load(&dir)
+            .filter(|s| s.index.config() == &config && s.grouped_through <= last);
+        let rebuilt = loaded.is_none() && last > 0;
+        let (index, mut facts, grouped_through) = match loaded {
+            Some(s) => (s.index, s.facts, s.grouped_through),
+            None => (StoryIndex::new(config), Facts::default(), 0),
+        };
+        facts.relink();
+        let mut archive = Archive {
+            store,
+            index,
+            facts,
+            grouped_through,
+            writer,
+            unsaved: 0,
+            last_save: Instant::now(),
+            replayed: 0,
+            rebuilt,
+        };
+        archive.refresh()?;
+        if writer && archive.unsaved > 0 {
+            archive.save()?;
+        }
+        Ok(archive)
+    }
+
+    /// Adds the articles stored since the index was last brought up to date (by another
+    /// process's ingest, or before a crash), in article id order; returns how many.
+    pub fn refresh(&mut self) -> Result<usize, ArchiveError> {
+        let mut pending: Vec<ArticleFeatures> = Vec::new();
+        let mut failed: Option<ArchiveError> = None;
+        self.store.articles_after(self.grouped_through, &mut |s| {
+            match serde_json::from_str::<AnnotatedArticle>(&s.json) {
+                Ok(a) => pending.push(ArticleFeatures::from_annotated(s.article_id as u64, &a)),
+                Err(e) => {
+                    failed.get_or_insert(ArchiveError::Json {
+                        id: s.article_id,
+                        reason: e.to_string(),
+                    });
+                    // Keep the order: an unreadable article still takes its place.
+                    pending.push(ArticleFeatures {
+                        id: s.article_id as u64,
+                        ..ArticleFeatures::default()
+                    });
+                }
+            }
+            Ok(())
+        })?;
+        let n = pending.len();
+        for f in &pending {
+            self.add(f);
+        }
+        self.replayed += n;
+        match failed {
+            Some(e) if n == 0 => Err(e),
+            _ => Ok(n),
+        }
+    }
+
+    fn add(&mut self, f: &ArticleFeatures) {
+        let a = self.index.add(f);
+        let outlet = self.facts.intern(f.outlet.as_deref());
+        let language = self.facts.intern(f.language.as_deref());
+        self.facts.articles.insert(
+            f.id,
+            Fact {
+                outlet,
+                language,
+                published: f.published,
+            },
+        );
+        if let Some(old) = a.merged
+            && let Some(moved) = self.facts.members.remove(&old)
+        {
+            let into = self.facts.members.entry(a.story).or_default();
+            into.extend(moved);
+            into.sort_unstable();
+        }
+        self.facts.members.entry(a.story).or_default().push(f.id);
+        self.grouped_through = self.grouped_through.max(f.id as i64);
+        self.unsaved += 1;
+    }
+
+    /// Writes a batch (one transaction) and groups the articles it added; returns what
+    /// writing each record did.
+    pub fn write(&mut self, batch: Vec<Prepared>) -> Result<Vec<Written>, ArchiveError> {
+        let (records, features): (Vec<Record>, Vec<ArticleFeatures>) =
+            batch.into_iter().map(|p| (p.record, p.features)).unzip();
+        let written = self.store.write(&records)?;
+        for (w, mut f) in written.iter().zip(features) {
+            if w.outcome == Outcome::Added && w.article_id > self.grouped_through {
+                f.id = w.article_id as u64;
+                self.add(&f);
+            }
+        }
+        if self.writer && self.unsaved > 0 && self.last_save.elapsed() >= SAVE_EVERY {
+            self.save()?;
+        }
+        Ok(written)
+    }
+
+    /// Saves the snapshot (a writer only).
+    fn save(&mut self) -> Result<(), ArchiveError> {
+        let snap = Snapshot {
+            grouped_through: self.grouped_through,
+            index: self.index.clone(),
+            facts: self.facts.clone(),
+        };
+        snapshot::save(self.store.dir(), &snap)?;
+        self.unsaved = 0;
+        self.last_save = Instant::now();
+        Ok(())
+    }
+
+    /// Saves the snapshot and commits the search index; the end of an ingest.
+    pub fn finish(mut self) -> Result<(), ArchiveError> {
+        if self.writer && (self.unsaved > 0 || !snapshot::path(self.store.dir()).is_file()) {
+            self.save()?;
+        }
+        Ok(self.store.finish()?)
+    }
+
+    /// The store underneath (search, export, stats, versions).
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// The story index.
+    pub fn index(&self) -> &StoryIndex {
+        &self.index
+    }
+
+    /// The story an article belongs to.
+    pub fn story_of(&self, article: i64) -> Option<u32> {
+        self.index.story_of(article as u64)
+    }
+
+    /// Every article's id in a story (copies included), in the order added.
+    pub fn members(&self, story: u32) -> &[u64] {
+        self.facts.members(self.index.resolve(story))
+    }
+
+    /// Articles in the index.
+    pub fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.index.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests;
