@@ -18,6 +18,7 @@ pub mod record;
 pub mod sqlite;
 
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
@@ -218,7 +219,9 @@ pub type CatchUpError = Option<String>;
 /// A store folder open for reading and writing.
 pub struct Store {
     dir: PathBuf,
-    db: Box<dyn Backend>,
+    /// Behind a mutex so that a `Store` can be shared by threads (a web server's
+    /// requests): each call holds it only for its own queries.
+    db: Mutex<Box<dyn Backend>>,
     index: index::Index,
     last_commit: Instant,
     written: i64,
@@ -238,7 +241,7 @@ impl Store {
         let mut store = Store {
             dir: dir.to_path_buf(),
             written: db.last_version()?,
-            db: Box::new(db),
+            db: Mutex::new(Box::new(db)),
             index,
             last_commit: Instant::now(),
             opened: Opened {
@@ -278,6 +281,12 @@ impl Store {
         Ok(store)
     }
 
+    /// The database (a poisoned lock is taken over: every write is one transaction, so
+    /// a panic elsewhere cannot leave it half-done).
+    fn db(&self) -> MutexGuard<'_, Box<dyn Backend>> {
+        self.db.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
     /// The store's folder.
     pub fn dir(&self) -> &Path {
         &self.dir
@@ -290,8 +299,8 @@ impl Store {
     fn catch_up(&mut self) -> Result<usize, StoreError> {
         let mut total = 0;
         for attempt in 0..2 {
-            let db_last = self.db.last_version()?;
-            let articles = self.db.article_count()? as u64;
+            let db_last = self.db().last_version()?;
+            let articles = self.db().article_count()? as u64;
             let indexed = self.index.indexed_version();
             if indexed == db_last && self.index.documents() == articles {
                 break;
@@ -307,7 +316,8 @@ impl Store {
             }
             let index = &mut self.index;
             let mut n = 0usize;
-            self.db.latest_since(from, &mut |s| {
+            let db = self.db.lock().unwrap_or_else(|e| e.into_inner());
+            db.latest_since(from, &mut |s| {
                 let doc = IndexDoc::from_json(&s.json)?;
                 index.upsert(s.article_id, &doc, &s.day)?;
                 n += 1;
@@ -326,7 +336,7 @@ impl Store {
     /// committed every few seconds and by [`Store::finish`].
     pub fn write(&mut self, batch: &[Record]) -> Result<Vec<Written>, StoreError> {
         let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-        let written = self.db.write(batch, &now)?;
+        let written = self.db().write(batch, &now)?;
         for (w, r) in written.iter().zip(batch) {
             if w.outcome != Outcome::Unchanged {
                 self.index.upsert(w.article_id, &r.index, &w.day)?;
@@ -352,7 +362,7 @@ impl Store {
     pub fn search(&self, q: &SearchQuery) -> Result<Results, StoreError> {
         let found = self.index.search(q)?;
         let ids: Vec<i64> = found.hits.iter().map(|(_, id)| *id).collect();
-        let mut stored = self.db.latest_of(&ids)?;
+        let mut stored = self.db().latest_of(&ids)?;
         let mut hits = Vec::with_capacity(found.hits.len());
         for (score, id) in &found.hits {
             let Some(pos) = stored.iter().position(|s| s.article_id == *id) else {
@@ -408,17 +418,17 @@ impl Store {
         filter: &Filter,
         f: &mut dyn FnMut(Stored) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
-        self.db.each(filter, f)
+        self.db().each(filter, f)
     }
 
     /// Every version of the article with this identity (or URL), oldest first.
     pub fn versions(&self, identity_or_url: &str) -> Result<Vec<VersionInfo>, StoreError> {
-        self.db.versions(&identity_key(identity_or_url))
+        self.db().versions(&identity_key(identity_or_url))
     }
 
     /// Counts and sizes.
     pub fn stats(&self) -> Result<Stats, StoreError> {
-        let c = self.db.counts()?;
+        let c = self.db().counts()?;
         let count = |v: Vec<(Option<String>, i64)>| {
             v.into_iter()
                 .map(|(key, articles)| Count { key, articles })
@@ -449,7 +459,7 @@ impl Store {
             index_documents: self.index.documents(),
             last_version: c.last_version,
             indexed_version: self.index.indexed_version(),
-            schema_version: self.db.schema_version()?,
+            schema_version: self.db().schema_version()?,
         })
     }
 
@@ -460,37 +470,37 @@ impl Store {
         after: i64,
         f: &mut dyn FnMut(Stored) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
-        self.db.articles_after(after, f)
+        self.db().articles_after(after, f)
     }
 
     /// The highest article id, 0 for an empty store.
     pub fn last_article(&self) -> Result<i64, StoreError> {
-        self.db.last_article()
+        self.db().last_article()
     }
 
     /// The latest version of one article, with its annotated JSON.
     pub fn article(&self, id: i64) -> Result<Option<Stored>, StoreError> {
-        Ok(self.db.latest_of(&[id])?.pop())
+        Ok(self.db().latest_of(&[id])?.pop())
     }
 
     /// The latest versions of the given articles without bodies, in the order given.
     pub fn meta_of(&self, ids: &[i64]) -> Result<Vec<Stored>, StoreError> {
-        self.db.meta_of(ids)
+        self.db().meta_of(ids)
     }
 
     /// The ids of the articles of one day (`YYYY-MM-DD`: publication, else ingestion).
     pub fn on_day(&self, day: &str) -> Result<Vec<i64>, StoreError> {
-        self.db.on_day(day)
+        self.db().on_day(day)
     }
 
     /// The nearest earlier and later days with articles.
     pub fn days_around(&self, day: &str) -> Result<(Option<String>, Option<String>), StoreError> {
-        self.db.days_around(day)
+        self.db().days_around(day)
     }
 
     /// An outlet's newest articles (no bodies), and how many it has.
     pub fn of_outlet(&self, outlet: &str, limit: usize) -> Result<(Vec<Stored>, i64), StoreError> {
-        self.db.of_outlet(outlet, limit)
+        self.db().of_outlet(outlet, limit)
     }
 
     /// The article ids the committed index holds, sorted (a consistency check).

@@ -28,3 +28,10 @@ pub enum ArchiveError {
     #[error("article {id}: stored JSON does not parse: {reason}")]
     Json { id: i64, reason: String },
 }
+
+/// An archive is shared by a web server's threads (behind a `RwLock`: reads in
+/// parallel, [`Archive::refresh`] alone).
+const _: fn() = || {
+    fn shared<T: Send + Sync>() {}
+    shared::<Archive>();
+};
