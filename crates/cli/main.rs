@@ -13,8 +13,9 @@ use clap::{Parser, Subcommand};
 /// storyline — a self-hosted news-intelligence engine.
 ///
 /// Pages in (HTML in any encoding, gzip, plain-text page dumps), clean articles out, then
-/// analysed: language, sentences, entities, quotes with speakers, quantities and claims.
-/// Later stages add the store, stories and the figure ledger.
+/// analysed: language, sentences, entities, quotes with speakers, quantities and claims;
+/// archived in a store (SQLite + a full-text index) that groups them into stories across
+/// outlets, languages and months, with copies folded and a ledger of each figure.
 #[derive(Debug, Parser)]
 #[command(name = "storyline", version, about, long_about = None, after_help = EXIT_CODES)]
 struct Cli {
@@ -38,6 +39,10 @@ enum Command {
     Search(cmd::search::Args),
     Export(cmd::export::Args),
     Stats(cmd::stats::Args),
+    Stories(cmd::stories::StoriesArgs),
+    Story(cmd::stories::StoryArgs),
+    Trends(cmd::stories::TrendsArgs),
+    Day(cmd::stories::DayArgs),
 }
 
 fn main() -> ExitCode {
@@ -50,6 +55,10 @@ fn main() -> ExitCode {
         Command::Search(args) => cmd::search::run(args),
         Command::Export(args) => cmd::export::run(args),
         Command::Stats(args) => cmd::stats::run(args),
+        Command::Stories(args) => cmd::stories::run_stories(args),
+        Command::Story(args) => cmd::stories::run_story(args),
+        Command::Trends(args) => cmd::stories::run_trends(args),
+        Command::Day(args) => cmd::stories::run_day(args),
     };
     match result {
         Ok(code) => code,

@@ -13,7 +13,8 @@ use rayon::prelude::*;
 use storyline_analyse::Options;
 use storyline_core::{Article, Page};
 use storyline_extract::Limits;
-use storyline_store::{Outcome, Record, Store};
+use storyline_store::{Outcome, Store};
+use storyline_stories::{Archive, Prepared};
 
 use crate::cmd::extract::extract_one;
 use crate::inputs::{self, Input};
@@ -104,13 +105,18 @@ struct Tally {
     unchanged: u64,
     failures: Failures,
     failed: Vec<(String, String)>,
-    /// Time the writer spent in the store (database and index).
+    /// Time the writer spent in the store (database, search index, story index).
     write_secs: f64,
+    /// Stories in the store at the end, and how many this run opened.
+    stories: usize,
+    new_stories: usize,
+    /// Articles stored before but not yet grouped (an interrupted ingest), grouped now.
+    replayed: usize,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let dir = store_dir(args.db.as_deref());
-    let store = Store::open_writer(&dir).with_context(|| dir.display().to_string())?;
+    let archive = Archive::open_writer(&dir).with_context(|| dir.display().to_string())?;
     let started = Instant::now();
     let inputs = inputs::expand(&args.paths);
     let pages = inputs.iter().filter(|i| !is_jsonl(i)).count() as u64;
@@ -119,10 +125,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let options = Options::default();
     let batch = args.batch.max(1);
 
-    let (tx, rx) = mpsc::sync_channel::<Vec<Result<Record, (String, String)>>>(2);
+    let (tx, rx) = mpsc::sync_channel::<Vec<Result<Prepared, (String, String)>>>(2);
     let writer_bar = bar.clone();
     let writer = std::thread::spawn(move || -> anyhow::Result<Tally> {
-        let mut store = store;
+        let mut archive = archive;
+        let stories_before = archive.index().stories().count();
         let mut tally = Tally::default();
         for chunk in rx {
             let mut records = Vec::with_capacity(chunk.len());
@@ -137,9 +144,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     }
                 }
             }
-            let dir = store.dir().display().to_string();
+            let dir = archive.store().dir().display().to_string();
+            let n = records.len() as u64;
             let t = Instant::now();
-            let written = store.write(&records).with_context(|| dir.clone())?;
+            let written = archive.write(records).with_context(|| dir.clone())?;
             tally.write_secs += t.elapsed().as_secs_f64();
             for w in &written {
                 match w.outcome {
@@ -148,18 +156,21 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     Outcome::Unchanged => tally.unchanged += 1,
                 }
             }
-            writer_bar.inc(records.len() as u64);
+            writer_bar.inc(n);
         }
-        let dir = store.dir().display().to_string();
+        let dir = archive.store().dir().display().to_string();
+        tally.stories = archive.index().stories().count();
+        tally.new_stories = tally.stories.saturating_sub(stories_before);
+        tally.replayed = archive.replayed;
         let t = Instant::now();
-        store.finish().with_context(|| dir)?;
+        archive.finish().with_context(|| dir)?;
         tally.write_secs += t.elapsed().as_secs_f64();
         Ok(tally)
     });
 
-    let process = |item: &Item| -> Result<Record, (String, String)> {
+    let process = |item: &Item| -> Result<Prepared, (String, String)> {
         let name = item.name();
-        let work = || -> Result<Record, String> {
+        let work = || -> Result<Prepared, String> {
             let (article, id) = match item {
                 Item::Page(input) => (extract_one(input, None, &limits)?, None),
                 Item::Stdin(bytes) => {
@@ -221,14 +232,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// Analyses an article and prepares its record; a panic in a stage is a failure of this
-/// input, not of the batch.
-fn analyse(article: Article, id: Option<&str>, options: &Options) -> Result<Record, String> {
-    let annotated = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        storyline_analyse::annotate(article, options)
+/// Analyses an article and prepares its record and grouping features; a panic in a stage
+/// is a failure of this input, not of the batch.
+fn analyse(article: Article, id: Option<&str>, options: &Options) -> Result<Prepared, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let annotated = storyline_analyse::annotate(article, options);
+        Prepared::new(&annotated, id)
     }))
-    .map_err(|_| "internal error: the analysis failed on this article".to_string())?;
-    Record::new(&annotated, id)
+    .map_err(|_| "internal error: the analysis failed on this article".to_string())?
 }
 
 fn summarise(dir: &Path, t: &Tally, started: Instant, json: bool) -> anyhow::Result<()> {
@@ -249,6 +260,8 @@ fn summarise(dir: &Path, t: &Tally, started: Instant, json: bool) -> anyhow::Res
             "unchanged": t.unchanged,
             "failed": failed,
             "failures": failures,
+            "stories": t.stories,
+            "new_stories": t.new_stories,
             "seconds": (secs * 1000.0).round() / 1000.0,
             "write_seconds": (t.write_secs * 1000.0).round() / 1000.0,
         });
@@ -257,13 +270,22 @@ fn summarise(dir: &Path, t: &Tally, started: Instant, json: bool) -> anyhow::Res
     }
     t.failures.summarise(total as usize);
     eprintln!(
-        "storyline: {}: {total} inputs: {} added, {} updated, {} unchanged, {failed} failed ({secs:.1} s, {:.0}/s)",
+        "storyline: {}: {total} inputs: {} added, {} updated, {} unchanged, {failed} failed ({secs:.1} s, {:.0}/s); {} stories ({} new)",
         dir.display(),
         t.added,
         t.updated,
         t.unchanged,
         total as f64 / secs.max(1e-9),
+        t.stories,
+        t.new_stories,
     );
+    if t.replayed > 0 {
+        eprintln!(
+            "storyline: {}: grouped {} articles an earlier ingest had stored but not grouped",
+            dir.display(),
+            t.replayed
+        );
+    }
     Ok(())
 }
 

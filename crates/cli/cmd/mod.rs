@@ -10,3 +10,4 @@ pub mod extract;
 pub mod ingest;
 pub mod search;
 pub mod stats;
+pub mod stories;

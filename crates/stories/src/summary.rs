@@ -182,7 +182,7 @@ impl Archive {
 
     /// Every live story with all its articles' ids and URLs (`stories --all --json`: a
     /// grouping scored from outside).
-    pub fn all_stories(&self) -> Result<Vec<(StorySummary, Vec<StoryArticle>)>, ArchiveError> {
+    pub fn all_stories(&self) -> Result<Vec<StoryMembers>, ArchiveError> {
         let mut out = Vec::new();
         let mut ids: Vec<u32> = self.index.stories().map(|s| s.id).collect();
         ids.sort_unstable();
@@ -197,7 +197,10 @@ impl Archive {
                 .iter()
                 .map(|s| self.story_article(s, None))
                 .collect();
-            out.push((summary, articles));
+            out.push(StoryMembers {
+                story: summary,
+                articles,
+            });
         }
         Ok(out)
     }

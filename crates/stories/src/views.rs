@@ -55,6 +55,15 @@ pub struct StoryArticle {
     pub original_outlet: Option<String>,
 }
 
+/// A story with every article's id, URL, outlet, date and copy link (`storyline stories
+/// --all --json`: a grouping scored from outside).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StoryMembers {
+    #[serde(flatten)]
+    pub story: StorySummary,
+    pub articles: Vec<StoryArticle>,
+}
+
 /// A highlight of a story: a sentence of one of its articles.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StoryHighlight {
