@@ -130,10 +130,15 @@ fn copies_fold_and_stories_split() {
         .find(|x| x.article.outlet.as_deref() == Some("The Valley Courier"))
         .expect("original listed");
     assert_eq!(copy.copy_of, Some(original.article.id));
+    let killed = page
+        .ledger
+        .iter()
+        .find(|l| l.counts == "people killed")
+        .expect("the death toll is in the ledger");
+    assert_eq!(killed.entries[0].text, "At least 12");
     assert!(
-        page.ledger.iter().any(|l| l.entries.len() >= 2),
-        "{:#?}",
-        page.ledger
+        killed.entries.iter().all(|e| e.article == original.article.id as u64),
+        "the copy's figure is not counted again: {killed:#?}"
     );
     assert!(
         page.quotes.iter().any(|q| q.speaker == "Petra Lind"),
