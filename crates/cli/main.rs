@@ -32,6 +32,7 @@ Exit codes:
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    Demo(cmd::demo::Args),
     Extract(cmd::extract::Args),
     Analyse(cmd::analyse::Args),
     Eval(cmd::eval::Args),
@@ -48,6 +49,7 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Demo(args) => cmd::demo::run(args),
         Command::Extract(args) => cmd::extract::run(args),
         Command::Analyse(args) => cmd::analyse::run(args),
         Command::Eval(args) => cmd::eval::run(args),

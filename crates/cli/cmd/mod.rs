@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 pub mod analyse;
+pub mod demo;
 pub mod eval;
 pub mod eval_numbers;
 pub mod eval_quotes;

@@ -151,6 +151,7 @@ impl ArticleFeatures {
         // Names: capitalised words that do not start a sentence, and acronyms. The title
         // counts only when it is not Title Case.
         let mut counts: Map<u64, (String, f32, bool)> = Map::default();
+        let nouns_capitalised = matches!(lang_code, "de" | "lb");
         let title_case = title_toks.iter().filter(|t| t.capitalised).count() * 2 > title_toks.len();
         for (in_title, t) in title_toks
             .iter()
@@ -160,7 +161,9 @@ impl ArticleFeatures {
             if t.numeric || t.lower.chars().count() < 2 || text::is_any_stop(&t.lower) {
                 continue;
             }
-            let named = t.all_caps || (t.capitalised && !t.sentence_start);
+            // German capitalises every noun: there only acronyms count (the analysis's
+            // entities add the names).
+            let named = t.all_caps || (t.capitalised && !t.sentence_start && !nouns_capitalised);
             let k = hash::key(b'n', &t.lower);
             if in_title {
                 // A Title Case headline capitalises everything: its words count only
@@ -186,7 +189,7 @@ impl ArticleFeatures {
                     && !text::is_any_stop(&t.lower)
                     && (t.all_caps || t.capitalised)
             };
-            if named(&w[0]) && named(&w[1]) && !w[1].sentence_start {
+            if !nouns_capitalised && named(&w[0]) && named(&w[1]) && !w[1].sentence_start {
                 let pair = format!("{} {}", w[0].lower, w[1].lower);
                 let k = hash::key(b'n', &pair);
                 counts.entry(k).or_insert_with(|| (pair, 0.0, false)).1 += 1.0;

@@ -59,6 +59,9 @@ pub struct Config {
     pub missing_name_penalty: f32,
     /// For a merge, the article must reach this share of the second story's threshold.
     pub merge_article: f32,
+    /// Threshold added when the article's language is none of the story's: the score is
+    /// then made of the language-neutral anchors (names, figures) alone.
+    pub cross_language_margin: f32,
 }
 
 impl Default for Config {
@@ -84,6 +87,7 @@ impl Default for Config {
             cohesion_ratio: 0.75,
             missing_name_penalty: 0.0,
             merge_article: 1.0,
+            cross_language_margin: 0.05,
         }
     }
 }
@@ -193,6 +197,9 @@ pub struct Story {
     /// index (0: not computed). Refreshed when the story changes or IDF has drifted.
     norms: [f32; 3],
     norms_at: u32,
+    /// Languages of its originals (ISO 639-1), in the order they joined.
+    #[serde(default)]
+    languages: Vec<String>,
 }
 
 impl Story {
@@ -597,7 +604,21 @@ impl StoryIndex {
             total += c.w_figures;
             score += c.w_figures * figures;
         }
-        let score = if total > 0.0 { score / total } else { 0.0 };
+        let mut score = if total > 0.0 { score / total } else { 0.0 };
+        // Another language than the story's: the words cannot match, the names and
+        // figures can. Scored on them alone, against a higher bar.
+        let cross_language = f.language.as_ref().is_some_and(|l| {
+            !story.languages.is_empty() && !story.languages.contains(l) && names > 0.0
+        });
+        if cross_language {
+            let anchors = c.w_names
+                + if q.figures.is_empty() {
+                    0.0
+                } else {
+                    c.w_figures
+                };
+            score = score.max((c.w_names * names + c.w_figures * figures) / anchors);
+        }
         let missing = [
             self.missing_names(&q.names, &story.names),
             if q.names.is_empty() {
@@ -614,7 +635,12 @@ impl StoryIndex {
             threshold: self
                 .threshold(f.published, story)
                 .max(c.cohesion_ratio * story.cohesion())
-                + penalty,
+                + penalty
+                + if cross_language {
+                    c.cross_language_margin
+                } else {
+                    0.0
+                },
             parts: [text, names, figures],
         }
     }
@@ -997,6 +1023,7 @@ impl StoryIndex {
                     joined: 0,
                     norms: [0.0; 3],
                     norms_at: 0,
+                    languages: Vec::new(),
                 });
                 (id, true, 0.0)
             }
@@ -1105,6 +1132,11 @@ impl StoryIndex {
             add_into(&mut s.figures, &unit(&q.figures), 1.0);
             prune(&mut s.figures, cap);
             s.originals += 1;
+            if let Some(l) = &f.language
+                && !s.languages.contains(l)
+            {
+                s.languages.push(l.clone());
+            }
             if let Some(p) = f.published {
                 s.first = Some(s.first.map_or(p, |x| x.min(p)));
                 s.last = Some(s.last.map_or(p, |x| x.max(p)));
@@ -1412,6 +1444,7 @@ impl StoryIndex {
                 joined: 0,
                 norms: [0.0; 3],
                 norms_at: 0,
+                languages: Vec::new(),
             },
         );
         let cap = self.config.story_terms;
@@ -1434,6 +1467,11 @@ impl StoryIndex {
             (Some(x), Some(y)) => Some(x.max(y)),
             (x, y) => x.or(y),
         };
+        for l in other.languages {
+            if !s.languages.contains(&l) {
+                s.languages.push(l);
+            }
+        }
         s.members.extend(other.members);
         s.members.sort_unstable();
         let extra = s.members.len().saturating_sub(MEMBERS_KEPT);

@@ -137,7 +137,10 @@ fn copies_fold_and_stories_split() {
         .expect("the death toll is in the ledger");
     assert_eq!(killed.entries[0].text, "At least 12");
     assert!(
-        killed.entries.iter().all(|e| e.article == original.article.id as u64),
+        killed
+            .entries
+            .iter()
+            .all(|e| e.article == original.article.id as u64),
         "the copy's figure is not counted again: {killed:#?}"
     );
     assert!(
