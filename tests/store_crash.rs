@@ -59,6 +59,30 @@ fn check(db: &std::path::Path, round: usize) -> (BTreeSet<(String, u64)>, u64) {
         .map(|a| (s(a, "identity").to_string(), a["version"].as_u64().unwrap()))
         .collect();
     assert_eq!(pairs.len(), all.len(), "round {round}: duplicated versions");
+    // Every article is in exactly one story, whatever the snapshot held at the kill.
+    let d = db.display().to_string();
+    let out = run(&["stories", "--all", "--json", "--db", &d]);
+    assert!(
+        out.status.success(),
+        "round {round}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stories: Value = serde_json::from_slice(&out.stdout).expect("stories JSON");
+    let mut grouped: Vec<i64> = stories
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["articles"].as_array().unwrap().iter())
+        .map(|a| a["id"].as_i64().unwrap())
+        .collect();
+    let n = grouped.len();
+    grouped.sort_unstable();
+    grouped.dedup();
+    assert_eq!(grouped.len(), n, "round {round}: an article in two stories");
+    assert_eq!(
+        n as u64, articles,
+        "round {round}: articles missing from stories"
+    );
     (pairs, articles)
 }
 
