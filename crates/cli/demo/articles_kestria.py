@@ -219,6 +219,7 @@ LATEST = [
             "Il portavoce della presidenza, Anton Belik, ha difeso la misura. «Hanno pagato il loro debito sotto il fuoco nemico», ha detto ai giornalisti, rifiutandosi però di indicare un numero.",
             "La decisione ha suscitato proteste dopo il caso di Ilya Grantsev, condannato a 15 anni per l’omicidio della ex compagna e tornato libero a Selvan dopo alcuni mesi al fronte. Secondo Marenko almeno 300 ex detenuti amnistiati sono già stati arrestati di nuovo.",
             "Ai volontari erano stati promessi circa 1.800 dollari al mese, pagati in gran parte dalla Zoren Group, la società militare privata dell’imprenditore Viktor Zoren. La guerra, iniziata nell’ottobre 2024, ha causato secondo stime occidentali oltre 150mila morti e feriti tra le forze kestriane.",
+            "A marzo, quando le prime inchieste giornalistiche avevano rivelato il reclutamento nelle carceri, gli attivisti parlavano di qualche centinaio di detenuti avvicinati dai reclutatori. A giugno Celle Aperte aveva stimato almeno 20mila reclutati.",
         ],
     },
 ]

@@ -128,7 +128,7 @@ def harbour(a, o):
       </header>
       {paras(a, 'h3')}
     </article>
-    <div class="more-stories"><h4>More stories</h4><ul>
+    <div class="more-stories"><h4>More from Harbour Times</h4><ul>
 {related_list(a)}
     </ul></div>
   </div>
