@@ -632,15 +632,15 @@ impl StoryIndex {
             missing,
             story: story.id,
             score,
-            threshold: self
-                .threshold(f.published, story)
-                .max(c.cohesion_ratio * story.cohesion())
-                + penalty
-                + if cross_language {
-                    c.cross_language_margin
-                } else {
-                    0.0
-                },
+            // Across languages the story's cohesion (made of word scores) does not
+            // compare with an anchors-only score: the dated threshold and a margin.
+            threshold: if cross_language {
+                self.threshold(f.published, story) + c.cross_language_margin + penalty
+            } else {
+                self.threshold(f.published, story)
+                    .max(c.cohesion_ratio * story.cohesion())
+                    + penalty
+            },
             parts: [text, names, figures],
         }
     }
