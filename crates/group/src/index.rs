@@ -62,6 +62,9 @@ pub struct Config {
     /// Threshold added when the article's language is none of the story's: the score is
     /// then made of the language-neutral anchors (names, figures) alone.
     pub cross_language_margin: f32,
+    /// Across languages, name anchors agreeing at least this much shrink the dormancy
+    /// rise of the threshold (by the agreement).
+    pub resume_names: f32,
 }
 
 impl Default for Config {
@@ -88,6 +91,7 @@ impl Default for Config {
             missing_name_penalty: 0.0,
             merge_article: 1.0,
             cross_language_margin: 0.05,
+            resume_names: 0.5,
         }
     }
 }
@@ -635,9 +639,9 @@ impl StoryIndex {
             // Across languages the story's cohesion (made of word scores) does not
             // compare with an anchors-only score: the dated threshold and a margin.
             threshold: if cross_language {
-                self.threshold(f.published, story) + c.cross_language_margin + penalty
+                self.dated_threshold(f.published, story, names) + c.cross_language_margin + penalty
             } else {
-                self.threshold(f.published, story)
+                self.dated_threshold(f.published, story, names)
                     .max(c.cohesion_ratio * story.cohesion())
                     + penalty
             },
@@ -717,6 +721,18 @@ impl StoryIndex {
             s.norms = norms;
             s.norms_at = at;
         }
+    }
+
+    /// [`Self::threshold`] for an article that names the story's protagonists: the rise
+    /// for dormancy shrinks as the name anchors agree (a story that resumes months later
+    /// names the same people and places).
+    fn dated_threshold(&self, at: Option<i64>, story: &Story, names: f32) -> f32 {
+        let c = &self.config;
+        let base = self.threshold(at, story);
+        if names < c.resume_names {
+            return base;
+        }
+        c.threshold + (base - c.threshold) * (1.0 - names).max(0.0)
     }
 
     /// The threshold for joining `story`: the base near the story's dates, rising with
