@@ -38,6 +38,8 @@ enum Command {
     Search(cmd::search::Args),
     Export(cmd::export::Args),
     Stats(cmd::stats::Args),
+    Feeds(cmd::feeds::Args),
+    Watch(cmd::watch::Args),
 }
 
 fn main() -> ExitCode {
@@ -50,6 +52,8 @@ fn main() -> ExitCode {
         Command::Search(args) => cmd::search::run(args),
         Command::Export(args) => cmd::export::run(args),
         Command::Stats(args) => cmd::stats::run(args),
+        Command::Feeds(args) => cmd::feeds::run(args),
+        Command::Watch(args) => cmd::watch::run(args),
     };
     match result {
         Ok(code) => code,
