@@ -7,6 +7,9 @@
 
 use std::io::{BufRead, BufReader, Read};
 
+/// Header lines: lower-cased names and their values, in order.
+type Headers = Vec<(String, String)>;
+
 /// A page from a WARC record.
 #[derive(Debug, Clone, PartialEq)]
 pub struct WarcRecord {
@@ -107,7 +110,7 @@ impl<R: BufRead> WarcReader<R> {
     }
 
     /// Reads one record of any type: `Ok(None)` at the end of the stream.
-    fn next_record(&mut self) -> Result<Option<(Vec<(String, String)>, Vec<u8>)>, String> {
+    fn next_record(&mut self) -> Result<Option<(Headers, Vec<u8>)>, String> {
         // The version line, after any blank lines between records.
         let version = match self.pending.take() {
             Some(l) => l,
@@ -126,7 +129,7 @@ impl<R: BufRead> WarcReader<R> {
                 clip(&version)
             ));
         }
-        let mut headers: Vec<(String, String)> = Vec::new();
+        let mut headers: Headers = Vec::new();
         loop {
             let Some(l) = self.line().map_err(|e| e.to_string())? else {
                 return Err("the file ends inside the record's headers".into());
@@ -203,7 +206,7 @@ pub fn charset_of(content_type: &str) -> Option<String> {
 }
 
 /// Splits an HTTP response into status, headers (lower-cased names) and body.
-fn split_http(block: &[u8]) -> Result<(u16, Vec<(String, String)>, &[u8]), String> {
+fn split_http(block: &[u8]) -> Result<(u16, Headers, &[u8]), String> {
     let end = memfind(block, b"\r\n\r\n")
         .map(|i| (i, i + 4))
         .or_else(|| memfind(block, b"\n\n").map(|i| (i, i + 2)))
