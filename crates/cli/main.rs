@@ -44,6 +44,8 @@ enum Command {
     Story(cmd::stories::StoryArgs),
     Trends(cmd::stories::TrendsArgs),
     Day(cmd::stories::DayArgs),
+    Feeds(cmd::feeds::Args),
+    Watch(cmd::watch::Args),
 }
 
 fn main() -> ExitCode {
@@ -61,6 +63,8 @@ fn main() -> ExitCode {
         Command::Story(args) => cmd::stories::run_story(args),
         Command::Trends(args) => cmd::stories::run_trends(args),
         Command::Day(args) => cmd::stories::run_day(args),
+        Command::Feeds(args) => cmd::feeds::run(args),
+        Command::Watch(args) => cmd::watch::run(args),
     };
     match result {
         Ok(code) => code,

@@ -88,6 +88,7 @@ fn build(dir: &Path) -> anyhow::Result<ExitCode> {
         db: Some(dir.to_path_buf()),
         json: false,
         batch: 256,
+        extra: ingest::Extra::default(),
     })?;
     if code == ExitCode::SUCCESS {
         std::fs::write(&stamp_file, stamp).with_context(|| stamp_file.display().to_string())?;

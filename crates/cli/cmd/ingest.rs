@@ -17,6 +17,7 @@ use storyline_store::{Outcome, Store};
 use storyline_stories::{Archive, Prepared};
 
 use crate::cmd::extract::extract_one;
+use crate::cmd::fetching;
 use crate::inputs::{self, Input};
 use crate::output::{self, Failures};
 
@@ -25,7 +26,12 @@ use crate::output::{self, Failures};
 /// Inputs are those of `storyline extract` (files, folders, `-`, gzip) plus JSON Lines of
 /// already-extracted articles (files named *.jsonl, *.ndjson, optionally .gz, or standard
 /// input starting with `{`): one article object of docs/json.md a line, with at least
-/// `text`, `title` and `url` or `id`. An article's identity is its canonical URL (else its
+/// `text`, `title` and `url` or `id`. Web addresses (`https://…`) are fetched politely
+/// (robots.txt, one request at a time per host): a page is ingested with its URL; a feed
+/// or sitemap (told by content, not by Content-Type) has its items' pages fetched and
+/// ingested. WARC archives (*.warc, *.warc.gz: WARC 1.0/1.1, whole-file gzip or gzip
+/// per record) have their response records ingested with their target URI. Every fetch
+/// attempt is kept in the store's fetch log. An article's identity is its canonical URL (else its
 /// URL, else the record's id, else a hash of its text): ingesting the same page again
 /// changes nothing; a changed page becomes a new version of its article. Each batch is
 /// one transaction: an interrupted ingest loses nothing it reported and is resumed by
@@ -33,8 +39,9 @@ use crate::output::{self, Failures};
 #[derive(Debug, clap::Args)]
 #[command(after_help = STORE_EXIT_CODES)]
 pub struct Args {
-    /// Files, folders (walked recursively, in name order), JSON Lines files or `-`.
-    #[arg(required = true, value_name = "PATH")]
+    /// Files, folders (walked recursively, in name order), JSON Lines files, WARC
+    /// archives (*.warc, *.warc.gz), `-`, or http(s) URLs of pages, feeds and sitemaps.
+    #[arg(required = true, value_name = "PATH|URL")]
     pub paths: Vec<String>,
     /// The store folder (default: $STORYLINE_DATA, else ./storyline-data).
     #[arg(long, value_name = "DIR")]
@@ -45,6 +52,45 @@ pub struct Args {
     /// Articles per transaction.
     #[arg(long, value_name = "N", default_value_t = 256, hide = true)]
     pub batch: usize,
+    /// Pages another command (`watch`) hands over, ingested after the paths.
+    #[arg(skip)]
+    pub extra: Extra,
+}
+
+/// A page fetched from the web or read from a WARC archive: its URL is known (the
+/// `--url` of `storyline extract`).
+#[derive(Debug)]
+pub struct WebPage {
+    /// The name in messages and in the `input` field (the URL asked for, or
+    /// `archive.warc.gz#N`).
+    pub name: String,
+    pub url: Option<String>,
+    pub bytes: Vec<u8>,
+    /// The charset of the HTTP Content-Type.
+    pub charset: Option<String>,
+}
+
+/// A page, or a failure to get it (input name, reason).
+pub type WebItem = Result<WebPage, (String, String)>;
+
+/// Pages handed to ingest by another command, as a stream.
+#[derive(Default)]
+pub struct Extra(std::sync::Mutex<Option<Box<dyn Iterator<Item = WebItem> + Send>>>);
+
+impl Extra {
+    pub fn new(pages: impl Iterator<Item = WebItem> + Send + 'static) -> Extra {
+        Extra(std::sync::Mutex::new(Some(Box::new(pages))))
+    }
+
+    fn take(&self) -> Option<Box<dyn Iterator<Item = WebItem> + Send>> {
+        self.0.lock().ok()?.take()
+    }
+}
+
+impl std::fmt::Debug for Extra {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Extra")
+    }
 }
 
 /// The exit codes of the store commands.
@@ -83,8 +129,16 @@ pub fn open_existing(db: Option<&Path>) -> anyhow::Result<Store> {
 enum Item {
     Page(Input),
     Stdin(Vec<u8>),
-    Record { name: String, line: String },
-    Failed { name: String, reason: String },
+    Record {
+        name: String,
+        line: String,
+    },
+    Failed {
+        name: String,
+        reason: String,
+    },
+    /// A fetched page or a WARC record.
+    Web(WebPage),
 }
 
 impl Item {
@@ -93,6 +147,7 @@ impl Item {
             Item::Page(i) => i.name(),
             Item::Stdin(_) => "-".into(),
             Item::Record { name, .. } | Item::Failed { name, .. } => name.clone(),
+            Item::Web(p) => p.name.clone(),
         }
     }
 }
@@ -118,8 +173,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let dir = store_dir(args.db.as_deref());
     let archive = Archive::open_writer(&dir).with_context(|| dir.display().to_string())?;
     let started = Instant::now();
-    let inputs = inputs::expand(&args.paths);
-    let pages = inputs.iter().filter(|i| !is_jsonl(i)).count() as u64;
+    let (urls, paths): (Vec<String>, Vec<String>) = args
+        .paths
+        .iter()
+        .cloned()
+        .partition(|p| fetching::is_url(p));
+    let inputs = inputs::expand(&paths);
+    let pages = inputs
+        .iter()
+        .filter(|i| !is_jsonl(i) && !matches!(i, Ok(x) if fetching::is_warc(&x.name())))
+        .count() as u64;
     let bar = output::progress(pages, "pages");
     let limits = Limits::default();
     let options = Options::default();
@@ -187,6 +250,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     (a, id)
                 }
                 Item::Failed { reason, .. } => return Err(reason.clone()),
+                Item::Web(p) => {
+                    let mut page = Page::new(p.bytes.clone()).with_input(p.name.clone());
+                    page.url = p.url.clone();
+                    page.charset_hint = p.charset.clone();
+                    let a = storyline_extract::extract_with(&page, &limits)
+                        .map_err(|e| e.to_string())?;
+                    (a, None)
+                }
             };
             analyse(article, id.as_deref(), &options)
         };
@@ -208,12 +279,34 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let ok = match input {
             Err((name, reason)) => each(Item::Failed { name, reason }),
             Ok(input) if is_jsonl_input(&input) => read_jsonl(&input, &limits, &bar, &mut each),
+            Ok(input) if fetching::is_warc(&input.name()) => {
+                read_warc(&input, &limits, &bar, &mut each)
+            }
             Ok(Input::Stdin) => read_stdin(&limits, &bar, &mut each),
             Ok(input) => each(Item::Page(input)),
         };
         if !ok {
             stopped = true;
             break 'inputs;
+        }
+    }
+    if !stopped {
+        // Web pages: the URLs given, then what another command hands over.
+        let from_urls = (!urls.is_empty()).then(|| fetching::web_pages(urls, &dir));
+        let web = from_urls
+            .into_iter()
+            .flatten()
+            .chain(args.extra.take().into_iter().flatten());
+        for w in web {
+            bar.inc_length(1);
+            pending.push(match w {
+                Ok(p) => Item::Web(p),
+                Err((name, reason)) => Item::Failed { name, reason },
+            });
+            if pending.len() >= batch && !send(&mut pending) {
+                stopped = true;
+                break;
+            }
         }
     }
     if !stopped && !pending.is_empty() {
@@ -413,4 +506,58 @@ fn read_lines(
             return false;
         }
     }
+}
+
+/// Streams the response records of a WARC archive (gzip or not) as pages with their
+/// target URI; a broken record is a failed input and reading goes on. `each` returns
+/// false to stop.
+fn read_warc(
+    input: &Input,
+    limits: &Limits,
+    bar: &indicatif::ProgressBar,
+    each: &mut dyn FnMut(Item) -> bool,
+) -> bool {
+    let name = input.name();
+    let Input::File(path) = input else {
+        return true;
+    };
+    let file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => {
+            return each(Item::Failed {
+                name,
+                reason: e.to_string(),
+            });
+        }
+    };
+    // A record may hold a page with its HTTP headers: twice the page limit.
+    let records = storyline_fetch::warc::open(file, 2 * limits.max_page_bytes as u64);
+    for record in records {
+        bar.inc_length(1);
+        let item = match record {
+            Ok(r) => {
+                let item_name = format!("{name}#{}", r.number);
+                match r.status {
+                    Some(s) if !(200..300).contains(&s) => Item::Failed {
+                        name: item_name,
+                        reason: format!("an HTTP {s} response in the archive"),
+                    },
+                    _ => Item::Web(WebPage {
+                        name: item_name,
+                        url: r.url,
+                        bytes: r.body,
+                        charset: r.charset,
+                    }),
+                }
+            }
+            Err(e) => Item::Failed {
+                name: format!("{name}#{}", e.number),
+                reason: e.reason,
+            },
+        };
+        if !each(item) {
+            return false;
+        }
+    }
+    true
 }

@@ -12,6 +12,7 @@
 
 pub mod backend;
 mod cjk;
+pub mod feeds;
 pub mod identity;
 pub mod index;
 pub mod record;

@@ -49,6 +49,43 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX versions_day ON versions(day);",
     // 2: an outlet's articles by date (outlet pages).
     "CREATE INDEX versions_outlet ON versions(outlet, published);",
+    // 3: subscriptions, their items seen, and the fetch log (`storyline feeds`, `watch`).
+    "CREATE TABLE feeds (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL UNIQUE,
+        title TEXT,
+        folder TEXT,
+        kind TEXT,
+        etag TEXT,
+        last_modified TEXT,
+        added TEXT NOT NULL,
+        last_poll TEXT,
+        last_success TEXT,
+        last_error TEXT,
+        failures INTEGER NOT NULL DEFAULT 0,
+        next_poll TEXT NOT NULL
+    );
+    CREATE INDEX feeds_next_poll ON feeds(next_poll);
+    CREATE TABLE feed_items (
+        feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        url TEXT,
+        first_seen TEXT NOT NULL,
+        tries INTEGER NOT NULL DEFAULT 0,
+        done TEXT,
+        PRIMARY KEY (feed_id, key)
+    );
+    CREATE TABLE fetch_log (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        url TEXT NOT NULL,
+        status INTEGER,
+        bytes INTEGER NOT NULL,
+        elapsed_ms INTEGER NOT NULL,
+        error TEXT,
+        context TEXT
+    );
+    CREATE INDEX fetch_log_url ON fetch_log(url);",
 ];
 
 /// The schema version this build writes.
@@ -81,6 +118,11 @@ impl Sqlite {
         let mut db = Sqlite { conn };
         db.migrate()?;
         Ok(db)
+    }
+
+    /// The open connection (the feeds tables use their own, beside the writer's).
+    pub(crate) fn into_connection(self) -> Connection {
+        self.conn
     }
 
     fn migrate(&mut self) -> Result<(), StoreError> {
