@@ -526,7 +526,10 @@ fn count(toks: &[Tok], cj: usize, hedge_start: usize, lang: &str, c: &Cand, out:
                         | "as"
                 )
         });
-    let generic = np.len() == 1 && GENERIC.contains(&np[0].as_str());
+    // "auf 27 gestiegen": a participle read as the noun.
+    let generic = np.len() == 1
+        && (GENERIC.contains(&np[0].as_str())
+            || is_participle(&np[0], lang) && !PEOPLE.contains(np[0].as_str()));
     if (np.is_empty() || generic)
         && let Some((phrase, people)) = toll_subject(toks, hedge_start, lang)
     {
@@ -812,6 +815,10 @@ const TO_FIGURE: &[&str] = &[
     "atteint",
     "auf",
     "erreicht",
+    "выросло",
+    "возросло",
+    "увеличилось",
+    "достигло",
     "bei",
     "a",
     "alcanza",

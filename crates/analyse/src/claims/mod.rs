@@ -661,6 +661,21 @@ fn borrow(chars: &[char], out: &mut [Claim], extras: &[Extra]) {
             }
             continue;
         }
+        // "41 personnes sont mortes, … contre 27 la veille": the earlier figure of the same thing.
+        if ex.bare && cur.counts.is_none() && prev.counts.is_some() && prev.kind == cur.kind {
+            let from = ex.figure_start.saturating_sub(12);
+            let before = words::span_text(chars, from, ex.figure_start).to_lowercase();
+            if before.split_whitespace().last().is_some_and(|w| {
+                matches!(
+                    w,
+                    "contre" | "against" | "versus" | "vs" | "gegenüber" | "frente"
+                )
+            }) {
+                cur.counts = prev.counts.clone();
+                cur.unit = prev.unit.clone();
+                continue;
+            }
+        }
         if !ex.bare || cur.kind != Kind::Number && cur.kind != Kind::Range {
             continue;
         }

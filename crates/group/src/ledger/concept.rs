@@ -395,6 +395,19 @@ const CLASSES: &[(&str, &[&str])] = &[(
     ],
 )];
 
+/// Nouns that only say persons are counted: a bare figure of "people" joins no line.
+pub(super) const GENERIC: &[&str] = &[
+    "peopl",
+    "person",
+    "personn",
+    "menschen",
+    "persona",
+    "human",
+    "человек",
+    "людей",
+    "gens",
+];
+
 /// What a line is keyed on.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(super) enum Concept {
@@ -550,7 +563,8 @@ pub(super) fn read(counts: &str, unit: Option<&str>) -> Reading {
         };
     }
     let head_stems: Vec<String> = stems[..cut.min(stems.len())].to_vec();
-    let concept = if head_words.iter().any(|w| is_event_word(w)) {
+    // A participle before the noun is an adjective ("convicted criminals").
+    let concept = if head_words.iter().skip(1).any(|w| is_event_word(w)) {
         Concept::Phrase(head_stems.join(" "))
     } else {
         Concept::Noun(head_stems.last().cloned().unwrap_or_default())

@@ -190,6 +190,10 @@ fn join_bare_nouns(groups: &mut Vec<Group>) {
             continue;
         };
         let head = head.clone();
+        if concept::GENERIC.contains(&head.as_str()) {
+            i += 1;
+            continue;
+        }
         let classes: Vec<&str> = groups[i]
             .readings
             .iter()
@@ -254,7 +258,8 @@ fn label(concept: &Concept, readings: &[(String, Reading)]) -> (String, Option<S
                 continue;
             }
             let n = readings.iter().filter(|(x, _)| x == w).count();
-            if best.is_none_or(|(_, m)| n > m) {
+            // Ties: the fuller wording ("fighters recruited in prison" over "approached").
+            if best.is_none_or(|(b, m)| n > m || n == m && w.len() > b.len()) {
                 best = Some((w.as_str(), n));
             }
         }
