@@ -278,7 +278,9 @@ fn participle_tail(
             i += 1;
             continue;
         }
-        let state = STATES.contains(&w);
+        // "missing school": a verb with its object, not a state.
+        let state = STATES.contains(&w)
+            && !(w == "missing" && word(toks, i + 1).is_some_and(|n| !STOP.contains(n)));
         if !(is_participle(w, lang) || irregular_after_be || state)
             || SPEECH.contains(w) && w != "counted"
         {
