@@ -155,7 +155,7 @@ pub fn find(input: &Input<'_>) -> Vec<Claim> {
     let mut out: Vec<Claim> = Vec::with_capacity(cands.len());
     let mut extras: Vec<Extra> = Vec::with_capacity(cands.len());
     let mut cache: Option<(usize, usize, Vec<words::Tok>)> = None;
-    let mut refs: Option<(usize, Vec<(usize, usize, String)>)> = None;
+    let mut refs: Option<(usize, Vec<when::Ref>)> = None;
     for c in &cands {
         let Some((si, s_start, s_end)) = sentence_of(input.sentences, c.start, c.end) else {
             continue;

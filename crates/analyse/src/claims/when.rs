@@ -142,8 +142,11 @@ fn weekday_number(w: &str) -> Option<u32> {
         .and_then(|i| u32::try_from(i + 1).ok())
 }
 
-/// The time references of `text` (a sentence), as (char start, char end, reference).
-pub(super) fn references(text: &str) -> Vec<(usize, usize, String)> {
+/// A time reference: (char start, char end, reference).
+pub(super) type Ref = (usize, usize, String);
+
+/// The time references of `text` (a sentence).
+pub(super) fn references(text: &str) -> Vec<Ref> {
     if !text.chars().any(|c| c.is_alphabetic() || c == '日') {
         return Vec::new();
     }
@@ -197,7 +200,7 @@ pub(super) fn references(text: &str) -> Vec<(usize, usize, String)> {
 
 /// The reference nearest to the figure at `[start, end)` (char offsets within the same
 /// text as `refs`).
-pub(super) fn nearest(refs: &[(usize, usize, String)], start: usize, end: usize) -> Option<String> {
+pub(super) fn nearest(refs: &[Ref], start: usize, end: usize) -> Option<String> {
     refs.iter()
         .filter(|(s, e, _)| *e <= start || *s >= end)
         .min_by_key(|(s, e, _)| if *e <= start { start - e } else { s - end })
