@@ -443,6 +443,7 @@ fn ledger_groups_orders_and_skips_copies() {
         claimant: None,
         hedge: None,
         sentence: 0,
+        as_of: None,
     };
     let c1 = [claim("hundreds", 500.0, "prisoners recruited")];
     let c2 = [

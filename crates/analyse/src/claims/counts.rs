@@ -169,6 +169,53 @@ fn noun_phrase(toks: &[Tok], mut i: usize, lang: &str) -> (Vec<String>, usize) {
     (out, i)
 }
 
+/// Words that say what state the counted persons are in, read like participles after the
+/// noun ("41 personnes sont mortes", "30 Menschen vermisst", "15 desaparecidos").
+const STATES: &[&str] = &[
+    "dead",
+    "missing",
+    "mortes",
+    "morts",
+    "mort",
+    "morte",
+    "disparus",
+    "disparues",
+    "disparu",
+    "disparue",
+    "tot",
+    "tote",
+    "vermisst",
+    "muertos",
+    "muertas",
+    "desaparecidos",
+    "desaparecidas",
+    "morti",
+    "dispersi",
+    "mortos",
+    "погибли",
+    "пропали",
+];
+
+/// Adverbs and copulas between the noun and its participle ("sont toujours portées
+/// disparues", "gelten weiterhin als vermisst", "are still missing").
+const STILL: &[&str] = &[
+    "still",
+    "toujours",
+    "encore",
+    "noch",
+    "immer",
+    "weiterhin",
+    "gelten",
+    "galten",
+    "als",
+    "todavía",
+    "aún",
+    "siguen",
+    "ancora",
+    "ещё",
+    "еще",
+];
+
 /// A participle tail after the noun ("have been killed or wounded"): its words and the
 /// index after it. `any_aux` accepts active forms too ("had applied").
 fn participle_tail(
@@ -182,6 +229,12 @@ fn participle_tail(
     let mut be = false;
     let mut n = 0;
     while let Some(w) = word(toks, i) {
+        if STILL.contains(&w) && n < 4 {
+            be = true;
+            n += 1;
+            i += 1;
+            continue;
+        }
         if !AUX.contains(w) || n >= 4 {
             break;
         }
@@ -220,7 +273,17 @@ fn participle_tail(
     while let Some(w) = word(toks, i) {
         let irregular_after_be =
             be && lang == "en" && matches!(w, "left" | "made" | "done" | "found" | "put" | "set");
-        if !(is_participle(w, lang) || irregular_after_be) || SPEECH.contains(w) && w != "counted" {
+        // "portées disparues": reported missing.
+        if w.starts_with("porté") && word(toks, i + 1).is_some_and(|n| STATES.contains(&n)) {
+            i += 1;
+            continue;
+        }
+        // "missing school": a verb with its object, not a state.
+        let state = STATES.contains(&w)
+            && !(w == "missing" && word(toks, i + 1).is_some_and(|n| !STOP.contains(n)));
+        if !(is_participle(w, lang) || irregular_after_be || state)
+            || SPEECH.contains(w) && w != "counted"
+        {
             break;
         }
         out.push(w.to_string());
@@ -412,6 +475,15 @@ pub(super) fn counted(
 }
 
 fn count(toks: &[Tok], cj: usize, hedge_start: usize, lang: &str, c: &Cand, out: &mut Counted) {
+    if matches!(lang, "zh" | "ja")
+        && let Some(term) = cjk_counted(toks, cj, hedge_start)
+    {
+        out.people = true;
+        out.head = Some(term.to_string());
+        out.noun = Some(term.to_string());
+        out.phrase = Some(term.to_string());
+        return;
+    }
     let mut i = cj;
     // "dozens of prisons", "des dizaines de milliers de détenus", "decine di detenuti".
     if let Some(w) = word(toks, i)
@@ -456,6 +528,27 @@ fn count(toks: &[Tok], cj: usize, hedge_start: usize, lang: &str, c: &Cand, out:
                         | "as"
                 )
         });
+    // "auf 27 gestiegen": a participle read as the noun.
+    let generic = np.len() == 1
+        && (GENERIC.contains(&np[0].as_str())
+            || is_participle(&np[0], lang) && !PEOPLE.contains(np[0].as_str()));
+    if (np.is_empty() || generic)
+        && let Some((phrase, people)) = toll_subject(toks, hedge_start, lang)
+    {
+        out.people = people;
+        out.head = phrase.split(' ').next_back().map(str::to_string);
+        out.noun = Some(phrase.clone());
+        out.phrase = Some(phrase);
+        return;
+    }
+    if np.is_empty()
+        && let Some((tail, people)) = after_apposition(toks, cj, lang)
+    {
+        // "hundreds, including murderers and drug offenders, have been approached".
+        out.people = people;
+        out.phrase = Some(tail);
+        return;
+    }
     if np.is_empty() {
         out.bare = true;
         let (tail, _) = participle_tail(toks, cj, lang, true, object_pos);
@@ -708,4 +801,191 @@ fn duration(toks: &[Tok], ci: usize, cj: usize, lang: &str, c: &Cand, out: &mut 
     }
     out.phrase = join(&words);
     out.head = Some(unit.lower.clone());
+}
+
+/// Words that lead from a toll to its figure: "rose to", "put … at", "auf", "à", "до".
+const TO_FIGURE: &[&str] = &[
+    "to",
+    "at",
+    "reached",
+    "reaches",
+    "hit",
+    "hits",
+    "stood",
+    "stands",
+    "à",
+    "atteint",
+    "auf",
+    "erreicht",
+    "выросло",
+    "возросло",
+    "увеличилось",
+    "достигло",
+    "bei",
+    "a",
+    "alcanza",
+    "alcanzó",
+    "до",
+    "составило",
+    "составляет",
+];
+
+/// Words for a count of something ("the number of", "la cifra de"): the noun after them is
+/// what is counted.
+const NUMBER_OF: &[&str] = &[
+    "number",
+    "nombre",
+    "zahl",
+    "anzahl",
+    "número",
+    "cifra",
+    "numero",
+    "число",
+    "количество",
+];
+
+/// Words for a death toll ("the toll", "le bilan", "die Bilanz").
+const TOLL: &[&str] = &["toll", "tally", "bilan", "bilanz", "balance", "bilancio"];
+
+/// For a figure with no noun after it ("the death toll rose to 41", "Die Zahl der Toten
+/// steigt auf 27", "число погибших выросло до 41"), what its subject counts: the noun after
+/// "number of" ("people killed", "toten", "погибших") or the toll ("death toll", "bilan");
+/// with whether it counts persons.
+fn toll_subject(toks: &[Tok], hedge_start: usize, lang: &str) -> Option<(String, bool)> {
+    let before = word(toks, hedge_start.checked_sub(1)?)?;
+    if !TO_FIGURE.contains(&before) {
+        return None;
+    }
+    // The subject is at most 14 tokens back, within the clause.
+    let from = hedge_start.saturating_sub(16);
+    for k in (from..hedge_start.saturating_sub(1)).rev() {
+        let t = toks.get(k)?;
+        if !t.is_word() {
+            if matches!(t.punct(), Some('.' | ';' | ':' | '!' | '?')) {
+                return None;
+            }
+            continue;
+        }
+        let w = t.lower.as_str();
+        if TOLL.contains(&w) {
+            let death = k
+                .checked_sub(1)
+                .and_then(|j| word(toks, j))
+                .is_some_and(|p| p == "death" || p == "casualty");
+            let phrase = if death {
+                format!("{} toll", word(toks, k - 1).unwrap_or("death"))
+            } else {
+                w.to_string()
+            };
+            return Some((phrase, true));
+        }
+        if NUMBER_OF.contains(&w) {
+            let mut j = k + 1;
+            while word(toks, j).is_some_and(|x| {
+                matches!(
+                    x,
+                    "of" | "de" | "des" | "du" | "der" | "von" | "di" | "dei" | "degli" | "del"
+                ) || DETERMINERS.contains(x)
+            }) {
+                j += 1;
+            }
+            let (np, after) = noun_phrase(toks, j, lang);
+            if np.is_empty() || np.iter().any(|x| STOP.contains(x.as_str())) {
+                return None;
+            }
+            let mut words = np.clone();
+            let (tail, _) = participle_tail(toks, after, lang, false, true);
+            words.extend(tail);
+            let people = np.iter().any(|x| PEOPLE.contains(x.as_str()));
+            return join(&words).map(|p| (p, people));
+        }
+    }
+    None
+}
+
+/// Nouns that say only that persons are counted ("41 человека", "47 people"): the toll
+/// before them says what.
+const GENERIC: &[&str] = &[
+    "people",
+    "persons",
+    "personnes",
+    "menschen",
+    "personen",
+    "personas",
+    "persone",
+    "человек",
+    "человека",
+    "людей",
+];
+
+/// What the words glued around a Chinese or Japanese figure count: "死亡人数升至43人",
+/// "死者が45人に", "15人下落不明", "13人の行方が分かっていない".
+const CJK_COUNTED: &[&str] = &[
+    "死亡",
+    "遇难",
+    "罹难",
+    "死者",
+    "下落不明",
+    "失踪",
+    "行方",
+    "受伤",
+    "負傷",
+    "けが人",
+    "撤离",
+    "避難",
+];
+
+fn cjk_counted(toks: &[Tok], cj: usize, hedge_start: usize) -> Option<&'static str> {
+    let before = hedge_start
+        .checked_sub(1)
+        .and_then(|k| toks.get(k))
+        .filter(|t| t.is_word());
+    let after = toks.get(cj).filter(|t| t.is_word());
+    // The nearest term: the end of the words before, the start of the words after.
+    let tail = |t: &Tok| -> Option<&'static str> {
+        let w: Vec<char> = t.lower.chars().collect();
+        let last: String = w[w.len().saturating_sub(8)..].iter().collect();
+        CJK_COUNTED
+            .iter()
+            .filter_map(|x| last.rfind(x).map(|p| (p, *x)))
+            .max_by_key(|(p, _)| *p)
+            .map(|(_, x)| x)
+    };
+    let head = |t: &Tok| -> Option<&'static str> {
+        let w: String = t.lower.chars().take(8).collect();
+        CJK_COUNTED
+            .iter()
+            .filter_map(|x| w.find(x).map(|p| (p, *x)))
+            .min_by_key(|(p, _)| *p)
+            .map(|(_, x)| x)
+    };
+    after.and_then(head).or_else(|| before.and_then(tail))
+}
+
+/// Words that open an apposition listing who a bare figure counts.
+const INCLUDING: &[&str] = &[
+    "including",
+    "among",
+    "dont",
+    "darunter",
+    "incluidos",
+    "incluidas",
+    "inclusi",
+    "включая",
+];
+
+/// After a bare figure, ", including <persons>, have been <participle>": the participle
+/// (and its tail) and whether the apposition names persons.
+fn after_apposition(toks: &[Tok], cj: usize, lang: &str) -> Option<(String, bool)> {
+    if toks.get(cj)?.punct() != Some(',') || !INCLUDING.contains(&word(toks, cj + 1)?) {
+        return None;
+    }
+    let close = (cj + 2..toks.len().min(cj + 14)).find(|&k| toks[k].punct() == Some(','))?;
+    let people = toks[cj + 2..close]
+        .iter()
+        .any(|t| t.is_word() && PEOPLE.contains(t.lower.as_str()));
+    let (tail, _) = participle_tail(toks, close + 1, lang, false, false);
+    // Only the passive: "have been approached", not "gathered".
+    let passive = word(toks, close + 1).is_some_and(|w| AUX.contains(w));
+    (passive && !tail.is_empty()).then(|| (tail.join(" "), people))
 }

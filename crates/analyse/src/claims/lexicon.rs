@@ -268,7 +268,8 @@ pub(super) static PEOPLE: LazyLock<Words> = LazyLock::new(|| {
         "salariés électeurs élèves étudiants patients otages migrants mercenaires recrues",
         // de
         "menschen personen männer frauen kinder zivilisten soldaten kämpfer häftlinge gefangene",
-        "strafgefangene insassen verbrecher freiwillige reservisten einwohner bewohner tote",
+        "strafgefangene insassen verbrecher freiwillige reservisten einwohner bewohner tote toten",
+        "verletzten vermissten todesopfern",
         "todesopfer verletzte verwundete opfer vermisste flüchtlinge vertriebene demonstranten",
         "arbeiter beschäftigte mitarbeiter wähler schüler studenten patienten geiseln migranten",
         "söldner rekruten wehrpflichtige",

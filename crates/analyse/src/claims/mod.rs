@@ -63,6 +63,7 @@ mod claimant;
 mod counts;
 mod filter;
 mod lexicon;
+mod when;
 mod words;
 
 #[cfg(test)]
@@ -103,6 +104,12 @@ pub struct Claim {
     pub hedge: Option<String>,
     /// Index of the sentence that holds it.
     pub sentence: usize,
+    /// The time reference its sentence gives it, nearest to the figure, language-neutral:
+    /// `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, `day-1` ("la veille", "yesterday"), `weekday:N`
+    /// ("on Thursday": 1 = Monday), `monthday:N` ("13日"), `month:N` ("in August"),
+    /// `year-1` ("last year"); null when it gives none ("since last year" is none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
 }
 
 /// What claims are built from.
@@ -148,6 +155,7 @@ pub fn find(input: &Input<'_>) -> Vec<Claim> {
     let mut out: Vec<Claim> = Vec::with_capacity(cands.len());
     let mut extras: Vec<Extra> = Vec::with_capacity(cands.len());
     let mut cache: Option<(usize, usize, Vec<words::Tok>)> = None;
+    let mut refs: Option<(usize, Vec<when::Ref>)> = None;
     for c in &cands {
         let Some((si, s_start, s_end)) = sentence_of(input.sentences, c.start, c.end) else {
             continue;
@@ -216,6 +224,17 @@ pub fn find(input: &Input<'_>) -> Vec<Claim> {
                 });
         }
         let (kind, value, unit, min, max) = unit_and_value(c, &counted, min, max);
+        if refs.as_ref().is_none_or(|(i, _)| *i != si) {
+            let text: String = chars.get(s_start..s_end).unwrap_or(&[]).iter().collect();
+            refs = Some((si, when::references(&text)));
+        }
+        let as_of = refs.as_ref().and_then(|(_, r)| {
+            when::nearest(
+                r,
+                c.start.saturating_sub(s_start),
+                c.end.saturating_sub(s_start),
+            )
+        });
         out.push(Claim {
             text: chars.get(start..c.end).unwrap_or(&[]).iter().collect(),
             start,
@@ -234,6 +253,7 @@ pub fn find(input: &Input<'_>) -> Vec<Claim> {
                 Some(hedges.join("; "))
             },
             sentence: si,
+            as_of,
         });
         extras.push(Extra {
             bare: counted.bare,
@@ -640,6 +660,21 @@ fn borrow(chars: &[char], out: &mut [Claim], extras: &[Extra]) {
                 cur.counts = Some(format!("{noun} {c}"));
             }
             continue;
+        }
+        // "41 personnes sont mortes, … contre 27 la veille": the earlier figure of the same thing.
+        if ex.bare && cur.counts.is_none() && prev.counts.is_some() && prev.kind == cur.kind {
+            let from = ex.figure_start.saturating_sub(12);
+            let before = words::span_text(chars, from, ex.figure_start).to_lowercase();
+            if before.split_whitespace().last().is_some_and(|w| {
+                matches!(
+                    w,
+                    "contre" | "against" | "versus" | "vs" | "gegenüber" | "frente"
+                )
+            }) {
+                cur.counts = prev.counts.clone();
+                cur.unit = prev.unit.clone();
+                continue;
+            }
         }
         if !ex.bare || cur.kind != Kind::Number && cur.kind != Kind::Range {
             continue;
