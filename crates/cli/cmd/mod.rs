@@ -9,5 +9,6 @@ pub mod export;
 pub mod extract;
 pub mod ingest;
 pub mod search;
+pub mod serve;
 pub mod stats;
 pub mod stories;
