@@ -78,14 +78,13 @@ fn serve_answers_pages_api_and_feeds_and_follows_an_ingest() {
     let (_, _, body) = server.get("/search?q=strike");
     assert!(!body.contains("<script>alert"), "{body}");
     assert!(!body.contains("<svg onload"));
-    for (_, v) in [json(&server, "/api/search?q=strike")] {
-        let hit = &v["hits"][0];
-        let (_, _, page) = server.get(&format!("/article/{}", hit["id"]));
-        assert!(!page.contains("<script>alert"), "{page}");
-        assert!(!page.contains("<img src=x"), "{page}");
-        assert!(!page.contains("href=\"javascript:"), "{page}");
-        assert!(page.contains("&lt;script&gt;alert"), "{page}");
-    }
+    let (_, v) = json(&server, "/api/search?q=strike");
+    let hit = &v["hits"][0];
+    let (_, _, page) = server.get(&format!("/article/{}", hit["id"]));
+    assert!(!page.contains("<script>alert"), "{page}");
+    assert!(!page.contains("<img src=x"), "{page}");
+    assert!(!page.contains("href=\"javascript:"), "{page}");
+    assert!(page.contains("&lt;script&gt;alert"), "{page}");
 
     // Unknown ids and bad parameters.
     assert_eq!(server.get("/story/987654").0, 404);
