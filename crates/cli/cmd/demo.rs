@@ -25,9 +25,9 @@ pub struct Args {
     /// The store folder (default: $STORYLINE_DATA, else ./storyline-data).
     #[arg(long, value_name = "DIR")]
     pub db: Option<PathBuf>,
-    /// The address to serve on (`127.0.0.1:0` picks a free port).
-    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]
-    pub addr: String,
+    /// The address to serve on (port 0: any free port; the address is printed).
+    #[arg(long, value_name = "HOST:PORT", default_value = "127.0.0.1:8080")]
+    pub addr: std::net::SocketAddr,
     /// Build the store and exit without serving.
     #[arg(long)]
     pub no_serve: bool,
@@ -44,7 +44,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if code != ExitCode::SUCCESS || args.no_serve {
         return Ok(code);
     }
-    serve(&dir, &args.addr)
+    crate::cmd::serve::run(crate::cmd::serve::Args {
+        addr: args.addr,
+        db: Some(dir),
+    })
 }
 
 /// Builds (or reuses) the demo store in `dir`.
@@ -123,8 +126,4 @@ fn stamp(paths: &[String]) -> String {
         }
     }
     format!("{} pages, {h:016x}\n", corpus::PAGES.len())
-}
-
-fn serve(_dir: &Path, _addr: &str) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("serving needs the web stage (storyline serve), which is not built yet")
 }

@@ -12,6 +12,7 @@ pub mod feeds;
 pub mod fetching;
 pub mod ingest;
 pub mod search;
+pub mod serve;
 pub mod stats;
 pub mod stories;
 pub mod watch;

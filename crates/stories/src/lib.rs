@@ -9,11 +9,13 @@
 //! stored articles on open or [`Archive::refresh`].
 
 mod archive;
+mod facets;
 pub mod snapshot;
 mod summary;
 pub mod views;
 
 pub use archive::{Archive, Prepared, StoryFilter};
+pub use facets::Facets;
 pub use storyline_group::{ArticleFeatures, Config};
 
 use std::path::PathBuf;
