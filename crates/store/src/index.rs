@@ -246,6 +246,11 @@ impl Index {
         ))
     }
 
+    /// Sees what another process committed since this reader last looked.
+    pub fn reload(&self) -> Result<(), StoreError> {
+        Ok(self.reader.reload()?)
+    }
+
     /// The last version id the committed index holds (0 for a new index).
     pub fn indexed_version(&self) -> i64 {
         payload_of(&self.index).unwrap_or(0)

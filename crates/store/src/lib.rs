@@ -359,6 +359,12 @@ impl Store {
         self.index.close()
     }
 
+    /// Makes the search see what another process (an ingest beside a server) committed
+    /// to the index since this store was opened.
+    pub fn reload_search(&self) -> Result<(), StoreError> {
+        self.index.reload()
+    }
+
     /// Full-text search, best first, with snippets.
     pub fn search(&self, q: &SearchQuery) -> Result<Results, StoreError> {
         let found = self.index.search(q)?;

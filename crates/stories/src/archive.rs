@@ -206,6 +206,8 @@ impl Archive {
         for f in &pending {
             self.add(f);
         }
+        // The search index is committed after the database: look at it every time.
+        self.store.reload_search()?;
         self.replayed += n;
         match failed {
             Some(e) if n == 0 => Err(e),
