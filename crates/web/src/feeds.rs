@@ -267,8 +267,20 @@ fn latest_stories() -> Feed {
     }
 }
 
+/// Builds a feed from the archive (off the async threads) and answers it in `format`,
+/// or answers the error.
+async fn feed_of<F>(state: &Shared, headers: &HeaderMap, format: Format, build: F) -> Response
+where
+    F: FnOnce(&crate::Archive) -> Result<Feed, Error> + Send + 'static,
+{
+    match read(state, move |a, _| build(a)).await {
+        Ok(feed) => respond(feed, format, &base(headers)),
+        Err(e) => error(e),
+    }
+}
+
 async fn stories_feed(state: Shared, headers: HeaderMap, format: Format) -> Response {
-    let r = read(&state, |a, _| {
+    feed_of(&state, &headers, format, |a| {
         let list = a.stories(&StoryFilter {
             limit: ITEMS,
             ..StoryFilter::default()
@@ -277,11 +289,7 @@ async fn stories_feed(state: Shared, headers: HeaderMap, format: Format) -> Resp
         feed.items = list.iter().map(story_item).collect();
         Ok(feed)
     })
-    .await;
-    match r {
-        Ok(feed) => respond(feed, format, &base(&headers)),
-        Err(e) => error(e),
-    }
+    .await
 }
 
 pub async fn stories_atom(State(s): State<Shared>, h: HeaderMap) -> Response {
@@ -308,7 +316,7 @@ async fn search_feed(
         Err(e) => return error(e),
     };
     let (text, lang, outlet, since) = q;
-    let r = read(&state, move |a, _| {
+    feed_of(&state, &headers, format, move |a| {
         let res = a.search(&SearchQuery {
             text: text.clone(),
             lang: lang.clone(),
@@ -350,11 +358,7 @@ async fn search_feed(
                 .collect(),
         })
     })
-    .await;
-    match r {
-        Ok(feed) => respond(feed, format, &base(&headers)),
-        Err(e) => error(e),
-    }
+    .await
 }
 
 pub async fn search_atom(State(s): State<Shared>, h: HeaderMap, RawQuery(q): RawQuery) -> Response {
@@ -374,7 +378,7 @@ pub async fn story(
         Ok(x) => x,
         Err(e) => return error(e),
     };
-    let r = read(&state, move |a, _| {
+    feed_of(&state, &headers, format, move |a| {
         let page = a
             .story(id)?
             .ok_or_else(|| Error::NotFound(format!("story {id}: no such story")))?;
@@ -397,11 +401,7 @@ pub async fn story(
                 .collect(),
         })
     })
-    .await;
-    match r {
-        Ok(feed) => respond(feed, format, &base(&headers)),
-        Err(e) => error(e),
-    }
+    .await
 }
 
 pub async fn entity(
@@ -413,7 +413,7 @@ pub async fn entity(
         Ok(x) => x,
         Err(e) => return error(e),
     };
-    let r = read(&state, move |a, _| {
+    feed_of(&state, &headers, format, move |a| {
         let page = a
             .entity(&name, ITEMS)?
             .ok_or_else(|| Error::NotFound(format!("{name:?}: no article names it")))?;
@@ -430,11 +430,7 @@ pub async fn entity(
                 .collect(),
         })
     })
-    .await;
-    match r {
-        Ok(feed) => respond(feed, format, &base(&headers)),
-        Err(e) => error(e),
-    }
+    .await
 }
 
 pub async fn outlet(
@@ -446,7 +442,7 @@ pub async fn outlet(
         Ok(x) => x,
         Err(e) => return error(e),
     };
-    let r = read(&state, move |a, _| {
+    feed_of(&state, &headers, format, move |a| {
         let page = a
             .outlet(&name, ITEMS)?
             .ok_or_else(|| Error::NotFound(format!("{name:?}: no such outlet")))?;
@@ -463,9 +459,5 @@ pub async fn outlet(
                 .collect(),
         })
     })
-    .await;
-    match r {
-        Ok(feed) => respond(feed, format, &base(&headers)),
-        Err(e) => error(e),
-    }
+    .await
 }
