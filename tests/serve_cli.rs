@@ -95,6 +95,12 @@ fn serve_answers_pages_api_and_feeds_and_follows_an_ingest() {
     assert_eq!(json(&server, "/api/articles/987654").0, 404);
     assert_eq!(json(&server, "/api/search").0, 400);
 
+    // Every story page is built once now (and kept by the server) ...
+    let (_, v) = json(&server, "/api/stories?limit=100");
+    for s in v["stories"].as_array().unwrap() {
+        assert_eq!(json(&server, &format!("/api/stories/{}", s["id"])).0, 200);
+    }
+
     // A concurrent ingest on the same store shows up without a restart.
     ingest(
         &db,
@@ -118,6 +124,22 @@ fn serve_answers_pages_api_and_feeds_and_follows_an_ingest() {
         );
         std::thread::sleep(Duration::from_millis(500));
     }
+    // ... and the page of the story it joined is built again, with it.
+    let (_, v) = json(&server, "/api/stories?limit=100");
+    let joined = v["stories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["outlets"].to_string().contains("The Orvalle Gazette"))
+        .map(|s| s["id"].clone())
+        .unwrap();
+    let (_, page) = json(&server, &format!("/api/stories/{joined}"));
+    assert!(
+        page["articles"]
+            .as_array()
+            .is_some_and(|a| a.iter().any(|x| x["outlet"] == "The Orvalle Gazette")),
+        "a kept story page is not served after the story changed: {page}"
+    );
     let (_, v) = json(&server, "/api/search?q=Kestrelmoor");
     assert!(
         v["hits"]

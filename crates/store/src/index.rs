@@ -385,10 +385,17 @@ impl Index {
         }
         let query: Box<dyn Query> = Box::new(BooleanQuery::new(clauses));
         let searcher = self.reader.searcher();
-        let (top, total) = searcher.search(
+        // Two passes: the best hits alone let tantivy skip blocks that cannot make the
+        // top (block-max WAND), and counting alone needs no scores.
+        let top = searcher.search(
             &query,
-            &(TopDocs::with_limit(q.limit.max(1)).order_by_score(), Count),
+            &TopDocs::with_limit(q.limit.max(1)).order_by_score(),
         )?;
+        let total = if top.len() < q.limit.max(1) {
+            top.len()
+        } else {
+            searcher.search(&query, &Count)?
+        };
         let mut hits = Vec::with_capacity(top.len());
         for (score, addr) in top {
             let doc: TantivyDocument = searcher.doc(addr)?;

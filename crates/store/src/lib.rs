@@ -381,7 +381,8 @@ impl Store {
                 Some(t) => format!("{t}\n\n{}", doc.text),
                 None => doc.text.clone(),
             };
-            let snip = found.snippet(s.language.as_deref(), &body, 200);
+            let window = snippet_window(&body, &q.text);
+            let snip = found.snippet(s.language.as_deref(), window, 200);
             let fragment = snip.fragment();
             let highlights = snip
                 .highlighted()
@@ -393,7 +394,7 @@ impl Store {
                 })
                 .collect();
             let snippet = if fragment.is_empty() {
-                body.chars().take(200).collect()
+                window.chars().take(200).collect()
             } else {
                 fragment.to_string()
             };
@@ -546,3 +547,40 @@ fn dir_size(dir: &Path) -> u64 {
 
 #[cfg(test)]
 mod tests;
+
+/// Where in `body` a search snippet is looked for: the first paragraph that holds one of
+/// the query's words (compared by their first letters, which stemming keeps), with the
+/// paragraph after it; else the first two paragraphs (the match was in the title, an
+/// entity or a quote). Making a snippet stems every word it is given, so giving it two
+/// paragraphs rather than the whole article keeps a search page cheap.
+fn snippet_window<'a>(body: &'a str, query: &str) -> &'a str {
+    let probes: Vec<String> = query
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !matches!(*w, "AND" | "OR" | "NOT"))
+        .map(|w| {
+            let w = w.to_lowercase();
+            // Latin and Cyrillic words keep their first five letters through stemming;
+            // CJK "words" are runs of characters matched as bigrams: the first two.
+            let keep = if w.chars().any(cjk::is_cjk) { 2 } else { 5 };
+            w.chars().take(keep).collect()
+        })
+        .collect();
+    let mut starts: Vec<usize> = vec![0];
+    starts.extend(body.match_indices("\n\n").map(|(i, _)| i + 2));
+    let end_of = |k: usize| {
+        starts
+            .get(k + 1)
+            .map_or(body.len(), |&next| next.saturating_sub(2))
+    };
+    let hit = (!probes.is_empty())
+        .then(|| {
+            (0..starts.len()).find(|&k| {
+                let p = body.get(starts[k]..end_of(k)).unwrap_or("").to_lowercase();
+                probes.iter().any(|w| p.contains(w.as_str()))
+            })
+        })
+        .flatten();
+    let first = hit.unwrap_or(0);
+    let last = (first + 1).min(starts.len() - 1);
+    body.get(starts[first]..end_of(last)).unwrap_or(body)
+}

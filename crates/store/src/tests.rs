@@ -288,3 +288,33 @@ fn a_newer_schema_is_refused() {
     let err = Store::open(dir.path()).err().unwrap().to_string();
     assert!(err.contains("newer"), "{err}");
 }
+
+#[test]
+fn a_snippet_is_looked_for_around_the_first_paragraph_naming_the_query() {
+    let body = "The mayor spoke.\n\nRain fell all week.\n\nThe dam at Vardena collapsed on Monday.\n\nRescuers searched.\n\nMore later.";
+    // "collapse" stems to "collaps": its first five letters are in "collapsed".
+    assert_eq!(
+        super::snippet_window(body, "Vardena collapse"),
+        "The dam at Vardena collapsed on Monday.\n\nRescuers searched."
+    );
+    // Case and query syntax do not matter.
+    assert_eq!(
+        super::snippet_window(body, "\"RESCUERS searched\" AND NOT flood"),
+        "Rescuers searched.\n\nMore later."
+    );
+    // No paragraph names a word (the match was in the title): the first two paragraphs.
+    assert_eq!(
+        super::snippet_window(body, "Kestria"),
+        "The mayor spoke.\n\nRain fell all week."
+    );
+    assert_eq!(super::snippet_window("", "x"), "");
+    assert_eq!(
+        super::snippet_window("One paragraph only.", ""),
+        "One paragraph only."
+    );
+    // CJK: the first two characters of a run.
+    assert_eq!(
+        super::snippet_window("天气很好。\n\n大坝溃决，遇难人数上升。", "遇难人数"),
+        "大坝溃决，遇难人数上升。"
+    );
+}

@@ -8,7 +8,7 @@ use storyline_group::ledger::LedgerLine;
 use storyline_store::VersionInfo;
 
 /// A story in a list: enough to show a line of the home page.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct StorySummary {
     pub id: u32,
     /// The headline: the title of the story's earliest original article.

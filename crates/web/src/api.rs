@@ -81,13 +81,15 @@ pub async fn story(State(s): State<Shared>, Path(id): Path<String>) -> Response 
         Ok(id) => id,
         Err(e) => return error(e),
     };
-    answer(
-        read(&s, move |a, _| {
-            a.story(id)?
-                .ok_or_else(|| Error::NotFound(format!("story {id}: no such story")))
-        })
-        .await,
-    )
+    let page = read(&s, move |a, st| {
+        st.story(a, id)?
+            .ok_or_else(|| Error::NotFound(format!("story {id}: no such story")))
+    })
+    .await;
+    match page {
+        Ok(page) => ok(&*page),
+        Err(e) => error(e),
+    }
 }
 
 pub async fn article(State(s): State<Shared>, Path(id): Path<String>) -> Response {
@@ -143,9 +145,9 @@ pub async fn claims(State(s): State<Shared>, RawQuery(raw): RawQuery) -> Respons
         Err(e) => return error(e),
     };
     answer(
-        read(&s, move |a, _| {
-            let page = a
-                .story(id)?
+        read(&s, move |a, st| {
+            let page = st
+                .story(a, id)?
                 .ok_or_else(|| Error::NotFound(format!("story {id}: no such story")))?;
             Ok(json!({"story": page.summary.id, "ledger": page.ledger}))
         })

@@ -271,16 +271,16 @@ fn latest_stories() -> Feed {
 /// or answers the error.
 async fn feed_of<F>(state: &Shared, headers: &HeaderMap, format: Format, build: F) -> Response
 where
-    F: FnOnce(&crate::Archive) -> Result<Feed, Error> + Send + 'static,
+    F: FnOnce(&crate::Archive, &crate::State) -> Result<Feed, Error> + Send + 'static,
 {
-    match read(state, move |a, _| build(a)).await {
+    match read(state, move |a, st| build(a, st)).await {
         Ok(feed) => respond(feed, format, &base(headers)),
         Err(e) => error(e),
     }
 }
 
 async fn stories_feed(state: Shared, headers: HeaderMap, format: Format) -> Response {
-    feed_of(&state, &headers, format, |a| {
+    feed_of(&state, &headers, format, |a, _| {
         let list = a.stories(&StoryFilter {
             limit: ITEMS,
             ..StoryFilter::default()
@@ -316,7 +316,7 @@ async fn search_feed(
         Err(e) => return error(e),
     };
     let (text, lang, outlet, since) = q;
-    feed_of(&state, &headers, format, move |a| {
+    feed_of(&state, &headers, format, move |a, _| {
         let res = a.search(&SearchQuery {
             text: text.clone(),
             lang: lang.clone(),
@@ -378,9 +378,9 @@ pub async fn story(
         Ok(x) => x,
         Err(e) => return error(e),
     };
-    feed_of(&state, &headers, format, move |a| {
-        let page = a
-            .story(id)?
+    feed_of(&state, &headers, format, move |a, st| {
+        let page = st
+            .story(a, id)?
             .ok_or_else(|| Error::NotFound(format!("story {id}: no such story")))?;
         let mut articles: Vec<_> = page
             .articles
@@ -413,7 +413,7 @@ pub async fn entity(
         Ok(x) => x,
         Err(e) => return error(e),
     };
-    feed_of(&state, &headers, format, move |a| {
+    feed_of(&state, &headers, format, move |a, _| {
         let page = a
             .entity(&name, ITEMS)?
             .ok_or_else(|| Error::NotFound(format!("{name:?}: no article names it")))?;
@@ -442,7 +442,7 @@ pub async fn outlet(
         Ok(x) => x,
         Err(e) => return error(e),
     };
-    feed_of(&state, &headers, format, move |a| {
+    feed_of(&state, &headers, format, move |a, _| {
         let page = a
             .outlet(&name, ITEMS)?
             .ok_or_else(|| Error::NotFound(format!("{name:?}: no such outlet")))?;

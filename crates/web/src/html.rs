@@ -2,6 +2,7 @@
 //! attribute value). They work without JavaScript; links to sources are http(s) only.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode, header};
@@ -431,15 +432,38 @@ pub async fn story(
         Err(e) => return error_page(e),
     };
     let base = base(&headers);
-    respond(
-        read(&state, move |a, _| {
-            let page = a
-                .story(id)?
-                .ok_or_else(|| Error::NotFound(format!("Story {id} does not exist.")))?;
-            Ok(story_page(&page, &base))
-        })
-        .await,
-    )
+    let html = read(&state, move |a, st| {
+        let key = (a.index().resolve(id), base);
+        if let Some(html) = st.html.get(&key) {
+            return Ok(html);
+        }
+        let generation = st.html.generation();
+        let page = st
+            .story(a, id)?
+            .ok_or_else(|| Error::NotFound(format!("Story {id} does not exist.")))?;
+        let html: Arc<str> = layout(story_page(&page, &key.1)).into_string().into();
+        st.html.put(key, generation, html.clone());
+        Ok(html)
+    })
+    .await;
+    match html {
+        Ok(html) => (
+            StatusCode::OK,
+            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+            axum::body::Body::from(axum::body::Bytes::from_owner(ArcStr(html))),
+        )
+            .into_response(),
+        Err(e) => error_page(e),
+    }
+}
+
+/// A kept page's HTML as a response body, without copying it.
+struct ArcStr(Arc<str>);
+
+impl AsRef<[u8]> for ArcStr {
+    fn as_ref(&self) -> &[u8] {
+        self.0.as_bytes()
+    }
 }
 
 fn story_page(page: &StoryPage, base: &str) -> Page {

@@ -7,6 +7,7 @@
 //! file and one small script served by the binary, under a strict Content-Security-Policy.
 
 mod api;
+mod cache;
 mod error;
 mod feeds;
 mod html;
@@ -26,12 +27,16 @@ use axum::http::{HeaderValue, header};
 use axum::response::Response;
 use axum::routing::get;
 use storyline_stories::Facets;
+use storyline_stories::views::StoryPage;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 
 pub(crate) use error::Error;
 pub use storyline_stories::Archive;
+
+/// Story pages kept between requests (each is a few kB to a few hundred kB).
+const PAGES_KEPT: usize = 512;
 
 /// How the server runs.
 #[derive(Debug, Clone)]
@@ -71,6 +76,10 @@ pub(crate) struct State {
     pub archive: RwLock<Archive>,
     /// Languages and outlets of the archive, recounted after each refresh that adds articles.
     pub facets: RwLock<Arc<Facets>>,
+    /// Story pages built since the archive last changed ...
+    pub pages: cache::PageCache<u32, Arc<StoryPage>>,
+    /// ... and their HTML, by story and by the base address it was rendered for.
+    pub html: cache::PageCache<(u32, String), Arc<str>>,
 }
 
 pub(crate) type Shared = Arc<State>;
@@ -81,7 +90,25 @@ impl State {
         Arc::new(State {
             archive: RwLock::new(archive),
             facets: RwLock::new(facets),
+            pages: cache::PageCache::new(PAGES_KEPT),
+            html: cache::PageCache::new(PAGES_KEPT),
         })
+    }
+
+    /// Story `id`'s page: kept from an earlier request while the archive is unchanged,
+    /// else built (and kept). `archive` is the one this state's read lock guards.
+    pub fn story(&self, archive: &Archive, id: u32) -> Result<Option<Arc<StoryPage>>, Error> {
+        let id = archive.index().resolve(id);
+        if let Some(page) = self.pages.get(&id) {
+            return Ok(Some(page));
+        }
+        let generation = self.pages.generation();
+        let Some(page) = archive.story(id)? else {
+            return Ok(None);
+        };
+        let page = Arc::new(page);
+        self.pages.put(id, generation, page.clone());
+        Ok(Some(page))
     }
 
     pub fn facets(&self) -> Arc<Facets> {
@@ -118,6 +145,9 @@ pub(crate) fn refresh(state: &State) -> Result<usize, String> {
         .map_err(|_| "the archive lock is poisoned".to_string())?;
     let n = archive.refresh().map_err(|e| e.to_string())?;
     if n > 0 {
+        // Under the write lock: no request can keep a page of the old archive.
+        state.pages.invalidate();
+        state.html.invalidate();
         let facets = Arc::new(archive.facets());
         drop(archive);
         if let Ok(mut f) = state.facets.write() {
