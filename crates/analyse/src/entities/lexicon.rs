@@ -638,7 +638,7 @@ pub(crate) static ORG_KEYWORDS: LazyLock<FastSet<&'static str>> = LazyLock::new(
          régiment sa sas sarl institut union fédération ligue église",
         "gmbh ag kg se partei ministerium bundestag bundesrat bundeswehr regierung gericht \
          universität stiftung konzern gruppe verband verein kommission rat armee behörde amt \
-         zeitung bund",
+         zeitung bund hydro energie werke holding pharma chemie solar",
         "ministerio partido gobierno ejército universidad banco grupo fundación comisión consejo \
          agencia asamblea congreso senado policía ministero partito governo esercito tribunale \
          università banca gruppo spa fondazione commissione consiglio agenzia",
@@ -671,6 +671,10 @@ pub(crate) const DE_ORG_SUFFIXES: &[&str] = &[
     "verband",
     "behörde",
     "zeitung",
+    "werke",
+    "bank",
+    "versicherung",
+    "gesellschaft",
 ];
 
 /// Heads after which "of"/"de" continues a name ("Ministry of Defence", "Banque de France").

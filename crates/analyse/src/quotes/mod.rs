@@ -123,13 +123,7 @@ pub fn find(text: &str, _sentences: &[Sentence], lang: &str) -> Vec<Quote> {
             };
             // The mention may go on with an apposition after a comma (a name found by
             // the scan never holds one): the name is the words before it.
-            let name = m
-                .text
-                .split(',')
-                .next()
-                .unwrap_or(&m.text)
-                .trim()
-                .to_string();
+            let name = speaker_name(&m.text);
             Speaker {
                 name,
                 entity: None,
@@ -150,6 +144,31 @@ pub fn find(text: &str, _sentences: &[Sentence], lang: &str) -> Vec<Quote> {
         });
     }
     out
+}
+
+/// The name in a speaker's words: the words before an apposition ("Jane Roe, a lawyer"),
+/// or the name after a role ("the ministry's spokesman, Anton Meyer" → "Anton Meyer").
+fn speaker_name(words: &str) -> String {
+    let mut parts = words.split(',').map(str::trim);
+    let first = parts.next().unwrap_or(words).trim();
+    let named = |p: &str| {
+        p.split_whitespace()
+            .skip(1)
+            .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+            || p.split_whitespace().count() == 1 && p.starts_with(char::is_uppercase)
+    };
+    if !named(first) {
+        if let Some(name) = parts.find(|p| {
+            !p.is_empty()
+                && p.split_whitespace().all(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        || matches!(w, "de" | "da" | "do" | "von" | "van" | "del" | "di")
+                })
+        }) {
+            return name.to_string();
+        }
+    }
+    first.to_string()
 }
 
 struct Extractor<'a> {
@@ -200,7 +219,9 @@ impl<'a> Extractor<'a> {
                 .tok(i + 1)
                 .filter(|n| n.is_word())
                 .map(|n| n.lower.as_str());
-            if let Some(len) = lexicon::source_prep(self.lang, &t.lower, next) {
+            if let Some(len) =
+                lexicon::source_prep(self.lang, &t.lower, next).filter(|_| self.source_prep_ok(i))
+            {
                 if let Some(end) = self.source_prep(si, a, b, i, len, last_end_tok) {
                     last_end_tok = end;
                     i = end.max(i + 1);
@@ -235,6 +256,36 @@ impl<'a> Extractor<'a> {
             }
             i += 1;
         }
+    }
+
+    /// Portuguese guards: "de acordo com" needs its "com"; "o segundo semestre" is an
+    /// ordinal, not "segundo X".
+    fn source_prep_ok(&self, i: usize) -> bool {
+        if self.lang != "pt" {
+            return true;
+        }
+        let Some(t) = self.tok(i) else { return false };
+        if t.is("de") {
+            return self.tok(i + 2).is_some_and(|x| x.is("com"));
+        }
+        if t.is("segundo") && i > 0 {
+            return !self.tok(i - 1).is_some_and(|p| {
+                p.is_word()
+                    && matches!(
+                        p.lower.as_str(),
+                        "o" | "no"
+                            | "do"
+                            | "ao"
+                            | "um"
+                            | "pelo"
+                            | "este"
+                            | "esse"
+                            | "seu"
+                            | "neste"
+                    )
+            });
+        }
+        true
     }
 
     /// A speech verb at token `i`: the cue's token range and, for "a-t-il"/"dit-il", the
@@ -308,7 +359,8 @@ impl<'a> Extractor<'a> {
                             | "press"
                     )
                 });
-            if !clause_follows || prev_det {
+            // "says", "tells", "believes" are verbs unless a determiner says otherwise
+            if prev_det || !clause_follows && !lexicon::mostly_verb(w) {
                 return None;
             }
         }
@@ -392,7 +444,24 @@ impl<'a> Extractor<'a> {
                 ext: None,
             });
         }
+        // "Rep. Stephen Lynch (D-Mass.) said": a short parenthesis after the name belongs
+        // to the subject
         let mut s = e;
+        if s > a
+            && self
+                .tok(s - 1)
+                .is_some_and(|t| t.punct(')') && t.inside.is_none())
+        {
+            if let Some(open) = (s.saturating_sub(8).max(a)..s - 1)
+                .rev()
+                .find(|&k| self.tok(k).is_some_and(|t| t.punct('(')))
+            {
+                if open > a && self.tok(open - 1).is_some_and(|t| t.is_word() && t.cap) {
+                    s = open;
+                }
+            }
+        }
+        let paren_end = s < e;
         let mut n = 0;
         while s > a && n < 12 {
             let Some(t) = self.tok(s - 1) else { break };
@@ -422,10 +491,14 @@ impl<'a> Extractor<'a> {
             s -= 1;
             n += 1;
         }
+        if paren_end && self.tok(s).is_some_and(|t| t.punct('(')) {
+            return None;
+        }
         if s == e {
             // "X, the mayor, said": an appositive chain before the verb.
             if s > a && self.tok(s - 1).is_some_and(|t| t.punct(',')) {
                 return self.appositive(a, s - 1).map(|np| Np {
+                    s: self.role_before_name(a, np.s).unwrap_or(np.s),
                     ext: Some(s - 1),
                     ..np
                 });
@@ -531,6 +604,32 @@ impl<'a> Extractor<'a> {
         })
     }
 
+    /// "The state’s campaign chairman, Phil Lovas, said": the role that opens the sentence
+    /// before a name in apposition (part of the speaker's words); its first token.
+    fn role_before_name(&self, a: usize, name_s: usize) -> Option<usize> {
+        if name_s < a + 2 || !self.tok(name_s - 1).is_some_and(|t| t.punct(',')) {
+            return None;
+        }
+        let mut s = a;
+        while s < name_s - 1 && self.tok(s).is_some_and(|t| lexicon::lead_trim(&t.lower)) {
+            s += 1;
+        }
+        let words = name_s - 1 - s;
+        if !(1..=6).contains(&words) {
+            return None;
+        }
+        let role_like = (s..name_s - 1).all(|k| {
+            self.tok(k).is_some_and(|t| {
+                t.is_word()
+                    && t.inside.is_none()
+                    && !lexicon::is_verb(self.lang, &t.lower)
+                    && !lexicon::np_stop(&t.lower, self.lang)
+                    && (!t.cap || k == s)
+            })
+        });
+        role_like.then_some(s)
+    }
+
     /// Before a comma that precedes the verb: walk back over appositive chunks
     /// ("Vladimir Osechkin, the director of Gulagu.net, a prisoner advocacy group, stated").
     fn appositive(&self, a: usize, comma: usize) -> Option<Np> {
@@ -587,11 +686,44 @@ impl<'a> Extractor<'a> {
         let mut from = from;
         while from < b
             && self.lang != "en"
-            && self
-                .tok(from)
-                .is_some_and(|t| t.is_word() && !t.cap && lexicon::is_aux(&t.lower))
+            && self.tok(from).is_some_and(|t| {
+                t.is_word()
+                    && !t.cap
+                    && lexicon::is_aux(&t.lower)
+                    && !(self.lang == "pt" && lexicon::determiner(&t.lower))
+            })
         {
             from += 1; // "erklärte gestern ein Sprecher"
+        }
+        // "a déclaré vendredi (soir) le porte-parole", "dijo este martes el ministro"
+        if self.lang != "en" {
+            let mut k = from;
+            if self.tok(k).is_some_and(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "este" | "esta" | "na" | "no" | "ce" | "am"
+                )
+            }) && self
+                .tok(k + 1)
+                .is_some_and(|t| lexicon::time_word(&t.lower))
+            {
+                k += 1;
+            }
+            let mut skipped = false;
+            while k < b
+                && self.tok(k).is_some_and(|t| {
+                    t.is_word()
+                        && (!t.cap || self.lang == "de")
+                        && t.inside.is_none()
+                        && lexicon::time_word(&t.lower)
+                })
+            {
+                k += 1;
+                skipped = true;
+            }
+            if skipped {
+                from = k;
+            }
         }
         let mut e = from;
         let mut n = 0;
@@ -651,11 +783,15 @@ impl<'a> Extractor<'a> {
         }
         // A subject after the verb starts with a capital, a determiner or a pronoun.
         let first = self.tok(from)?;
-        if !(first.cap || lexicon::determiner(&first.lower) || lexicon::pronoun(&first.lower)) {
+        let det = |w: &str| {
+            lexicon::determiner(w)
+                || self.lang == "pt" && matches!(w, "o" | "os" | "a" | "as" | "um" | "uma")
+        };
+        if !(first.cap || det(&first.lower) || lexicon::pronoun(&first.lower)) {
             return None;
         }
         // a lone determiner is no subject
-        if e - from == 1 && lexicon::determiner(&first.lower) && !first.cap {
+        if e - from == 1 && det(&first.lower) && !first.cap {
             return None;
         }
         Some(Np {
@@ -720,6 +856,48 @@ impl<'a> Extractor<'a> {
             return None;
         }
         Some(k)
+    }
+
+    /// A name in apposition after a role ("said the ministry's spokesman, Anton Meyer,",
+    /// "a déclaré le porte-parole de la présidence, Anton Belik, interrogé …"): the token
+    /// after the name, when the phrase `np` names no one itself.
+    fn name_after_role(&self, np: Np, b: usize) -> Option<usize> {
+        let role_only = (np.s..np.e).all(|k| {
+            self.tok(k)
+                .is_some_and(|t| !t.cap || k == np.s && lexicon::determiner(&t.lower))
+        });
+        if !role_only || !self.tok(np.e).is_some_and(|t| t.punct(',')) {
+            return None;
+        }
+        let mut k = np.e + 1;
+        let mut caps = 0;
+        while k < b && k < np.e + 7 {
+            let t = self.tok(k)?;
+            if t.is_word() && t.inside.is_none() && t.cap {
+                caps += 1;
+            } else if !(t.is_word()
+                && caps > 0
+                && matches!(
+                    t.lower.as_str(),
+                    "de" | "da" | "do" | "von" | "van" | "del" | "di"
+                ))
+            {
+                break;
+            }
+            k += 1;
+        }
+        if caps == 0 || caps > 4 {
+            return None;
+        }
+        let last = self.tok(k - 1)?;
+        if !last.cap {
+            return None;
+        }
+        let closes = k >= b
+            || self.tok(k).is_some_and(|t| {
+                t.punct(',') || t.punct('.') || t.punct(';') || t.punct('—') || t.punct('(')
+            });
+        closes.then_some(k)
     }
 
     fn head_name(&self, np: Np) -> Option<(usize, usize)> {
@@ -903,10 +1081,36 @@ impl<'a> Extractor<'a> {
                 break;
             }
             if t.is_word() && lexicon::complementizer(&t.lower) {
-                let ok = (j..k).all(|x| self.tok(x).is_some_and(|t| !t.punct('.')));
+                // only over an addressee or a short adverbial ("told reporters on Monday
+                // that"), not over a clause ("said no decision had been made about whether")
+                let ok = (j..k).all(|x| {
+                    self.tok(x).is_some_and(|t| {
+                        !t.punct('.')
+                            && !(t.is_word()
+                                && (lexicon::is_aux(&t.lower)
+                                    || lexicon::np_stop(&t.lower, self.lang)
+                                        && !lexicon::adverbial_start(&t.lower)))
+                    })
+                }) && (k == j || !t.is("whether"))
+                    && !(k > j
+                        && self.tok(k + 1).is_some_and(|n| {
+                            n.is_word()
+                                && (lexicon::is_aux(&n.lower)
+                                    || matches!(
+                                        n.lower.as_str(),
+                                        "was" | "were" | "is" | "are" | "has" | "had" | "have"
+                                    ))
+                        }));
                 if ok {
                     return (k, true);
                 }
+            }
+            if t.punct(',')
+                && self
+                    .tok(k + 1)
+                    .is_some_and(|n| n.is_word() && n.lower.ends_with("ing"))
+            {
+                break; // "…,” the mayor said, adding that …": the participle is a cue of its own
             }
             if t.punct(':') {
                 return (k + 1, true);
@@ -915,6 +1119,35 @@ impl<'a> Extractor<'a> {
                 break; // ", repeating a refrain that …" is not the reported clause
             }
             k += 1;
+        }
+        // "says at a campaign stop in Toledo, Ohio, that …"
+        if self.lang == "en"
+            && self
+                .tok(ce)
+                .is_some_and(|t| lexicon::adverbial_start(&t.lower))
+        {
+            let mut k = ce + 1;
+            while k < b && k < ce + 16 {
+                let Some(t) = self.tok(k) else { break };
+                if t.inside.is_some()
+                    || matches!(t.kind, Kind::Open(_))
+                    || t.punct('.')
+                    || t.punct(';')
+                {
+                    break;
+                }
+                if t.is("that") && self.tok(k - 1).is_some_and(|p| p.punct(',')) {
+                    return (k, true);
+                }
+                if t.is_word()
+                    && !t.cap
+                    && !lexicon::determiner(&t.lower)
+                    && (lexicon::is_aux(&t.lower) || lexicon::is_verb(self.lang, &t.lower))
+                {
+                    break;
+                }
+                k += 1;
+            }
         }
         if lexicon::takes_addressee(cue_word) {
             // told reporters / told the BBC / told CNN
@@ -1020,6 +1253,18 @@ impl<'a> Extractor<'a> {
             {
                 return k + 1; // a missing full stop after a closing mark
             }
+            if t.inside.is_none() && t.punct(';') && k > j {
+                return k;
+            }
+            // "… and said she would …", "… but noted that …": a second attribution
+            if self.lang == "en"
+                && t.inside.is_none()
+                && k > j
+                && matches!(t.lower.as_str(), "and" | "but")
+                && self.coordinated_cue(k + 1).is_some()
+            {
+                return k;
+            }
             if t.inside.is_none() && t.punct(',') {
                 if let Some(n) = self.tok(k + 1) {
                     if matches!(
@@ -1036,7 +1281,10 @@ impl<'a> Extractor<'a> {
                             | "ajoutant"
                             | "a-t-il"
                             | "a-t-elle"
-                    ) {
+                    ) || self.lang == "en"
+                        && n.lower.ends_with("ing")
+                        && lexicon::is_verb("en", &n.lower)
+                    {
                         return k;
                     }
                     // ", he said." at the end
@@ -1052,6 +1300,42 @@ impl<'a> Extractor<'a> {
             k += 1;
         }
         b
+    }
+
+    /// After "However," / "Meanwhile," / "In fact,": where the clause itself starts.
+    fn skip_sentence_adverbs(&self, start: usize, boundary: usize) -> usize {
+        let mut f = start;
+        while f + 2 < boundary
+            && self.tok(f).is_some_and(|t| {
+                t.is_word()
+                    && t.inside.is_none()
+                    && (lexicon::adverbial_start(&t.lower) || lexicon::lead_trim(&t.lower))
+            })
+            && self.tok(f + 1).is_some_and(|t| t.punct(','))
+        {
+            f += 2;
+        }
+        f
+    }
+
+    /// A speech verb right at `k` (or after an adverb: "and also said"), past or present
+    /// tense, as the second verb of a coordination: its token index.
+    fn coordinated_cue(&self, k: usize) -> Option<usize> {
+        let mut k = k;
+        if self
+            .tok(k)
+            .is_some_and(|t| t.is_word() && (lexicon::is_aux(&t.lower) || t.lower.ends_with("ly")))
+        {
+            k += 1;
+        }
+        let t = self.tok(k)?;
+        let w = t.lower.as_str();
+        (t.is_word()
+            && t.inside.is_none()
+            && !t.cap
+            && lexicon::is_verb(self.lang, w)
+            && (w.ends_with("ed") || w.ends_with('s') || matches!(w, "said" | "told" | "wrote")))
+        .then_some(k)
     }
 
     /// Does the clause before `boundary` (a comma or closing mark) look like reported
@@ -1070,7 +1354,7 @@ impl<'a> Extractor<'a> {
         if has_quote {
             return true;
         }
-        let mut f = start;
+        let mut f = self.skip_sentence_adverbs(start, boundary);
         while f + 1 < boundary
             && self
                 .tok(f)
@@ -1152,7 +1436,13 @@ impl<'a> Extractor<'a> {
             let end = self.after_end(j, b);
             let (s, e, kind, pair) = self.content(j, end)?;
             self.use_pairs_in(j, end);
-            let speaker = subject.and_then(|np| self.head(np));
+            // "“…,” the mayor said, adding that …": the speaker of the clause before
+            let speaker = subject.and_then(|np| self.head(np)).or_else(|| {
+                self.drafts
+                    .last()
+                    .filter(|d| d.sent == si && d.speaker.is_some())
+                    .and_then(|d| d.speaker)
+            });
             self.push(Draft {
                 start: s,
                 end: e,
@@ -1183,6 +1473,12 @@ impl<'a> Extractor<'a> {
                             || matches!(t.lower.as_str(), "who" | "which" | "whose")
                     });
                     let short = np.e - np.s <= 7;
+                    // "said he." inverts; "said he cannot comment" is a clause
+                    let pronoun_clause = self
+                        .tok(np.s)
+                        .is_some_and(|t| lexicon::pronoun(&t.lower) && !t.cap)
+                        && (np.e > np.s + 1 || self.tok(np.e).is_some_and(|t| t.is_word()));
+                    let short = short && !pronoun_clause;
                     let apposition = p > a
                         && self.tok(p - 1).is_some_and(|t| t.punct(','))
                         && self
@@ -1197,7 +1493,8 @@ impl<'a> Extractor<'a> {
                         self.apposition_after(np.e, b)
                     } else {
                         None
-                    };
+                    }
+                    .or_else(|| self.name_after_role(np, b));
                     speaker_np = Some(Np { ext, ..np });
                     inverted = true;
                     after_np_end = ext.unwrap_or(np.e);
@@ -1226,7 +1523,9 @@ impl<'a> Extractor<'a> {
                     && (np_then_clause && (strong || !prev_is_subject_like)
                         || first_constituent_adverbial && strong)
                 {
-                    let ext = self.apposition_after(np.e, b);
+                    let ext = self
+                        .apposition_after(np.e, b)
+                        .or_else(|| self.name_after_role(np, b));
                     speaker_np = Some(Np { ext, ..np });
                     inverted = true;
                     after_np_end = ext.unwrap_or(np.e);
@@ -1280,6 +1579,44 @@ impl<'a> Extractor<'a> {
                 }
             }
             return None;
+        }
+        // "Merrill says … and said she would …": the coordinated verb shares the subject.
+        if self.lang == "en"
+            && p > a
+            && self
+                .tok(p - 1)
+                .is_some_and(|t| t.inside.is_none() && (t.is("and") || t.is("but")))
+            && !lexicon::quote_only(&cue_word)
+        {
+            let speaker = self
+                .drafts
+                .last()
+                .filter(|d| d.sent == si)
+                .and_then(|d| d.speaker)
+                .or_else(|| {
+                    self.sentence_subject(a, p - 1)
+                        .filter(|np| !np.impersonal)
+                        .and_then(|np| self.head(np))
+                });
+            let (j, explicit) = self.after_start(ce, b, &cue_word);
+            let adverbial = self
+                .tok(j)
+                .is_some_and(|t| lexicon::adverbial_start(&t.lower));
+            if speaker.is_some() && (explicit || !adverbial && self.words_until_punct(j, b) >= 3) {
+                let end = self.after_end(j, b);
+                let (s, e, kind, pair) = self.content(j, end)?;
+                self.use_pairs_in(j, end);
+                self.push(Draft {
+                    start: s,
+                    end: e,
+                    kind,
+                    speaker,
+                    cue,
+                    sent: si,
+                    pair,
+                });
+                return Some(end);
+            }
         }
         // Subject before the verb.
         let np = self.np_before(region_start.max(a), cs)?;
@@ -1365,7 +1702,8 @@ impl<'a> Extractor<'a> {
             } else {
                 cut
             };
-            let (s, e, kind, pair) = self.content(region_start, cut)?;
+            let from = self.skip_sentence_adverbs(region_start, cut);
+            let (s, e, kind, pair) = self.content(from, cut)?;
             self.use_pairs_in(region_start, cut);
             self.push(Draft {
                 start: s,

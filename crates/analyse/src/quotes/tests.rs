@@ -973,3 +973,97 @@ fn en_participle_subject_with_title_and_inner_name() {
         Some("The Ohio senator"),
     );
 }
+
+// ---- fixes from the demo corpus review ----
+
+#[test]
+fn pt_direct_and_indirect_with_speakers() {
+    check(
+        "«Os números oficiais chegam sempre tarde e por baixo», disse a porta-voz Lucía Navarro.",
+        "pt",
+        "números oficiais",
+        Direct,
+        Some("a porta-voz Lucía Navarro"),
+    );
+    check(
+        "“Vamos reconstruir a ponte até ao verão”, afirmou o ministro Davide Santoro, em Montecastro.",
+        "pt",
+        "reconstruir a ponte",
+        Direct,
+        Some("o ministro Davide Santoro"),
+    );
+    check(
+        "O presidente da associação, Joaquim Barata, declarou que o preço médio por litro subiu.",
+        "pt",
+        "preço médio",
+        Indirect,
+        Some("Joaquim Barata"),
+    );
+    check(
+        "Segundo Joaquim Barata, as exportações vão crescer este ano.",
+        "pt",
+        "exportações vão crescer",
+        Indirect,
+        Some("Joaquim Barata"),
+    );
+    check(
+        "De acordo com a polícia, três pessoas ficaram feridas no incêndio.",
+        "pt",
+        "três pessoas",
+        Indirect,
+        Some("a polícia"),
+    );
+    // "o segundo semestre" is an ordinal, not a source
+    let qs = q(
+        "As vendas caíram no segundo semestre de 2024 em todo o país.",
+        "pt",
+    );
+    assert!(qs.is_empty(), "{qs:#?}");
+}
+
+#[test]
+fn fr_time_word_and_role_before_the_name() {
+    let x = check(
+        "« Ceux qui ont commis des crimes les réparent au front, sous le feu », a déclaré vendredi le porte-parole de la présidence, Anton Belik, interrogé par des journalistes à Varensk.",
+        "fr",
+        "réparent au front",
+        Direct,
+        Some("Anton Belik"),
+    );
+    let m = x.speaker.and_then(|s| s.mention).map(|m| m.text);
+    assert_eq!(
+        m.as_deref(),
+        Some("le porte-parole de la présidence, Anton Belik")
+    );
+    check(
+        "« Le pays leur offre une seconde chance », a déclaré mardi soir le ministre Paul Dorval.",
+        "fr",
+        "seconde chance",
+        Direct,
+        Some("le ministre Paul Dorval"),
+    );
+}
+
+#[test]
+fn en_role_name_apposition_then_said_and_a_day() {
+    for text in [
+        "The ministry's spokesman, Anton Meyer, said Tuesday that the dam had been inspected in May.",
+        "The ministry's spokesman, Anton Meyer, said on Tuesday that the dam had been inspected in May.",
+        "The ministry's spokesman, Anton Meyer, said the dam had been inspected in May.",
+    ] {
+        check(
+            text,
+            "en",
+            "inspected in May",
+            Indirect,
+            Some("Anton Meyer"),
+        );
+    }
+    check(
+        "“We inspected the dam in May,” said the ministry's spokesman, Anton Meyer.",
+        "en",
+        "inspected the dam",
+        Direct,
+        Some("Anton Meyer"),
+    );
+}
