@@ -11,6 +11,23 @@ fn set(words: &[&'static str]) -> HashSet<&'static str> {
 /// Speech and thought verbs (every form that heads an attribution).
 static EN_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set(&[
+        "called",
+        "calls",
+        "calling",
+        "urges",
+        "cited",
+        "cites",
+        "want",
+        "demands",
+        "endorses",
+        "blasted",
+        "blasts",
+        "slammed",
+        "slams",
+        "proposes",
+        "signaled",
+        "hinted",
+        "hoped",
         "said",
         "says",
         "say",
@@ -262,7 +279,6 @@ static TELL: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 /// Verbs that take a direct quote but rarely a reported clause.
 static EN_QUOTE_ONLY: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set(&[
-        "urged",
         "wondered",
         "mused",
         "shouted",
@@ -1460,4 +1476,52 @@ pub fn time_word(w: &str) -> bool {
             | "вчера"
             | "сегодня"
     )
+}
+
+/// German nouns naming where information comes from, after "nach" ("nach jüngsten
+/// Untersuchungen", "nach Angaben der Polizei", "nach Medienberichten").
+pub fn de_source_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "angaben"
+            | "ansicht"
+            | "auffassung"
+            | "einschätzung"
+            | "einschätzungen"
+            | "informationen"
+            | "meinung"
+            | "aussage"
+            | "aussagen"
+            | "darstellung"
+            | "untersuchungen"
+            | "untersuchung"
+            | "bericht"
+            | "berichten"
+            | "meldung"
+            | "meldungen"
+            | "studie"
+            | "schätzung"
+            | "schätzungen"
+            | "vorstellungen"
+            | "erkenntnissen"
+            | "ermittlungen"
+            | "recherchen"
+            | "umfrage"
+            | "worten"
+            | "auskunft"
+            | "mitteilung"
+            | "überzeugung"
+            | "berechnungen"
+            | "zählung"
+            | "prognose"
+            | "prognosen"
+    ) || [
+        "angaben",
+        "berichten",
+        "informationen",
+        "meldungen",
+        "schätzungen",
+    ]
+    .iter()
+    .any(|s| w.len() > s.len() + 3 && w.ends_with(s))
 }

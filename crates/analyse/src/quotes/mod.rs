@@ -219,10 +219,20 @@ impl<'a> Extractor<'a> {
                 .tok(i + 1)
                 .filter(|n| n.is_word())
                 .map(|n| n.lower.as_str());
-            if let Some(len) =
-                lexicon::source_prep(self.lang, &t.lower, next).filter(|_| self.source_prep_ok(i))
+            if let Some(len) = lexicon::source_prep(self.lang, &t.lower, next)
+                .filter(|_| self.source_prep_ok(i))
+                .or_else(|| {
+                    (self.lang == "de" && t.is("nach") && self.de_nach_source(i)).then_some(1)
+                })
             {
                 if let Some(end) = self.source_prep(si, a, b, i, len, last_end_tok) {
+                    last_end_tok = end;
+                    i = end.max(i + 1);
+                    continue;
+                }
+            }
+            if self.lang == "de" && t.is("demnach") {
+                if let Some(end) = self.demnach(si, a, b, i, last_end_tok) {
                     last_end_tok = end;
                     i = end.max(i + 1);
                     continue;
@@ -400,6 +410,14 @@ impl<'a> Extractor<'a> {
         }
         // English "pointed out", "pointed to"
         let mut ce = i + 1;
+        if matches!(w, "called" | "calls" | "calling") {
+            // "called for a ban", "called on Congress to act"; not "called him a liar"
+            if self.tok(i + 1).is_some_and(|n| n.is("for") || n.is("on")) {
+                ce = i + 2;
+            } else {
+                return None;
+            }
+        }
         if matches!(w, "pointed" | "points") {
             if self.tok(i + 1).is_some_and(|n| n.is("out")) {
                 ce = i + 2;
@@ -1865,6 +1883,57 @@ impl<'a> Extractor<'a> {
         Some(e)
     }
 
+    /// German "nach jüngsten Untersuchungen", "nach einem Bericht der Zeitung", "nach
+    /// eigener Aussage": "nach" and a source noun within three words.
+    fn de_nach_source(&self, i: usize) -> bool {
+        for k in i + 1..i + 4 {
+            let Some(t) = self.tok(k) else { return false };
+            if !t.is_word() || t.inside.is_some() {
+                return false;
+            }
+            if t.cap && lexicon::de_source_noun(&t.lower) {
+                return true;
+            }
+            if t.cap {
+                return false; // another noun first: "nach Berlin", "nach dem Spiel"
+            }
+        }
+        false
+    }
+
+    /// German "Demnach …": what the source just named says; the speaker is not named here.
+    fn demnach(
+        &mut self,
+        si: usize,
+        a: usize,
+        b: usize,
+        i: usize,
+        region_start: usize,
+    ) -> Option<usize> {
+        let cue = self.span(i, i + 1);
+        let first = (region_start..i).all(|k| self.tok(k).is_some_and(|t| !t.is_word()));
+        let (from, to) = if first {
+            (i + 1, b)
+        } else {
+            (region_start.max(a), b)
+        };
+        if first && self.words_until_punct(from, b) < 2 {
+            return None;
+        }
+        let (s, e, kind, pair) = self.content(from, to)?;
+        self.use_pairs_in(from, to);
+        self.push(Draft {
+            start: s,
+            end: e,
+            kind,
+            speaker: None,
+            cue,
+            sent: si,
+            pair,
+        });
+        Some(b)
+    }
+
     /// German "X zufolge": the source precedes the postposition.
     fn zufolge(&mut self, si: usize, a: usize, b: usize, i: usize) -> Option<usize> {
         let mut s = i;
@@ -2104,6 +2173,29 @@ impl<'a> Extractor<'a> {
         }
     }
 
+    /// A German Konjunktiv I verb at `i`: a known form, or a third-person form in "-e"
+    /// beside its subject pronoun ("nehme er", "er gebe", "man wisse").
+    fn konjunktiv_at(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i) else { return false };
+        if !t.is_word() || t.inside.is_some() || t.cap {
+            return false;
+        }
+        if lexicon::konjunktiv(&t.lower) {
+            return true;
+        }
+        let w = t.lower.as_str();
+        if !w.ends_with('e') || w.chars().count() < 4 || w.ends_with("ie") {
+            return false;
+        }
+        let subj = |k: Option<usize>| {
+            k.and_then(|k| self.tok(k)).is_some_and(|x| {
+                x.is_word() && matches!(x.lower.as_str(), "er" | "sie" | "es" | "man")
+            })
+        };
+        subj(Some(i + 1))
+            || subj(i.checked_sub(1)) && !self.tok(i + 1).is_some_and(|n| n.is_word() && n.cap)
+    }
+
     /// German: a Konjunktiv sentence with no cue right after a quote continues it.
     fn free_indirect(&mut self) {
         let mut quoted: Vec<Option<(usize, usize)>> = vec![None; self.doc.sents.len()];
@@ -2133,11 +2225,7 @@ impl<'a> Extractor<'a> {
             let Some(Some(sp)) = quoted.get(si - 1).copied() else {
                 continue;
             };
-            let konj = (sent.a..sent.b).any(|i| {
-                self.tok(i).is_some_and(|t| {
-                    t.is_word() && t.inside.is_none() && lexicon::konjunktiv(&t.lower)
-                })
-            });
+            let konj = (sent.a..sent.b).any(|i| self.konjunktiv_at(i));
             if !konj {
                 continue;
             }

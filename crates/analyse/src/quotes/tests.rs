@@ -1067,3 +1067,122 @@ fn en_role_name_apposition_then_said_and_a_day() {
         Some("Anton Meyer"),
     );
 }
+
+#[test]
+fn en_indirect_speech_without_that() {
+    check(
+        "Trump says voter fraud “would be one hell of a way to lose.”",
+        "en",
+        "voter fraud",
+        Mixed,
+        Some("Trump"),
+    );
+    check(
+        "Mike Pence says too much is made of Donald Trump’s tweets.",
+        "en",
+        "too much is made",
+        Indirect,
+        Some("Mike Pence"),
+    );
+    // a party tag in brackets belongs to the speaker's words
+    let x = check(
+        "Rep. Stephen Lynch (D-Mass.) said the law doesn't require witnesses to appear.",
+        "en",
+        "the law doesn't",
+        Indirect,
+        Some("Rep. Stephen Lynch (D-Mass.)"),
+    );
+    assert_eq!(x.text, "the law doesn't require witnesses to appear");
+    // "whether" far after the verb does not start the content
+    check(
+        "A lawyer for the news outlets, David Schulz, said no decision had been made about whether to appeal.",
+        "en",
+        "no decision had been made about whether to appeal",
+        Indirect,
+        Some("David Schulz"),
+    );
+    // "says at a campaign stop in Toledo, Ohio, that …"
+    check(
+        "Clinton says at a campaign stop in Toledo, Ohio, that it means Trump never paid.",
+        "en",
+        "that it means Trump never paid",
+        Indirect,
+        Some("Clinton"),
+    );
+    // a relative "that" after the addressee is not the reported clause
+    let qs = q(
+        "“We are in a critical situation,” Angela Merkel told reporters after the meeting that was aimed at reviving the bloc.",
+        "en",
+    );
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].text, "We are in a critical situation,");
+}
+
+#[test]
+fn en_coordinated_cues_and_sentence_adverbs() {
+    let qs = q(
+        "Merrill says Machado promised to keep supporting Clinton and said she would stand up to the attacks.",
+        "en",
+    );
+    assert_eq!(qs.len(), 2, "{qs:#?}");
+    assert_eq!(qs[0].text, "Machado promised to keep supporting Clinton");
+    assert_eq!(qs[1].text, "she would stand up to the attacks");
+    assert_eq!(speaker(&qs[1]), Some("Merrill"));
+    check(
+        "However, slower growth in rich nations is being offset by emerging economies, the IMF said.",
+        "en",
+        "slower growth",
+        Indirect,
+        Some("the IMF"),
+    );
+    let x = check(
+        "“We do not see a link to terrorism,” the mayor said, adding that it would take more hours.",
+        "en",
+        "it would take more hours",
+        Indirect,
+        Some("the mayor"),
+    );
+    assert_eq!(x.cue.map(|c| c.text).as_deref(), Some("adding"));
+    check(
+        "“We do not see a link to terrorism,” the mayor said, adding that it would take more hours.",
+        "en",
+        "link to terrorism",
+        Direct,
+        Some("the mayor"),
+    );
+    // a pronoun after the verb starts a clause, not an inverted subject
+    check(
+        "The state’s campaign chairman, Phil Lovas, said he cannot comment on the letter.",
+        "en",
+        "he cannot comment",
+        Indirect,
+        Some("Phil Lovas"),
+    );
+}
+
+#[test]
+fn de_nach_sources_and_demnach() {
+    check(
+        "Nach jüngsten Untersuchungen sind im See geächtete Chemikalien festgestellt worden.",
+        "de",
+        "geächtete Chemikalien",
+        Indirect,
+        Some("jüngsten Untersuchungen"),
+    );
+    let x = check(
+        "Demnach hat der Sohn das Haus verkauft.",
+        "de",
+        "hat der Sohn",
+        Indirect,
+        None,
+    );
+    assert_eq!(x.cue.map(|c| c.text).as_deref(), Some("Demnach"));
+    // "nach dem Spiel", "nach Berlin" are no sources
+    assert!(
+        q(
+            "Nach dem Spiel fuhr die Mannschaft nach Berlin zurück.",
+            "de"
+        )
+        .is_empty()
+    );
+}
