@@ -151,11 +151,16 @@ pub fn find(text: &str, _sentences: &[Sentence], lang: &str) -> Vec<Quote> {
 fn speaker_name(words: &str) -> String {
     let mut parts = words.split(',').map(str::trim);
     let first = parts.next().unwrap_or(words).trim();
+    // a capitalised word that is not an institution after "of" ("o ministro do Interior")
     let named = |p: &str| {
-        p.split_whitespace()
-            .skip(1)
-            .any(|w| w.chars().next().is_some_and(char::is_uppercase))
-            || p.split_whitespace().count() == 1 && p.starts_with(char::is_uppercase)
+        let ws: Vec<&str> = p.split_whitespace().collect();
+        (1..ws.len()).any(|i| {
+            ws[i].starts_with(char::is_uppercase)
+                && !matches!(
+                    ws[i - 1],
+                    "of" | "de" | "do" | "da" | "du" | "des" | "del" | "della" | "di" | "la"
+                )
+        }) || ws.len() == 1 && p.starts_with(char::is_uppercase)
     };
     if !named(first) {
         if let Some(name) = parts.find(|p| {
@@ -880,10 +885,18 @@ impl<'a> Extractor<'a> {
     /// "a déclaré le porte-parole de la présidence, Anton Belik, interrogé …"): the token
     /// after the name, when the phrase `np` names no one itself.
     fn name_after_role(&self, np: Np, b: usize) -> Option<usize> {
-        let role_only = (np.s..np.e).all(|k| {
-            self.tok(k)
-                .is_some_and(|t| !t.cap || k == np.s && lexicon::determiner(&t.lower))
-        });
+        // the phrase opens with a role noun (after a determiner): "le porte-parole de la
+        // présidence", "o ministro do Interior", "the ministry's spokesman"
+        let first = if self.tok(np.s).is_some_and(|t| {
+            lexicon::determiner(&t.lower) || matches!(t.lower.as_str(), "o" | "a" | "os" | "as")
+        }) {
+            np.s + 1
+        } else {
+            np.s
+        };
+        let role_only = first < np.e
+            && self.tok(first).is_some_and(|t| t.is_word() && !t.cap)
+            && !(np.e >= first + 2 && (np.e - 2..np.e).all(|k| self.tok(k).is_some_and(|t| t.cap)));
         if !role_only || !self.tok(np.e).is_some_and(|t| t.punct(',')) {
             return None;
         }
@@ -1503,6 +1516,12 @@ impl<'a> Extractor<'a> {
                             .appositive(a, p - 1)
                             .is_some_and(|ap| !self.pre_content(a, ap.s.saturating_sub(1).max(a)));
                     ends && short && !apposition
+                } else if matches!(self.lang, "fr" | "es" | "it" | "pt") {
+                    // "le ministre, Hugo Lemaire, a annoncé une hausse": the name before the
+                    // comma is the subject, what follows the verb its object
+                    !(p >= a + 2
+                        && self.tok(p - 1).is_some_and(|t| t.punct(','))
+                        && self.tok(p - 2).is_some_and(|t| t.is_word() && t.cap))
                 } else {
                     true
                 };
@@ -1770,6 +1789,59 @@ impl<'a> Extractor<'a> {
             {
                 break;
             }
+            // "Secondo Marenko almeno 300 …": a lower-case word after a name ends the source
+            if matches!(self.lang, "fr" | "es" | "it" | "pt")
+                && e > from
+                && !t.cap
+                && self.tok(e - 1).is_some_and(|p| p.cap)
+                && (matches!(
+                    t.lower.as_str(),
+                    "almeno"
+                        | "circa"
+                        | "oltre"
+                        | "quasi"
+                        | "environ"
+                        | "plus"
+                        | "près"
+                        | "presque"
+                        | "cerca"
+                        | "casi"
+                        | "más"
+                        | "mais"
+                        | "quase"
+                        | "unos"
+                        | "unas"
+                        | "alrededor"
+                        | "pelo"
+                        | "il"
+                        | "i"
+                        | "gli"
+                        | "le"
+                        | "la"
+                        | "les"
+                        | "los"
+                        | "las"
+                        | "el"
+                        | "os"
+                        | "as"
+                        | "o"
+                        | "a"
+                        | "un"
+                        | "une"
+                        | "uno"
+                        | "una"
+                        | "um"
+                        | "uma"
+                        | "des"
+                        | "ci"
+                        | "si"
+                        | "se"
+                ) || self
+                    .tok(e + 1)
+                    .is_some_and(|n| n.lower.starts_with(|c: char| c.is_ascii_digit())))
+            {
+                break;
+            }
             if self.lang == "de"
                 && e > from
                 && !t.cap
@@ -1813,10 +1885,29 @@ impl<'a> Extractor<'a> {
             if self.tok(j).is_some_and(|t| t.punct(',')) {
                 j += 1;
                 // "According to X, an exiled journalist who …, Moscow has …": skip the apposition
-                if self
-                    .tok(j)
-                    .is_some_and(|t| matches!(t.lower.as_str(), "a" | "an" | "who" | "which"))
-                {
+                if self.tok(j).is_some_and(|t| {
+                    matches!(
+                        t.lower.as_str(),
+                        "a" | "an"
+                            | "who"
+                            | "which"
+                            | "qui"
+                            | "che"
+                            | "que"
+                            | "un"
+                            | "une"
+                            | "uno"
+                            | "una"
+                            | "um"
+                            | "uma"
+                            | "ancienne"
+                            | "ancien"
+                            | "ex"
+                    ) || !t.cap
+                        && ["ata", "ato", "ée", "ado", "ada", "ed"]
+                            .iter()
+                            .any(|e| t.lower.ends_with(e))
+                }) {
                     let mut k = j;
                     while k < b && k < j + 40 {
                         if self

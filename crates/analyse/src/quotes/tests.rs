@@ -1186,3 +1186,37 @@ fn de_nach_sources_and_demnach() {
         .is_empty()
     );
 }
+
+#[test]
+fn romance_subject_before_comma_and_sources_without_comma() {
+    // the name before the comma is the subject: no inverted "une hausse …"
+    let x = check(
+        "Le ministre de l’Éducation, Hugo Lemaire, a annoncé vendredi une hausse du point d’indice de 5 %.",
+        "fr",
+        "une hausse",
+        Indirect,
+        Some("Hugo Lemaire"),
+    );
+    assert!(x.text.ends_with("une hausse du point d’indice de 5 %"), "{x:#?}");
+    check(
+        "Secondo Marenko almeno 300 ex detenuti amnistiati sono già stati arrestati di nuovo.",
+        "it",
+        "almeno 300",
+        Indirect,
+        Some("Marenko"),
+    );
+    check(
+        "Secondo l’organizzazione Celle Aperte, fondata dalla giornalista Lidia Marenko, i reclutati sarebbero circa 100mila.",
+        "it",
+        "i reclutati",
+        Indirect,
+        Some("l’organizzazione Celle Aperte"),
+    );
+    check(
+        "«É um número que pesa sobre todo o país», afirmou o ministro do Interior, Davide Santoro, em Montecastro.",
+        "pt",
+        "É um número",
+        Direct,
+        Some("Davide Santoro"),
+    );
+}
