@@ -725,6 +725,7 @@ static DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
         | ne\s+(?:confirme|commente)\s+pas | démenti | dément
         | keine\s+(?:offiziellen?\s+)?(?:zahlen|zahl|angaben)\b | nie\s+bestätigt | nicht\s+bestätigt
         | \bnie(?:mals)?\s+(?:eine\s+|offizielle\s+|offiziellen\s+|konkrete\s+)*(?:zahl|zahlen|angaben|schätzung)\b
+        | (?:zahl|zahlen|angaben)\b[^.]{0,60}\bnie(?:mals)?\s+(?:genannt|mitgeteilt|veröffentlicht|bekanntgegeben|bekannt\s+gegeben|offengelegt)
         | nicht\s+unabhängig\s+(?:überprüft|bestätigt|überprüfen) | dementiert | bestreitet
         | nunca\s+(?:ha|han|había|habían)\s+(?:dado|confirmado|publicado|facilitado|comunicado|ofrecido|divulgado|proporcionado)
         | no\s+ha\s+(?:confirmado|dado|facilitado)

@@ -305,6 +305,11 @@ fn never_giving_an_official_figure_hedges_in_seven_languages() {
             "nie eine offizielle Zahl genannt",
         ),
         (
+            "de",
+            "Die Organisation zählte 35.000 Häftlinge an der Front. Eine offizielle Zahl hat die Regierung in Varensk nie genannt.",
+            "nie genannt",
+        ),
+        (
             "es",
             "Según la ONG, 35.000 presos fueron enviados al frente. El Gobierno nunca ha dado una cifra oficial.",
             "nunca ha dado una cifra oficial",

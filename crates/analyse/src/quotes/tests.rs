@@ -1197,7 +1197,10 @@ fn romance_subject_before_comma_and_sources_without_comma() {
         Indirect,
         Some("Hugo Lemaire"),
     );
-    assert!(x.text.ends_with("une hausse du point d’indice de 5 %"), "{x:#?}");
+    assert!(
+        x.text.ends_with("une hausse du point d’indice de 5 %"),
+        "{x:#?}"
+    );
     check(
         "Secondo Marenko almeno 300 ex detenuti amnistiati sono già stati arrestati di nuovo.",
         "it",
