@@ -442,6 +442,22 @@ impl<'a> Extractor<'a> {
         Some((a, b))
     }
 
+    /// An initial or a dotted abbreviation inside a name ("G.K", "J").
+    fn initial(&self, w: &Tok) -> bool {
+        w.cap && (w.end - w.start == 1 || w.lower.contains('.') && w.end - w.start <= 5)
+    }
+
+    /// A bracket of at most six tokens opening at `k`: the index of its ")".
+    fn short_parenthesis(&self, k: usize, b: usize) -> Option<usize> {
+        if !self
+            .tok(k)
+            .is_some_and(|t| t.punct('(') && t.inside.is_none())
+        {
+            return None;
+        }
+        (k + 1..(k + 8).min(b)).find(|&j| self.tok(j).is_some_and(|t| t.punct(')')))
+    }
+
     /// The subject phrase that ends right before token `end` (aux and adverbs skipped).
     fn np_before(&self, a: usize, end: usize) -> Option<Np> {
         let mut e = end;
@@ -490,11 +506,11 @@ impl<'a> Extractor<'a> {
             let Some(t) = self.tok(s - 1) else { break };
             if t.punct('.')
                 && s >= 2
-                && self
-                    .tok(s - 2)
-                    .is_some_and(|w| w.is_word() && lexicon::title_abbrev(&w.lower))
+                && self.tok(s - 2).is_some_and(|w| {
+                    w.is_word() && (lexicon::title_abbrev(&w.lower) || self.initial(w))
+                })
             {
-                s -= 1; // "Sen. Bernie Sanders"
+                s -= 1; // "Sen. Bernie Sanders", "Rep. G.K. Butterfield"
                 continue;
             }
             if t.inside.is_some() || !t.is_word() {
@@ -754,12 +770,12 @@ impl<'a> Extractor<'a> {
             let Some(t) = self.tok(e) else { break };
             if t.punct('.')
                 && e > from
-                && self
-                    .tok(e - 1)
-                    .is_some_and(|w| w.is_word() && lexicon::title_abbrev(&w.lower))
+                && self.tok(e - 1).is_some_and(|w| {
+                    w.is_word() && (lexicon::title_abbrev(&w.lower) || self.initial(w))
+                })
                 && self.tok(e + 1).is_some_and(|x| x.cap)
             {
-                e += 1; // "said Sen. Bernie Sanders"
+                e += 1; // "said Sen. Bernie Sanders", "said Rep. G.K. Butterfield"
                 continue;
             }
             if !t.is_word() || t.inside.is_some() {
@@ -803,6 +819,12 @@ impl<'a> Extractor<'a> {
         }
         if e == from {
             return None;
+        }
+        // "said Rep. Jim Clyburn (D-S.C.), …": the party tag belongs to the name
+        if self.lang == "en" && self.tok(e - 1).is_some_and(|t| t.cap) {
+            if let Some(close) = self.short_parenthesis(e, b) {
+                e = close + 1;
+            }
         }
         // A subject after the verb starts with a capital, a determiner or a pronoun.
         let first = self.tok(from)?;
@@ -852,7 +874,8 @@ impl<'a> Extractor<'a> {
         let starter = matches!(
             first.lower.as_str(),
             "a" | "an" | "the" | "who" | "whose" | "who's" | "who’s" | "former" | "one"
-        ) || first.lower.starts_with(|c: char| c.is_ascii_digit());
+        ) || first.lower.starts_with(|c: char| c.is_ascii_digit())
+            || !first.cap && self.tok(e + 2).is_some_and(|t| t.is("of")); // ", head of …"
         if !starter && !first.cap {
             return None;
         }
@@ -1503,7 +1526,10 @@ impl<'a> Extractor<'a> {
                             || lexicon::adverbial_start(&t.lower)
                             || matches!(t.lower.as_str(), "who" | "which" | "whose")
                     });
-                    let short = np.e - np.s <= 7;
+                    let short = (np.s..np.e)
+                        .filter(|&k| self.tok(k).is_some_and(|t| t.is_word()))
+                        .count()
+                        <= 7;
                     // "said he." inverts; "said he cannot comment" is a clause
                     let pronoun_clause = self
                         .tok(np.s)
@@ -2155,6 +2181,19 @@ impl<'a> Extractor<'a> {
             };
             let words_in = wc(pair.open_tok, pair.close_tok);
             let words_out = wc(sent.a, pair.open_tok) + wc(pair.close_tok + 1, sent.b);
+            // "“…” ― Pamela Padilla": a name after a dash signs the quote
+            if let Some(sp) = self.dash_signature(pair.close_tok + 1) {
+                pending.push(Draft {
+                    start: s,
+                    end: e,
+                    kind: QuoteKind::Direct,
+                    speaker: Some(sp),
+                    cue: None,
+                    sent: si,
+                    pair: Some(k),
+                });
+                continue;
+            }
             // A quote inside a sentence of other words without a cue: a title or a scare quote.
             let standalone = words_out == 0 || (words_out <= 2 && words_in >= 4);
             // "X sprach von seinen Plänen: „…“": a clause ending in a colon introduces the
@@ -2285,6 +2324,33 @@ impl<'a> Extractor<'a> {
         };
         subj(Some(i + 1))
             || subj(i.checked_sub(1)) && !self.tok(i + 1).is_some_and(|n| n.is_word() && n.cap)
+    }
+
+    /// A signature after a closing mark: a dash, then one to four capitalised words that
+    /// end the line or the sentence ("“…” ― Carla Sanchez."). The name's span.
+    fn dash_signature(&self, k: usize) -> Option<(usize, usize)> {
+        let d = self.tok(k)?;
+        if !(d.punct('―') || d.punct('—') || d.punct('–')) || d.inside.is_some() {
+            return None;
+        }
+        let mut e = k + 1;
+        while e < k + 6
+            && self
+                .tok(e)
+                .is_some_and(|t| t.is_word() && t.cap && t.inside.is_none())
+        {
+            e += 1;
+        }
+        if e == k + 1 || e >= k + 6 {
+            return None;
+        }
+        let ends = self
+            .tok(e)
+            .is_none_or(|t| t.kind == Kind::Break || t.punct('.') || t.punct(','));
+        if !ends {
+            return None;
+        }
+        self.span(k + 1, e)
     }
 
     /// German: a Konjunktiv sentence with no cue right after a quote continues it.

@@ -1223,3 +1223,33 @@ fn romance_subject_before_comma_and_sources_without_comma() {
         Some("Davide Santoro"),
     );
 }
+
+#[test]
+fn en_dash_signatures_initials_and_party_tags() {
+    let text = "“The most unqualified child to ever run for president.” ― Francisco Herrero\n“Maybe we can build a wall around him.” ― Steve Quinlan.";
+    check(
+        text,
+        "en",
+        "unqualified child",
+        Direct,
+        Some("Francisco Herrero"),
+    );
+    check(text, "en", "build a wall", Direct, Some("Steve Quinlan"));
+    let x = check(
+        "“This is a disgusting day,” said Rep. G.K. Butterfield (D-N.C.), head of the Congressional Black Caucus.",
+        "en",
+        "disgusting day",
+        Direct,
+        Some("Rep. G.K. Butterfield (D-N.C.)"),
+    );
+    assert_eq!(
+        x.speaker.and_then(|s| s.mention).map(|m| m.text).as_deref(),
+        Some("Rep. G.K. Butterfield (D-N.C.), head of the Congressional Black Caucus")
+    );
+    // a dash inside a sentence is no signature
+    let qs = q(
+        "He called it “a disgrace” — Smith and Jones agreed with him later that week.",
+        "en",
+    );
+    assert!(qs.iter().all(|q| speaker(q) != Some("Smith")), "{qs:#?}");
+}
