@@ -1583,7 +1583,8 @@ impl<'a> Extractor<'a> {
                             || lexicon::is_aux(&t.lower))
                 });
                 if self.lang == "de"
-                    && (np_then_clause && (strong || !prev_is_subject_like)
+                    && (np_then_clause
+                        && (strong || !prev_is_subject_like || first_constituent_adverbial)
                         || first_constituent_adverbial && strong)
                 {
                     let ext = self
@@ -1884,6 +1885,7 @@ impl<'a> Extractor<'a> {
                 && e > from
                 && !t.cap
                 && !lexicon::determiner(&t.lower)
+                && !matches!(t.lower.as_str(), "von" | "vom" | "zur" | "zum")
                 && self.tok(e - 1).is_some_and(|p| p.cap)
             {
                 break; // a lowercase word after a noun: the verb

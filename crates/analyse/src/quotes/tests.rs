@@ -1253,3 +1253,21 @@ fn en_dash_signatures_initials_and_party_tags() {
     );
     assert!(qs.iter().all(|q| speaker(q) != Some("Smith")), "{qs:#?}");
 }
+
+#[test]
+fn de_adverbial_first_inverts_and_sources_with_von() {
+    check(
+        "Am Donnerstag sagte General Michael Hagee, die Soldaten hätten sich an die Regeln gehalten.",
+        "de",
+        "die Soldaten hätten",
+        Indirect,
+        Some("General Michael Hagee"),
+    );
+    check(
+        "Nach Angaben von N24 sind die Gruppen sehr mobil.",
+        "de",
+        "sind die Gruppen",
+        Indirect,
+        Some("Angaben von N24"),
+    );
+}
