@@ -1310,6 +1310,27 @@ impl<'a> Extractor<'a> {
             if t.inside.is_none() && t.punct(';') && k > j {
                 return k;
             }
+            // "…, but he said …", "… though she noted …": another attribution starts
+            if self.lang == "en"
+                && t.inside.is_none()
+                && k > j
+                && matches!(
+                    t.lower.as_str(),
+                    "but" | "though" | "although" | "while" | "yet" | "and"
+                )
+                && self.tok(k + 1).is_some_and(|n| {
+                    n.is_word()
+                        && n.inside.is_none()
+                        && (lexicon::pronoun(&n.lower) && !n.lower.ends_with("'s"))
+                })
+                && self.coordinated_cue(k + 2).is_some()
+            {
+                return if self.tok(k - 1).is_some_and(|p| p.punct(',')) {
+                    k - 1
+                } else {
+                    k
+                };
+            }
             // "… and said she would …", "… but noted that …": a second attribution
             if self.lang == "en"
                 && t.inside.is_none()
@@ -1420,6 +1441,10 @@ impl<'a> Extractor<'a> {
             return false;
         };
         if lexicon::adverbial_start(&first.lower) {
+            return false;
+        }
+        // "Giving a speech in Toledo, Clinton says …": a participle opens an adverbial
+        if self.lang == "en" && first.cap && f == start && first.lower.ends_with("ing") {
             return false;
         }
         if matches!(first.lower.as_str(), "this" | "that" | "next") {

@@ -1271,3 +1271,22 @@ fn de_adverbial_first_inverts_and_sources_with_von() {
         Some("Angaben von N24"),
     );
 }
+
+#[test]
+fn en_second_attribution_after_but_and_participle_openers() {
+    let qs = q(
+        "Roberts said the video did not show a gun in his hand, but he said witnesses saw a gun nearby.",
+        "en",
+    );
+    assert_eq!(qs.len(), 2, "{qs:#?}");
+    assert_eq!(qs[0].text, "the video did not show a gun in his hand");
+    assert_eq!(qs[1].text, "witnesses saw a gun nearby");
+    assert_eq!(speaker(&qs[1]), Some("he"));
+    check(
+        "Giving a speech in Toledo, Clinton says the Ohio native is a longtime, dedicated advocate for children.",
+        "en",
+        "the Ohio native",
+        Indirect,
+        Some("Clinton"),
+    );
+}
