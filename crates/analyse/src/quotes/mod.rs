@@ -212,6 +212,9 @@ impl<'a> Extractor<'a> {
             return;
         };
         let (a, b) = (sent.a, sent.b);
+        if self.lang == "en" && self.label_colon(si, a, b) {
+            return;
+        }
         let mut i = a;
         let mut last_end_tok = a; // content before a later cue starts after earlier attributions
         while i < b {
@@ -271,6 +274,138 @@ impl<'a> Extractor<'a> {
             }
             i += 1;
         }
+    }
+
+    /// "Pat Caddell: Democrat Voters Worried …" (a headline) and "PENCE: Well, look, …" (a
+    /// transcript): one to three capitalised words and a colon open the paragraph; the
+    /// rest of the sentence (of the paragraph, for a speaker in capitals) is theirs.
+    fn label_colon(&mut self, si: usize, a: usize, b: usize) -> bool {
+        let first_of_para = si == 0
+            || self
+                .doc
+                .sents
+                .get(si - 1)
+                .is_none_or(|p| p.para != self.doc.sents[si].para);
+        if !first_of_para {
+            return false;
+        }
+        let mut k = a;
+        if self
+            .tok(k)
+            .is_some_and(|t| matches!(t.kind, Kind::Open(_) | Kind::Punct))
+        {
+            k += 1; // a stray opening mark in transcripts
+        }
+        let s0 = k;
+        while k < b && k < s0 + 3 && self.tok(k).is_some_and(|t| t.is_word() && t.cap) {
+            k += 1;
+        }
+        if k == s0 || !self.tok(k).is_some_and(|t| t.punct(':')) {
+            return false;
+        }
+        let label = self.doc.text(
+            self.tok(s0).map_or(0, |t| t.start),
+            self.tok(k - 1).map_or(0, |t| t.end),
+        );
+        let l = label.to_lowercase();
+        let bad = [
+            "highlights",
+            "summary",
+            "breaking",
+            "exclusive",
+            "opinion",
+            "analysis",
+            "live",
+            "latest",
+            "background",
+            "factbox",
+            "explainer",
+            "context",
+            "key",
+            "points",
+            "contact",
+            "email",
+            "tags",
+            "note",
+            "update",
+            "updated",
+            "photo",
+            "video",
+            "source",
+            "correction",
+            "editor",
+            "related",
+            "read",
+            "watch",
+            "transcript",
+            "caption",
+            "warning",
+            "disclosure",
+            "q",
+            "a",
+            "more",
+            "listen",
+            "see",
+            "follow",
+            "credit",
+            "getty",
+        ];
+        if l.split_whitespace()
+            .any(|w| bad.contains(&w.trim_end_matches(['’', '\'', 's'])))
+            || l.split_whitespace().any(|w| bad.contains(&w))
+        {
+            return false;
+        }
+        let from = k + 1;
+        if self.words_until_punct(from, b) < 2
+            && (from..b).filter(|&x| self.word_outside(x)).count() < 3
+        {
+            return false;
+        }
+        let caps = self.tok(s0).is_some_and(|t| {
+            t.end - t.start > 1
+                && self
+                    .doc
+                    .chars
+                    .get(t.start..t.end)
+                    .is_some_and(|cs| cs.iter().all(|c| !c.is_alphabetic() || c.is_uppercase()))
+        });
+        // "Highlights: Putin's spokesman said …": a section label before a sentence that
+        // attributes itself (a transcript's speaker in capitals may go on with any verb)
+        if !caps
+            && (from..b).any(|x| {
+                self.tok(x).is_some_and(|t| {
+                    t.is_word() && !t.cap && t.inside.is_none() && lexicon::is_verb("en", &t.lower)
+                })
+            })
+        {
+            return false;
+        }
+        let mut to = b;
+        let mut last = si;
+        if caps {
+            while let Some(n) = self.doc.sents.get(last + 1) {
+                if n.para != self.doc.sents[si].para {
+                    break;
+                }
+                last += 1;
+                to = n.b;
+            }
+        }
+        let Some((cs, ce, kind, pair)) = self.content(from, to) else {
+            return false;
+        };
+        self.use_pairs_in(from, to);
+        self.push(Draft {
+            start: cs,
+            end: ce,
+            kind,
+            speaker: self.span(s0, k),
+            cue: self.span(k, k + 1),
+            sent: si,
+            pair,
+        });
+        true
     }
 
     /// Portuguese guards: "de acordo com" needs its "com"; "o segundo semestre" is an
@@ -372,7 +507,8 @@ impl<'a> Extractor<'a> {
                             | "media"
                             | "news"
                             | "press"
-                    )
+                    ) || p.lower.ends_with("'s")
+                        || p.lower.ends_with("’s") // "Editor's note:"
                 });
             // "says", "tells", "believes" are verbs unless a determiner says otherwise
             if prev_det || !clause_follows && !lexicon::mostly_verb(w) {
@@ -420,7 +556,22 @@ impl<'a> Extractor<'a> {
             if self.tok(i + 1).is_some_and(|n| n.is("for") || n.is("on")) {
                 ce = i + 2;
             } else {
-                return None;
+                // "Clinton called half of Trump's supporters “deplorables”", "she called it a
+                // ploy": a subject right before, an object after (not "a group called X")
+                let subject = i > 0
+                    && self.tok(i - 1).is_some_and(|p| {
+                        p.is_word() && p.inside.is_none() && (p.cap || lexicon::pronoun(&p.lower))
+                    });
+                let object = self.tok(i + 1).is_some_and(|n| {
+                    n.is_word()
+                        && n.inside.is_none()
+                        && !n.cap
+                        && (lexicon::determiner(&n.lower)
+                            || matches!(n.lower.as_str(), "it" | "him" | "her" | "them" | "half"))
+                });
+                if !(subject && object) {
+                    return None;
+                }
             }
         }
         if matches!(w, "pointed" | "points") {

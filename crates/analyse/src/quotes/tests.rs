@@ -1290,3 +1290,51 @@ fn en_second_attribution_after_but_and_participle_openers() {
         Some("Clinton"),
     );
 }
+
+#[test]
+fn en_label_colon_and_called() {
+    check(
+        "Pat Caddell: Democrat Voters Worried About Hillary Clinton’s Health.\n\nIn offering analysis of the race, he spoke at length.",
+        "en",
+        "Democrat Voters Worried",
+        Indirect,
+        Some("Pat Caddell"),
+    );
+    // a transcript turn runs to the paragraph's end
+    let x = check(
+        "PENCE: Well, look, this is serious business. The American people know it.\n\nWALLACE: Thank you.",
+        "en",
+        "Well, look",
+        Indirect,
+        Some("PENCE"),
+    );
+    assert!(x.text.ends_with("The American people know it"), "{x:#?}");
+    // labels that name no speaker
+    assert!(
+        q(
+            "Editor’s note: This story was updated on Friday with new figures.",
+            "en"
+        )
+        .is_empty()
+    );
+    assert!(
+        q(
+            "Update: The vote was moved to Monday afternoon by the clerk.",
+            "en"
+        )
+        .is_empty()
+    );
+    check(
+        "At a fundraiser in New York, Clinton called half of Trump’s supporters “deplorables.”",
+        "en",
+        "half of Trump’s supporters",
+        Mixed,
+        Some("Clinton"),
+    );
+    // "a group called X" is no attribution
+    let qs = q(
+        "He founded a group called Open Cells in the spring of 2023.",
+        "en",
+    );
+    assert!(qs.is_empty(), "{qs:#?}");
+}
