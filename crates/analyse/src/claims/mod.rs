@@ -714,23 +714,31 @@ fn out_sentence(claims: &[Claim], i: usize) -> usize {
 static DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
-        never\s+(?:given|provided|published|released|disclosed|confirmed|issued)\s+(?:an?\s+|any\s+)?(?:official\s+)?(?:figure|figures|number|numbers|toll|tally|data|estimate|count)
+        never\s+(?:given|gave|give|gives|provided|provide|published|publish|released|release|disclosed|disclose|confirmed|issued|offered|announced|revealed)\s+(?:an?\s+|any\s+)?(?:official\s+)?(?:figure|figures|number|numbers|toll|tally|data|estimate|count)
         | (?:has|have|had)\s+not\s+(?:given|provided|published|released|disclosed|confirmed|commented)
         | (?:declined|refused)\s+to\s+(?:confirm|comment|give|provide|disclose|release)
         | (?:could|can)\s*(?:not|n't)\s+(?:be\s+)?(?:independently\s+)?(?:verif|confirm)
         | not\s+(?:been\s+)?(?:independently\s+)?(?:verified|confirmed)
         | (?-u:\b)(?:denied|denies)(?-u:\b)
-        | n'a\s+jamais\s+(?:donné|communiqué|publié|confirmé|fourni)
-        | n'(?:a|ont)\s+pas\s+(?:confirmé|communiqué|donné)
+        | n['’]\s*(?:a|ont|avait|avaient)\s+jamais\s+(?:donné|communiqué|publié|confirmé|fourni|avancé|divulgué|annoncé|rendu\s+public)
+        | n['’]\s*(?:a|ont)\s+pas\s+(?:confirmé|communiqué|donné)
         | ne\s+(?:confirme|commente)\s+pas | démenti | dément
-        | keine\s+(?:offiziellen\s+)?(?:zahlen|angaben) | nie\s+bestätigt | nicht\s+bestätigt
+        | keine\s+(?:offiziellen?\s+)?(?:zahlen|zahl|angaben)\b | nie\s+bestätigt | nicht\s+bestätigt
+        | \bnie(?:mals)?\s+(?:eine\s+|offizielle\s+|offiziellen\s+|konkrete\s+)*(?:zahl|zahlen|angaben|schätzung)\b
+        | (?:zahl|zahlen|angaben)\b[^.]{0,60}\bnie(?:mals)?\s+(?:genannt|mitgeteilt|veröffentlicht|bekanntgegeben|bekannt\s+gegeben|offengelegt)
         | nicht\s+unabhängig\s+(?:überprüft|bestätigt|überprüfen) | dementiert | bestreitet
-        | nunca\s+ha\s+(?:dado|confirmado|publicado|facilitado) | no\s+ha\s+(?:confirmado|dado|facilitado)
+        | nunca\s+(?:ha|han|había|habían)\s+(?:dado|confirmado|publicado|facilitado|comunicado|ofrecido|divulgado|proporcionado)
+        | no\s+ha\s+(?:confirmado|dado|facilitado)
         | no\s+(?:pudo|puede|pudieron|han\s+podido)\s+ser\s+verificad | desmentido | desmintió | negó
-        | non\s+ha\s+mai\s+(?:fornito|confermato|dato|comunicato) | non\s+(?:ha|hanno)\s+confermato
+        | non\s+(?:ha|hanno|aveva|avevano)\s+mai\s+(?:fornito|confermato|dato|comunicato|diffuso|reso\s+not|pubblicato)
+        | non\s+(?:ha|hanno)\s+confermato
         | smentito | smentisce
         | не\s+(?:раскрывает|раскрывают|называет|называл|называли|подтверждает|подтвердил|подтвердили|комментирует|приводит)
+        | никогда\s+не\s+(?:называл|называли|называла|раскрывал|раскрывали|публиковал|публиковали|приводил|приводили|давал|давали|сообщал|сообщали)
         | опроверг | отрицает | официальных\s+данных\s+нет
+        | nunca\s+(?:deu|deram|divulgou|divulgaram|forneceu|forneceram|confirmou|publicou|apresentou|comunicou|avançou)
+        | (?:não|nao)\s+(?:divulgou|divulgaram|confirmou|confirmaram|forneceu)
+        | desmentiu | desmente | negou
         ",
     )
     .expect("disclaimer pattern")

@@ -280,3 +280,75 @@ fn ages_in_apposition_to_a_name_are_not_claims() {
     let claims = en("In Orvalle, 54 homes were destroyed.");
     assert!(claims.iter().any(|c| c.text == "54"), "{claims:?}");
 }
+
+#[test]
+fn never_giving_an_official_figure_hedges_in_seven_languages() {
+    let cases = [
+        (
+            "en",
+            "Activists say 35,000 prisoners were sent to the front. The government never gave an official figure.",
+            "never gave an official figure",
+        ),
+        (
+            "fr",
+            "Selon l’ONG, 35 000 détenus ont été envoyés au front. Le pouvoir n’a jamais donné de chiffre officiel.",
+            "n’a jamais donné de chiffre officiel",
+        ),
+        (
+            "fr",
+            "L’ONG avance le chiffre de 35 000 détenus. Les autorités n’ont jamais communiqué de chiffre officiel.",
+            "n’ont jamais communiqué",
+        ),
+        (
+            "de",
+            "Laut der Organisation wurden 35.000 Häftlinge an die Front geschickt. Die Regierung hat nie eine offizielle Zahl genannt.",
+            "nie eine offizielle Zahl genannt",
+        ),
+        (
+            "de",
+            "Die Organisation zählte 35.000 Häftlinge an der Front. Eine offizielle Zahl hat die Regierung in Varensk nie genannt.",
+            "nie genannt",
+        ),
+        (
+            "es",
+            "Según la ONG, 35.000 presos fueron enviados al frente. El Gobierno nunca ha dado una cifra oficial.",
+            "nunca ha dado una cifra oficial",
+        ),
+        (
+            "it",
+            "Secondo l’associazione, 35.000 detenuti sono stati mandati al fronte. Il governo non ha mai fornito una cifra ufficiale.",
+            "non ha mai fornito",
+        ),
+        (
+            "ru",
+            "По данным правозащитников, на фронт отправлены 35 000 заключённых. Власти никогда не называли официальных цифр.",
+            "никогда не называли",
+        ),
+        (
+            "pt",
+            "Segundo a ONG, 35.000 presos foram enviados para a frente. O governo nunca divulgou um número oficial.",
+            "nunca divulgou um número oficial",
+        ),
+    ];
+    for (lang, text, words) in cases {
+        let claims = run(text, lang, &[], &[], None);
+        let c = claims
+            .iter()
+            .find(|c| c.value == Some(35000.0))
+            .unwrap_or_else(|| panic!("{lang}: no claim 35,000 in {claims:?}"));
+        assert!(
+            c.hedge.as_deref().is_some_and(|h| h.contains(words)),
+            "{lang}: hedge {:?}",
+            c.hedge
+        );
+    }
+    // A German "Linie" is no "nie", and a plain fact is no disclaimer.
+    let claims = run(
+        "Auf der Linie eine Zahl von 35.000 Fahrgästen. Der Zug fährt nie eine Stunde zu spät.",
+        "de",
+        &[],
+        &[],
+        None,
+    );
+    assert!(claims.iter().all(|c| c.hedge.is_none()), "{claims:?}");
+}

@@ -567,7 +567,11 @@ pub(crate) static GIVEN_NAMES: LazyLock<FastMap<&'static str, Option<Gender>>> =
             narendra rahul imran nawaz shehbaz jinping xi vladimír andrzej mateusz donald \
             lech viktor péter kyriakos alexis recep ilham nikol aleksandar \
             владимир дмитрий сергей алексей александр михаил андрей евгений юрий иван игорь \
-            николай павел максим олег борис владислав виктор рамзан";
+            николай павел максим олег борис владислав виктор рамзан \
+            henrik hugo davide karim nuno joaquim patrice anders erik johan nils mikael jan \
+            piotr tomasz rafael joão rui tiago duarte afonso gonçalo sérgio vítor marcelo \
+            henri rémi théo jules emil jakob moritz niklas fabian till jannik marcel dirk \
+            ralf rainer bernd holger reinhard pieter jaap mats magnus";
         let female = "mary patricia jennifer linda elizabeth barbara susan jessica sarah karen \
             lisa nancy betty margaret sandra ashley kimberly emily donna michelle carol amanda \
             dorothy melissa deborah stephanie rebecca sharon laura cynthia kathleen amy angela \
@@ -592,7 +596,10 @@ pub(crate) static GIVEN_NAMES: LazyLock<FastMap<&'static str, Option<Gender>>> =
             isabel carmen dolores pilar ana lucía cristina marta begoña irene yolanda nadia \
             giulia chiara francesca federica alessandra simona elly \
             fatima aisha leila layla noura emine \
-            ольга наталья юлия елена ирина татьяна светлана анна мария екатерина анастасия";
+            ольга наталья юлия елена ирина татьяна светлана анна мария екатерина анастасия \
+            lidia lídia helena joana inês beatriz mariana catarina rita paula sofia alessia \
+            martina ginevra beatrice paola roberta leonie emilia johanna clara nina mara \
+            ingrid astrid annika maja linnea elin";
         let mut m = FastMap::default();
         for w in male.split_whitespace() {
             m.insert(w, Some(Gender::Male));
@@ -638,7 +645,7 @@ pub(crate) static ORG_KEYWORDS: LazyLock<FastSet<&'static str>> = LazyLock::new(
          régiment sa sas sarl institut union fédération ligue église",
         "gmbh ag kg se partei ministerium bundestag bundesrat bundeswehr regierung gericht \
          universität stiftung konzern gruppe verband verein kommission rat armee behörde amt \
-         zeitung bund",
+         zeitung bund hydro energie werke holding pharma chemie solar",
         "ministerio partido gobierno ejército universidad banco grupo fundación comisión consejo \
          agencia asamblea congreso senado policía ministero partito governo esercito tribunale \
          università banca gruppo spa fondazione commissione consiglio agenzia",
@@ -671,6 +678,10 @@ pub(crate) const DE_ORG_SUFFIXES: &[&str] = &[
     "verband",
     "behörde",
     "zeitung",
+    "werke",
+    "bank",
+    "versicherung",
+    "gesellschaft",
 ];
 
 /// Heads after which "of"/"de" continues a name ("Ministry of Defence", "Banque de France").

@@ -1307,6 +1307,9 @@ impl<'a> Finder<'a> {
                 let pl = p.lower.as_str();
                 if self.place_preposition(pl) {
                     v.place += 1;
+                    if self.lang == "de" && self.de_bare_place(sp, pl) {
+                        v.place += 2;
+                    }
                 }
                 if !p.cap && self.role(pl).is_some() {
                     v.person += 2;
@@ -1327,6 +1330,89 @@ impl<'a> Finder<'a> {
             }
         }
         v
+    }
+
+    /// German "in Orvalle", "aus Lisna": every noun is capitalised, but a common noun after
+    /// "in"/"aus"/"nach" takes an article ("in der Stadt") or is one of a few bare
+    /// phrases ("in Kraft", "aus Angst"); a bare word that no noun ending marks and the
+    /// text never writes in lower case is a place.
+    fn de_bare_place(&self, sp: &Span, prep: &str) -> bool {
+        if !matches!(prep, "in" | "aus" | "nach") || sp.words != 1 || sp.toks.len() != 1 {
+            return false;
+        }
+        let t = &self.toks[sp.toks[0]];
+        let l = t.lower.as_str();
+        if t.all_caps || l.chars().count() < 4 || self.lower_seen.contains(l) {
+            return false;
+        }
+        if lexicon::STOPWORDS.contains(l) || lexicon::CALENDAR.contains(l) || self.role(l).is_some()
+        {
+            return false;
+        }
+        const NOUN_ENDINGS: &[&str] = &[
+            "ung", "heit", "keit", "schaft", "tion", "tät", "ismus", "nis", "tum", "ei", "ik",
+            "enz", "anz", "ment", "chen", "lein", "ling", "ität", "ur", "sicht", "zeit", "haft",
+            "fall", "lage", "kraft", "sache", "weise", "angst", "teil",
+        ];
+        if NOUN_ENDINGS.iter().any(|e| l.ends_with(e)) {
+            return false;
+        }
+        const BARE: &[&str] = &[
+            "kraft",
+            "frage",
+            "angst",
+            "gefahr",
+            "haft",
+            "betrieb",
+            "sicherheit",
+            "zukunft",
+            "ruhe",
+            "hause",
+            "sorge",
+            "panik",
+            "eile",
+            "kürze",
+            "summe",
+            "folge",
+            "form",
+            "höhe",
+            "richtung",
+            "bezug",
+            "anbetracht",
+            "erwägung",
+            "kauf",
+            "gang",
+            "ordnung",
+            "planung",
+            "arbeit",
+            "not",
+            "wut",
+            "trauer",
+            "protest",
+            "rente",
+            "urlaub",
+            "quarantäne",
+            "rekordzeit",
+            "zeiten",
+            "mode",
+            "sachen",
+            "teilen",
+            "ländern",
+            "städten",
+            "gesprächen",
+            "interviews",
+        ];
+        if BARE.contains(&l) {
+            return false;
+        }
+        // a dative plural ("in Gesprächen", "aus Kreisen") is a common noun
+        if l.ends_with("en") && !l.ends_with("ven") && l.chars().count() > 6 {
+            return false;
+        }
+        // followed by a verb, punctuation or a small word, not a genitive noun chain
+        self.toks
+            .get(sp.toks[0] + 1)
+            .is_none_or(|n| !n.word || !n.cap)
     }
 
     #[allow(clippy::too_many_arguments)]

@@ -1171,3 +1171,56 @@ fn family_name_first() {
         1
     );
 }
+
+#[test]
+fn german_made_up_names_after_roles_suffixes_and_prepositions() {
+    let t = "Die Firma Lisna Hydro hat in Orvalle ein neues Kraftwerk gebaut, sagte Sprecher Jonas Kessing am Montag. \
+Bürgermeisterin Anna Velt sagte, die Stadt profitiere. Kessing betonte, die Anlage sei sicher. \
+Die Lisna Hydro beschäftigt 300 Menschen aus Orvalle. Auch die Berger Bau GmbH ist beteiligt. \
+Ein Sprecher der Vortex Energie AG sagte, man habe nichts zu verbergen. \
+In Zukunft will die Stadt in Sicherheit investieren, aus Angst vor Stromausfällen in Kraft.";
+    let es = checked(t, "de");
+    let d = dump(&es);
+    let k = ent(&es, "Jonas Kessing");
+    assert_eq!(k.kind, EntityKind::Person, "{d}");
+    assert!(forms(k, MentionForm::Short).contains(&"Kessing"), "{d}");
+    assert_eq!(ent(&es, "Anna Velt").kind, EntityKind::Person, "{d}");
+    assert_eq!(
+        ent(&es, "Lisna Hydro").kind,
+        EntityKind::Organisation,
+        "{d}"
+    );
+    assert_eq!(
+        ent(&es, "Berger Bau GmbH").kind,
+        EntityKind::Organisation,
+        "{d}"
+    );
+    assert_eq!(
+        ent(&es, "Vortex Energie AG").kind,
+        EntityKind::Organisation,
+        "{d}"
+    );
+    assert_eq!(ent(&es, "Orvalle").kind, EntityKind::Place, "{d}");
+    for noun in [
+        "Firma",
+        "Kraftwerk",
+        "Stadt",
+        "Anlage",
+        "Menschen",
+        "Zukunft",
+        "Sicherheit",
+        "Angst",
+        "Kraft",
+        "Stromausfällen",
+        "Montag",
+    ] {
+        assert!(!has(&es, noun), "{noun}: {d}");
+    }
+    // a surname after a role alone, a place after "nach"
+    let t = "Laut Konzernsprecherin Tessling fließt der Strom ab Mai nach Varnhold. Tessling sagte, alles sei bereit.";
+    let es = checked(t, "de");
+    let d = dump(&es);
+    assert_eq!(ent(&es, "Tessling").kind, EntityKind::Person, "{d}");
+    assert_eq!(ent(&es, "Varnhold").kind, EntityKind::Place, "{d}");
+    assert!(!has(&es, "Strom") && !has(&es, "Mai"), "{d}");
+}

@@ -246,7 +246,7 @@ pub(super) fn numeral(ctx: &Ctx, k: usize) -> Option<Numeral> {
     let mut ordinal = false;
     if glued_end > p && !at(glued_end).is_ascii_digit() {
         let sfx = suffix(p, glued_end);
-        if let Some(m) = multiplier_suffix(&sfx, true, ctx.lex.code == "en") {
+        if let Some(m) = multiplier_suffix(&sfx, true, ctx.lex.code) {
             value *= m;
             int = value.fract() == 0.0;
             q = glued_end;
@@ -269,7 +269,7 @@ pub(super) fn numeral(ctx: &Ctx, k: usize) -> Option<Numeral> {
         let e = word_end(spaced);
         if e > spaced {
             let sfx = suffix(spaced, e);
-            if let Some(m) = multiplier_suffix(&sfx, false, ctx.lex.code == "en") {
+            if let Some(m) = multiplier_suffix(&sfx, false, ctx.lex.code) {
                 value *= m;
                 int = value.fract() == 0.0;
                 q = e;
@@ -292,8 +292,10 @@ pub(super) fn numeral(ctx: &Ctx, k: usize) -> Option<Numeral> {
 }
 
 /// Multipliers written after digits. `glued`: written without a space.
-/// `english`: "1mm", "2mil" are millions only in English.
-fn multiplier_suffix(s: &str, glued: bool, english: bool) -> Option<f64> {
+/// `lang`: "1mm", "2mil" are millions only in English; Italian glues "mila" (thousands)
+/// and "mln"/"mld" to digits ("100mila", "35mila").
+fn multiplier_suffix(s: &str, glued: bool, lang: &str) -> Option<f64> {
+    let english = lang == "en";
     let spaced = match s {
         "k" | "K" => Some(1e3),
         "M" => Some(1e6),
@@ -309,6 +311,8 @@ fn multiplier_suffix(s: &str, glued: bool, english: bool) -> Option<f64> {
     match s {
         "MM" => Some(1e6),
         "mil" if english => Some(1e6),
+        "mila" if lang == "it" => Some(1e3),
+        "mld" if lang == "it" => Some(1e9),
         "b" | "B" => Some(1e9),
         "T" | "tn" | "trn" => Some(1e12),
         _ => None,

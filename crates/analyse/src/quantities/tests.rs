@@ -356,3 +356,59 @@ fn at_least_is_not_a_minus_sign() {
     }
     assert_eq!(recognize("moins cinq degrés", "fr")[0].value, Some(-5.0));
 }
+
+#[test]
+fn italian_mila_milioni_miliardi() {
+    let all = |t: &str| -> Vec<(String, Option<f64>)> {
+        recognize(t, "it")
+            .into_iter()
+            .map(|q| (q.text, q.value))
+            .collect()
+    };
+    // glued "mila" as Italian papers write it
+    assert_eq!(
+        all("i reclutati sarebbero circa 100mila"),
+        [("100mila".to_string(), Some(100_000.0))]
+    );
+    assert_eq!(all("almeno 20mila reclutati")[0].1, Some(20_000.0));
+    for t in [
+        "le stime vanno da 35mila a 100mila",
+        "le stime vanno da 35 mila a 100 mila",
+    ] {
+        let r = recognize(t, "it");
+        assert_eq!(
+            r.iter().map(|q| (q.kind, q.min, q.max)).collect::<Vec<_>>(),
+            [(Kind::Range, Some(35_000.0), Some(100_000.0))],
+            "{t}"
+        );
+    }
+    assert_eq!(all("oggi 10 mila in più")[0].1, Some(10_000.0));
+    assert_eq!(all("stanziato 2,5 milioni")[0].1, Some(2_500_000.0));
+    assert_eq!(all("chiede 3 miliardi")[0].1, Some(3e9));
+    assert_eq!(all("quattro milioni di metri cubi")[0].1, Some(4e6));
+    // not a multiplier in other languages
+    assert!(
+        recognize("100mila", "en")
+            .iter()
+            .all(|q| q.value != Some(100_000.0))
+    );
+}
+
+#[test]
+fn french_pour_cent_is_one_percentage() {
+    for (text, v) in [
+        ("la hausse de cinq pour cent des salaires", 5.0),
+        ("la hausse de 5 pour cent", 5.0),
+        ("Cinq pour cent, c’est moins que l’inflation", 5.0),
+        ("dix pour cent", 10.0),
+        ("cinq pour cent", 5.0),
+    ] {
+        let r = recognize(text, "fr");
+        assert_eq!(r.len(), 1, "{text}: {r:?}");
+        assert_eq!(
+            (r[0].kind, r[0].value),
+            (Kind::Percentage, Some(v)),
+            "{text}"
+        );
+    }
+}

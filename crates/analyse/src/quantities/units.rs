@@ -490,6 +490,11 @@ pub(crate) fn attach(chars: &[char], toks: &[Tok], nums: &[NumHit], lex: &Lexico
     let mut out: Vec<Found> = Vec::with_capacity(nums.len());
     let lang = lex.code;
     for n in nums {
+        // A number inside the unit of the expression before it ("cinq pour cent": the
+        // "cent" of the percentage is no 100 of its own).
+        if out.last().is_some_and(|p| n.tok_start < p.tok_end) {
+            continue;
+        }
         let mut f = n.to_found();
         f.tok_start = n.tok_start;
         f.tok_end = n.tok_end;

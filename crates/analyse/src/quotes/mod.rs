@@ -123,13 +123,7 @@ pub fn find(text: &str, _sentences: &[Sentence], lang: &str) -> Vec<Quote> {
             };
             // The mention may go on with an apposition after a comma (a name found by
             // the scan never holds one): the name is the words before it.
-            let name = m
-                .text
-                .split(',')
-                .next()
-                .unwrap_or(&m.text)
-                .trim()
-                .to_string();
+            let name = speaker_name(&m.text);
             Speaker {
                 name,
                 entity: None,
@@ -150,6 +144,36 @@ pub fn find(text: &str, _sentences: &[Sentence], lang: &str) -> Vec<Quote> {
         });
     }
     out
+}
+
+/// The name in a speaker's words: the words before an apposition ("Jane Roe, a lawyer"),
+/// or the name after a role ("the ministry's spokesman, Anton Meyer" → "Anton Meyer").
+fn speaker_name(words: &str) -> String {
+    let mut parts = words.split(',').map(str::trim);
+    let first = parts.next().unwrap_or(words).trim();
+    // a capitalised word that is not an institution after "of" ("o ministro do Interior")
+    let named = |p: &str| {
+        let ws: Vec<&str> = p.split_whitespace().collect();
+        (1..ws.len()).any(|i| {
+            ws[i].starts_with(char::is_uppercase)
+                && !matches!(
+                    ws[i - 1],
+                    "of" | "de" | "do" | "da" | "du" | "des" | "del" | "della" | "di" | "la"
+                )
+        }) || ws.len() == 1 && p.starts_with(char::is_uppercase)
+    };
+    if !named(first) {
+        if let Some(name) = parts.find(|p| {
+            !p.is_empty()
+                && p.split_whitespace().all(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        || matches!(w, "de" | "da" | "do" | "von" | "van" | "del" | "di")
+                })
+        }) {
+            return name.to_string();
+        }
+    }
+    first.to_string()
 }
 
 struct Extractor<'a> {
@@ -188,6 +212,9 @@ impl<'a> Extractor<'a> {
             return;
         };
         let (a, b) = (sent.a, sent.b);
+        if self.lang == "en" && self.label_colon(si, a, b) {
+            return;
+        }
         let mut i = a;
         let mut last_end_tok = a; // content before a later cue starts after earlier attributions
         while i < b {
@@ -200,8 +227,20 @@ impl<'a> Extractor<'a> {
                 .tok(i + 1)
                 .filter(|n| n.is_word())
                 .map(|n| n.lower.as_str());
-            if let Some(len) = lexicon::source_prep(self.lang, &t.lower, next) {
+            if let Some(len) = lexicon::source_prep(self.lang, &t.lower, next)
+                .filter(|_| self.source_prep_ok(i))
+                .or_else(|| {
+                    (self.lang == "de" && t.is("nach") && self.de_nach_source(i)).then_some(1)
+                })
+            {
                 if let Some(end) = self.source_prep(si, a, b, i, len, last_end_tok) {
+                    last_end_tok = end;
+                    i = end.max(i + 1);
+                    continue;
+                }
+            }
+            if self.lang == "de" && t.is("demnach") {
+                if let Some(end) = self.demnach(si, a, b, i, last_end_tok) {
                     last_end_tok = end;
                     i = end.max(i + 1);
                     continue;
@@ -235,6 +274,168 @@ impl<'a> Extractor<'a> {
             }
             i += 1;
         }
+    }
+
+    /// "Pat Caddell: Democrat Voters Worried …" (a headline) and "PENCE: Well, look, …" (a
+    /// transcript): one to three capitalised words and a colon open the paragraph; the
+    /// rest of the sentence (of the paragraph, for a speaker in capitals) is theirs.
+    fn label_colon(&mut self, si: usize, a: usize, b: usize) -> bool {
+        let first_of_para = si == 0
+            || self
+                .doc
+                .sents
+                .get(si - 1)
+                .is_none_or(|p| p.para != self.doc.sents[si].para);
+        if !first_of_para {
+            return false;
+        }
+        let mut k = a;
+        if self
+            .tok(k)
+            .is_some_and(|t| matches!(t.kind, Kind::Open(_) | Kind::Punct))
+        {
+            k += 1; // a stray opening mark in transcripts
+        }
+        let s0 = k;
+        while k < b && k < s0 + 3 && self.tok(k).is_some_and(|t| t.is_word() && t.cap) {
+            k += 1;
+        }
+        if k == s0 || !self.tok(k).is_some_and(|t| t.punct(':')) {
+            return false;
+        }
+        let label = self.doc.text(
+            self.tok(s0).map_or(0, |t| t.start),
+            self.tok(k - 1).map_or(0, |t| t.end),
+        );
+        let l = label.to_lowercase();
+        let bad = [
+            "highlights",
+            "summary",
+            "breaking",
+            "exclusive",
+            "opinion",
+            "analysis",
+            "live",
+            "latest",
+            "background",
+            "factbox",
+            "explainer",
+            "context",
+            "key",
+            "points",
+            "contact",
+            "email",
+            "tags",
+            "note",
+            "update",
+            "updated",
+            "photo",
+            "video",
+            "source",
+            "correction",
+            "editor",
+            "related",
+            "read",
+            "watch",
+            "transcript",
+            "caption",
+            "warning",
+            "disclosure",
+            "q",
+            "a",
+            "more",
+            "listen",
+            "see",
+            "follow",
+            "credit",
+            "getty",
+        ];
+        if l.split_whitespace()
+            .any(|w| bad.contains(&w.trim_end_matches(['’', '\'', 's'])))
+            || l.split_whitespace().any(|w| bad.contains(&w))
+        {
+            return false;
+        }
+        let from = k + 1;
+        if self.words_until_punct(from, b) < 2
+            && (from..b).filter(|&x| self.word_outside(x)).count() < 3
+        {
+            return false;
+        }
+        let caps = self.tok(s0).is_some_and(|t| {
+            t.end - t.start > 1
+                && self
+                    .doc
+                    .chars
+                    .get(t.start..t.end)
+                    .is_some_and(|cs| cs.iter().all(|c| !c.is_alphabetic() || c.is_uppercase()))
+        });
+        // "Highlights: Putin's spokesman said …": a section label before a sentence that
+        // attributes itself (a transcript's speaker in capitals may go on with any verb)
+        if !caps
+            && (from..b).any(|x| {
+                self.tok(x).is_some_and(|t| {
+                    t.is_word() && !t.cap && t.inside.is_none() && lexicon::is_verb("en", &t.lower)
+                })
+            })
+        {
+            return false;
+        }
+        let mut to = b;
+        let mut last = si;
+        if caps {
+            while let Some(n) = self.doc.sents.get(last + 1) {
+                if n.para != self.doc.sents[si].para {
+                    break;
+                }
+                last += 1;
+                to = n.b;
+            }
+        }
+        let Some((cs, ce, kind, pair)) = self.content(from, to) else {
+            return false;
+        };
+        self.use_pairs_in(from, to);
+        self.push(Draft {
+            start: cs,
+            end: ce,
+            kind,
+            speaker: self.span(s0, k),
+            cue: self.span(k, k + 1),
+            sent: si,
+            pair,
+        });
+        true
+    }
+
+    /// Portuguese guards: "de acordo com" needs its "com"; "o segundo semestre" is an
+    /// ordinal, not "segundo X".
+    fn source_prep_ok(&self, i: usize) -> bool {
+        if self.lang != "pt" {
+            return true;
+        }
+        let Some(t) = self.tok(i) else { return false };
+        if t.is("de") {
+            return self.tok(i + 2).is_some_and(|x| x.is("com"));
+        }
+        if t.is("segundo") && i > 0 {
+            return !self.tok(i - 1).is_some_and(|p| {
+                p.is_word()
+                    && matches!(
+                        p.lower.as_str(),
+                        "o" | "no"
+                            | "do"
+                            | "ao"
+                            | "um"
+                            | "pelo"
+                            | "este"
+                            | "esse"
+                            | "seu"
+                            | "neste"
+                    )
+            });
+        }
+        true
     }
 
     /// A speech verb at token `i`: the cue's token range and, for "a-t-il"/"dit-il", the
@@ -306,9 +507,11 @@ impl<'a> Extractor<'a> {
                             | "media"
                             | "news"
                             | "press"
-                    )
+                    ) || p.lower.ends_with("'s")
+                        || p.lower.ends_with("’s") // "Editor's note:"
                 });
-            if !clause_follows || prev_det {
+            // "says", "tells", "believes" are verbs unless a determiner says otherwise
+            if prev_det || !clause_follows && !lexicon::mostly_verb(w) {
                 return None;
             }
         }
@@ -348,6 +551,29 @@ impl<'a> Extractor<'a> {
         }
         // English "pointed out", "pointed to"
         let mut ce = i + 1;
+        if matches!(w, "called" | "calls" | "calling") {
+            // "called for a ban", "called on Congress to act"; not "called him a liar"
+            if self.tok(i + 1).is_some_and(|n| n.is("for") || n.is("on")) {
+                ce = i + 2;
+            } else {
+                // "Clinton called half of Trump's supporters “deplorables”", "she called it a
+                // ploy": a subject right before, an object after (not "a group called X")
+                let subject = i > 0
+                    && self.tok(i - 1).is_some_and(|p| {
+                        p.is_word() && p.inside.is_none() && (p.cap || lexicon::pronoun(&p.lower))
+                    });
+                let object = self.tok(i + 1).is_some_and(|n| {
+                    n.is_word()
+                        && n.inside.is_none()
+                        && !n.cap
+                        && (lexicon::determiner(&n.lower)
+                            || matches!(n.lower.as_str(), "it" | "him" | "her" | "them" | "half"))
+                });
+                if !(subject && object) {
+                    return None;
+                }
+            }
+        }
         if matches!(w, "pointed" | "points") {
             if self.tok(i + 1).is_some_and(|n| n.is("out")) {
                 ce = i + 2;
@@ -365,6 +591,22 @@ impl<'a> Extractor<'a> {
         let a = self.tok(s)?.start;
         let b = self.tok(e - 1)?.end;
         Some((a, b))
+    }
+
+    /// An initial or a dotted abbreviation inside a name ("G.K", "J").
+    fn initial(&self, w: &Tok) -> bool {
+        w.cap && (w.end - w.start == 1 || w.lower.contains('.') && w.end - w.start <= 5)
+    }
+
+    /// A bracket of at most six tokens opening at `k`: the index of its ")".
+    fn short_parenthesis(&self, k: usize, b: usize) -> Option<usize> {
+        if !self
+            .tok(k)
+            .is_some_and(|t| t.punct('(') && t.inside.is_none())
+        {
+            return None;
+        }
+        (k + 1..(k + 8).min(b)).find(|&j| self.tok(j).is_some_and(|t| t.punct(')')))
     }
 
     /// The subject phrase that ends right before token `end` (aux and adverbs skipped).
@@ -392,17 +634,34 @@ impl<'a> Extractor<'a> {
                 ext: None,
             });
         }
+        // "Rep. Stephen Lynch (D-Mass.) said": a short parenthesis after the name belongs
+        // to the subject
         let mut s = e;
+        if s > a
+            && self
+                .tok(s - 1)
+                .is_some_and(|t| t.punct(')') && t.inside.is_none())
+        {
+            if let Some(open) = (s.saturating_sub(8).max(a)..s - 1)
+                .rev()
+                .find(|&k| self.tok(k).is_some_and(|t| t.punct('(')))
+            {
+                if open > a && self.tok(open - 1).is_some_and(|t| t.is_word() && t.cap) {
+                    s = open;
+                }
+            }
+        }
+        let paren_end = s < e;
         let mut n = 0;
         while s > a && n < 12 {
             let Some(t) = self.tok(s - 1) else { break };
             if t.punct('.')
                 && s >= 2
-                && self
-                    .tok(s - 2)
-                    .is_some_and(|w| w.is_word() && lexicon::title_abbrev(&w.lower))
+                && self.tok(s - 2).is_some_and(|w| {
+                    w.is_word() && (lexicon::title_abbrev(&w.lower) || self.initial(w))
+                })
             {
-                s -= 1; // "Sen. Bernie Sanders"
+                s -= 1; // "Sen. Bernie Sanders", "Rep. G.K. Butterfield"
                 continue;
             }
             if t.inside.is_some() || !t.is_word() {
@@ -422,10 +681,14 @@ impl<'a> Extractor<'a> {
             s -= 1;
             n += 1;
         }
+        if paren_end && self.tok(s).is_some_and(|t| t.punct('(')) {
+            return None;
+        }
         if s == e {
             // "X, the mayor, said": an appositive chain before the verb.
             if s > a && self.tok(s - 1).is_some_and(|t| t.punct(',')) {
                 return self.appositive(a, s - 1).map(|np| Np {
+                    s: self.role_before_name(a, np.s).unwrap_or(np.s),
                     ext: Some(s - 1),
                     ..np
                 });
@@ -531,6 +794,32 @@ impl<'a> Extractor<'a> {
         })
     }
 
+    /// "The state’s campaign chairman, Phil Lovas, said": the role that opens the sentence
+    /// before a name in apposition (part of the speaker's words); its first token.
+    fn role_before_name(&self, a: usize, name_s: usize) -> Option<usize> {
+        if name_s < a + 2 || !self.tok(name_s - 1).is_some_and(|t| t.punct(',')) {
+            return None;
+        }
+        let mut s = a;
+        while s < name_s - 1 && self.tok(s).is_some_and(|t| lexicon::lead_trim(&t.lower)) {
+            s += 1;
+        }
+        let words = name_s - 1 - s;
+        if !(1..=6).contains(&words) {
+            return None;
+        }
+        let role_like = (s..name_s - 1).all(|k| {
+            self.tok(k).is_some_and(|t| {
+                t.is_word()
+                    && t.inside.is_none()
+                    && !lexicon::is_verb(self.lang, &t.lower)
+                    && !lexicon::np_stop(&t.lower, self.lang)
+                    && (!t.cap || k == s)
+            })
+        });
+        role_like.then_some(s)
+    }
+
     /// Before a comma that precedes the verb: walk back over appositive chunks
     /// ("Vladimir Osechkin, the director of Gulagu.net, a prisoner advocacy group, stated").
     fn appositive(&self, a: usize, comma: usize) -> Option<Np> {
@@ -587,11 +876,44 @@ impl<'a> Extractor<'a> {
         let mut from = from;
         while from < b
             && self.lang != "en"
-            && self
-                .tok(from)
-                .is_some_and(|t| t.is_word() && !t.cap && lexicon::is_aux(&t.lower))
+            && self.tok(from).is_some_and(|t| {
+                t.is_word()
+                    && !t.cap
+                    && lexicon::is_aux(&t.lower)
+                    && !(self.lang == "pt" && lexicon::determiner(&t.lower))
+            })
         {
             from += 1; // "erklärte gestern ein Sprecher"
+        }
+        // "a déclaré vendredi (soir) le porte-parole", "dijo este martes el ministro"
+        if self.lang != "en" {
+            let mut k = from;
+            if self.tok(k).is_some_and(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "este" | "esta" | "na" | "no" | "ce" | "am"
+                )
+            }) && self
+                .tok(k + 1)
+                .is_some_and(|t| lexicon::time_word(&t.lower))
+            {
+                k += 1;
+            }
+            let mut skipped = false;
+            while k < b
+                && self.tok(k).is_some_and(|t| {
+                    t.is_word()
+                        && (!t.cap || self.lang == "de")
+                        && t.inside.is_none()
+                        && lexicon::time_word(&t.lower)
+                })
+            {
+                k += 1;
+                skipped = true;
+            }
+            if skipped {
+                from = k;
+            }
         }
         let mut e = from;
         let mut n = 0;
@@ -599,12 +921,12 @@ impl<'a> Extractor<'a> {
             let Some(t) = self.tok(e) else { break };
             if t.punct('.')
                 && e > from
-                && self
-                    .tok(e - 1)
-                    .is_some_and(|w| w.is_word() && lexicon::title_abbrev(&w.lower))
+                && self.tok(e - 1).is_some_and(|w| {
+                    w.is_word() && (lexicon::title_abbrev(&w.lower) || self.initial(w))
+                })
                 && self.tok(e + 1).is_some_and(|x| x.cap)
             {
-                e += 1; // "said Sen. Bernie Sanders"
+                e += 1; // "said Sen. Bernie Sanders", "said Rep. G.K. Butterfield"
                 continue;
             }
             if !t.is_word() || t.inside.is_some() {
@@ -649,13 +971,23 @@ impl<'a> Extractor<'a> {
         if e == from {
             return None;
         }
+        // "said Rep. Jim Clyburn (D-S.C.), …": the party tag belongs to the name
+        if self.lang == "en" && self.tok(e - 1).is_some_and(|t| t.cap) {
+            if let Some(close) = self.short_parenthesis(e, b) {
+                e = close + 1;
+            }
+        }
         // A subject after the verb starts with a capital, a determiner or a pronoun.
         let first = self.tok(from)?;
-        if !(first.cap || lexicon::determiner(&first.lower) || lexicon::pronoun(&first.lower)) {
+        let det = |w: &str| {
+            lexicon::determiner(w)
+                || self.lang == "pt" && matches!(w, "o" | "os" | "a" | "as" | "um" | "uma")
+        };
+        if !(first.cap || det(&first.lower) || lexicon::pronoun(&first.lower)) {
             return None;
         }
         // a lone determiner is no subject
-        if e - from == 1 && lexicon::determiner(&first.lower) && !first.cap {
+        if e - from == 1 && det(&first.lower) && !first.cap {
             return None;
         }
         Some(Np {
@@ -693,7 +1025,8 @@ impl<'a> Extractor<'a> {
         let starter = matches!(
             first.lower.as_str(),
             "a" | "an" | "the" | "who" | "whose" | "who's" | "who’s" | "former" | "one"
-        ) || first.lower.starts_with(|c: char| c.is_ascii_digit());
+        ) || first.lower.starts_with(|c: char| c.is_ascii_digit())
+            || !first.cap && self.tok(e + 2).is_some_and(|t| t.is("of")); // ", head of …"
         if !starter && !first.cap {
             return None;
         }
@@ -720,6 +1053,56 @@ impl<'a> Extractor<'a> {
             return None;
         }
         Some(k)
+    }
+
+    /// A name in apposition after a role ("said the ministry's spokesman, Anton Meyer,",
+    /// "a déclaré le porte-parole de la présidence, Anton Belik, interrogé …"): the token
+    /// after the name, when the phrase `np` names no one itself.
+    fn name_after_role(&self, np: Np, b: usize) -> Option<usize> {
+        // the phrase opens with a role noun (after a determiner): "le porte-parole de la
+        // présidence", "o ministro do Interior", "the ministry's spokesman"
+        let first = if self.tok(np.s).is_some_and(|t| {
+            lexicon::determiner(&t.lower) || matches!(t.lower.as_str(), "o" | "a" | "os" | "as")
+        }) {
+            np.s + 1
+        } else {
+            np.s
+        };
+        let role_only = first < np.e
+            && self.tok(first).is_some_and(|t| t.is_word() && !t.cap)
+            && !(np.e >= first + 2 && (np.e - 2..np.e).all(|k| self.tok(k).is_some_and(|t| t.cap)));
+        if !role_only || !self.tok(np.e).is_some_and(|t| t.punct(',')) {
+            return None;
+        }
+        let mut k = np.e + 1;
+        let mut caps = 0;
+        while k < b && k < np.e + 7 {
+            let t = self.tok(k)?;
+            if t.is_word() && t.inside.is_none() && t.cap {
+                caps += 1;
+            } else if !(t.is_word()
+                && caps > 0
+                && matches!(
+                    t.lower.as_str(),
+                    "de" | "da" | "do" | "von" | "van" | "del" | "di"
+                ))
+            {
+                break;
+            }
+            k += 1;
+        }
+        if caps == 0 || caps > 4 {
+            return None;
+        }
+        let last = self.tok(k - 1)?;
+        if !last.cap {
+            return None;
+        }
+        let closes = k >= b
+            || self.tok(k).is_some_and(|t| {
+                t.punct(',') || t.punct('.') || t.punct(';') || t.punct('—') || t.punct('(')
+            });
+        closes.then_some(k)
     }
 
     fn head_name(&self, np: Np) -> Option<(usize, usize)> {
@@ -903,10 +1286,36 @@ impl<'a> Extractor<'a> {
                 break;
             }
             if t.is_word() && lexicon::complementizer(&t.lower) {
-                let ok = (j..k).all(|x| self.tok(x).is_some_and(|t| !t.punct('.')));
+                // only over an addressee or a short adverbial ("told reporters on Monday
+                // that"), not over a clause ("said no decision had been made about whether")
+                let ok = (j..k).all(|x| {
+                    self.tok(x).is_some_and(|t| {
+                        !t.punct('.')
+                            && !(t.is_word()
+                                && (lexicon::is_aux(&t.lower)
+                                    || lexicon::np_stop(&t.lower, self.lang)
+                                        && !lexicon::adverbial_start(&t.lower)))
+                    })
+                }) && (k == j || !t.is("whether"))
+                    && !(k > j
+                        && self.tok(k + 1).is_some_and(|n| {
+                            n.is_word()
+                                && (lexicon::is_aux(&n.lower)
+                                    || matches!(
+                                        n.lower.as_str(),
+                                        "was" | "were" | "is" | "are" | "has" | "had" | "have"
+                                    ))
+                        }));
                 if ok {
                     return (k, true);
                 }
+            }
+            if t.punct(',')
+                && self
+                    .tok(k + 1)
+                    .is_some_and(|n| n.is_word() && n.lower.ends_with("ing"))
+            {
+                break; // "…,” the mayor said, adding that …": the participle is a cue of its own
             }
             if t.punct(':') {
                 return (k + 1, true);
@@ -915,6 +1324,35 @@ impl<'a> Extractor<'a> {
                 break; // ", repeating a refrain that …" is not the reported clause
             }
             k += 1;
+        }
+        // "says at a campaign stop in Toledo, Ohio, that …"
+        if self.lang == "en"
+            && self
+                .tok(ce)
+                .is_some_and(|t| lexicon::adverbial_start(&t.lower))
+        {
+            let mut k = ce + 1;
+            while k < b && k < ce + 16 {
+                let Some(t) = self.tok(k) else { break };
+                if t.inside.is_some()
+                    || matches!(t.kind, Kind::Open(_))
+                    || t.punct('.')
+                    || t.punct(';')
+                {
+                    break;
+                }
+                if t.is("that") && self.tok(k - 1).is_some_and(|p| p.punct(',')) {
+                    return (k, true);
+                }
+                if t.is_word()
+                    && !t.cap
+                    && !lexicon::determiner(&t.lower)
+                    && (lexicon::is_aux(&t.lower) || lexicon::is_verb(self.lang, &t.lower))
+                {
+                    break;
+                }
+                k += 1;
+            }
         }
         if lexicon::takes_addressee(cue_word) {
             // told reporters / told the BBC / told CNN
@@ -1020,6 +1458,39 @@ impl<'a> Extractor<'a> {
             {
                 return k + 1; // a missing full stop after a closing mark
             }
+            if t.inside.is_none() && t.punct(';') && k > j {
+                return k;
+            }
+            // "…, but he said …", "… though she noted …": another attribution starts
+            if self.lang == "en"
+                && t.inside.is_none()
+                && k > j
+                && matches!(
+                    t.lower.as_str(),
+                    "but" | "though" | "although" | "while" | "yet" | "and"
+                )
+                && self.tok(k + 1).is_some_and(|n| {
+                    n.is_word()
+                        && n.inside.is_none()
+                        && (lexicon::pronoun(&n.lower) && !n.lower.ends_with("'s"))
+                })
+                && self.coordinated_cue(k + 2).is_some()
+            {
+                return if self.tok(k - 1).is_some_and(|p| p.punct(',')) {
+                    k - 1
+                } else {
+                    k
+                };
+            }
+            // "… and said she would …", "… but noted that …": a second attribution
+            if self.lang == "en"
+                && t.inside.is_none()
+                && k > j
+                && matches!(t.lower.as_str(), "and" | "but")
+                && self.coordinated_cue(k + 1).is_some()
+            {
+                return k;
+            }
             if t.inside.is_none() && t.punct(',') {
                 if let Some(n) = self.tok(k + 1) {
                     if matches!(
@@ -1036,7 +1507,10 @@ impl<'a> Extractor<'a> {
                             | "ajoutant"
                             | "a-t-il"
                             | "a-t-elle"
-                    ) {
+                    ) || self.lang == "en"
+                        && n.lower.ends_with("ing")
+                        && lexicon::is_verb("en", &n.lower)
+                    {
                         return k;
                     }
                     // ", he said." at the end
@@ -1052,6 +1526,42 @@ impl<'a> Extractor<'a> {
             k += 1;
         }
         b
+    }
+
+    /// After "However," / "Meanwhile," / "In fact,": where the clause itself starts.
+    fn skip_sentence_adverbs(&self, start: usize, boundary: usize) -> usize {
+        let mut f = start;
+        while f + 2 < boundary
+            && self.tok(f).is_some_and(|t| {
+                t.is_word()
+                    && t.inside.is_none()
+                    && (lexicon::adverbial_start(&t.lower) || lexicon::lead_trim(&t.lower))
+            })
+            && self.tok(f + 1).is_some_and(|t| t.punct(','))
+        {
+            f += 2;
+        }
+        f
+    }
+
+    /// A speech verb right at `k` (or after an adverb: "and also said"), past or present
+    /// tense, as the second verb of a coordination: its token index.
+    fn coordinated_cue(&self, k: usize) -> Option<usize> {
+        let mut k = k;
+        if self
+            .tok(k)
+            .is_some_and(|t| t.is_word() && (lexicon::is_aux(&t.lower) || t.lower.ends_with("ly")))
+        {
+            k += 1;
+        }
+        let t = self.tok(k)?;
+        let w = t.lower.as_str();
+        (t.is_word()
+            && t.inside.is_none()
+            && !t.cap
+            && lexicon::is_verb(self.lang, w)
+            && (w.ends_with("ed") || w.ends_with('s') || matches!(w, "said" | "told" | "wrote")))
+        .then_some(k)
     }
 
     /// Does the clause before `boundary` (a comma or closing mark) look like reported
@@ -1070,7 +1580,7 @@ impl<'a> Extractor<'a> {
         if has_quote {
             return true;
         }
-        let mut f = start;
+        let mut f = self.skip_sentence_adverbs(start, boundary);
         while f + 1 < boundary
             && self
                 .tok(f)
@@ -1082,6 +1592,10 @@ impl<'a> Extractor<'a> {
             return false;
         };
         if lexicon::adverbial_start(&first.lower) {
+            return false;
+        }
+        // "Giving a speech in Toledo, Clinton says …": a participle opens an adverbial
+        if self.lang == "en" && first.cap && f == start && first.lower.ends_with("ing") {
             return false;
         }
         if matches!(first.lower.as_str(), "this" | "that" | "next") {
@@ -1152,7 +1666,13 @@ impl<'a> Extractor<'a> {
             let end = self.after_end(j, b);
             let (s, e, kind, pair) = self.content(j, end)?;
             self.use_pairs_in(j, end);
-            let speaker = subject.and_then(|np| self.head(np));
+            // "“…,” the mayor said, adding that …": the speaker of the clause before
+            let speaker = subject.and_then(|np| self.head(np)).or_else(|| {
+                self.drafts
+                    .last()
+                    .filter(|d| d.sent == si && d.speaker.is_some())
+                    .and_then(|d| d.speaker)
+            });
             self.push(Draft {
                 start: s,
                 end: e,
@@ -1182,13 +1702,28 @@ impl<'a> Extractor<'a> {
                             || lexicon::adverbial_start(&t.lower)
                             || matches!(t.lower.as_str(), "who" | "which" | "whose")
                     });
-                    let short = np.e - np.s <= 7;
+                    let short = (np.s..np.e)
+                        .filter(|&k| self.tok(k).is_some_and(|t| t.is_word()))
+                        .count()
+                        <= 7;
+                    // "said he." inverts; "said he cannot comment" is a clause
+                    let pronoun_clause = self
+                        .tok(np.s)
+                        .is_some_and(|t| lexicon::pronoun(&t.lower) && !t.cap)
+                        && (np.e > np.s + 1 || self.tok(np.e).is_some_and(|t| t.is_word()));
+                    let short = short && !pronoun_clause;
                     let apposition = p > a
                         && self.tok(p - 1).is_some_and(|t| t.punct(','))
                         && self
                             .appositive(a, p - 1)
                             .is_some_and(|ap| !self.pre_content(a, ap.s.saturating_sub(1).max(a)));
                     ends && short && !apposition
+                } else if matches!(self.lang, "fr" | "es" | "it" | "pt") {
+                    // "le ministre, Hugo Lemaire, a annoncé une hausse": the name before the
+                    // comma is the subject, what follows the verb its object
+                    !(p >= a + 2
+                        && self.tok(p - 1).is_some_and(|t| t.punct(','))
+                        && self.tok(p - 2).is_some_and(|t| t.is_word() && t.cap))
                 } else {
                     true
                 };
@@ -1197,7 +1732,8 @@ impl<'a> Extractor<'a> {
                         self.apposition_after(np.e, b)
                     } else {
                         None
-                    };
+                    }
+                    .or_else(|| self.name_after_role(np, b));
                     speaker_np = Some(Np { ext, ..np });
                     inverted = true;
                     after_np_end = ext.unwrap_or(np.e);
@@ -1223,10 +1759,13 @@ impl<'a> Extractor<'a> {
                             || lexicon::is_aux(&t.lower))
                 });
                 if self.lang == "de"
-                    && (np_then_clause && (strong || !prev_is_subject_like)
+                    && (np_then_clause
+                        && (strong || !prev_is_subject_like || first_constituent_adverbial)
                         || first_constituent_adverbial && strong)
                 {
-                    let ext = self.apposition_after(np.e, b);
+                    let ext = self
+                        .apposition_after(np.e, b)
+                        .or_else(|| self.name_after_role(np, b));
                     speaker_np = Some(Np { ext, ..np });
                     inverted = true;
                     after_np_end = ext.unwrap_or(np.e);
@@ -1280,6 +1819,44 @@ impl<'a> Extractor<'a> {
                 }
             }
             return None;
+        }
+        // "Merrill says … and said she would …": the coordinated verb shares the subject.
+        if self.lang == "en"
+            && p > a
+            && self
+                .tok(p - 1)
+                .is_some_and(|t| t.inside.is_none() && (t.is("and") || t.is("but")))
+            && !lexicon::quote_only(&cue_word)
+        {
+            let speaker = self
+                .drafts
+                .last()
+                .filter(|d| d.sent == si)
+                .and_then(|d| d.speaker)
+                .or_else(|| {
+                    self.sentence_subject(a, p - 1)
+                        .filter(|np| !np.impersonal)
+                        .and_then(|np| self.head(np))
+                });
+            let (j, explicit) = self.after_start(ce, b, &cue_word);
+            let adverbial = self
+                .tok(j)
+                .is_some_and(|t| lexicon::adverbial_start(&t.lower));
+            if speaker.is_some() && (explicit || !adverbial && self.words_until_punct(j, b) >= 3) {
+                let end = self.after_end(j, b);
+                let (s, e, kind, pair) = self.content(j, end)?;
+                self.use_pairs_in(j, end);
+                self.push(Draft {
+                    start: s,
+                    end: e,
+                    kind,
+                    speaker,
+                    cue,
+                    sent: si,
+                    pair,
+                });
+                return Some(end);
+            }
         }
         // Subject before the verb.
         let np = self.np_before(region_start.max(a), cs)?;
@@ -1365,7 +1942,8 @@ impl<'a> Extractor<'a> {
             } else {
                 cut
             };
-            let (s, e, kind, pair) = self.content(region_start, cut)?;
+            let from = self.skip_sentence_adverbs(region_start, cut);
+            let (s, e, kind, pair) = self.content(from, cut)?;
             self.use_pairs_in(region_start, cut);
             self.push(Draft {
                 start: s,
@@ -1414,6 +1992,59 @@ impl<'a> Extractor<'a> {
             {
                 break;
             }
+            // "Secondo Marenko almeno 300 …": a lower-case word after a name ends the source
+            if matches!(self.lang, "fr" | "es" | "it" | "pt")
+                && e > from
+                && !t.cap
+                && self.tok(e - 1).is_some_and(|p| p.cap)
+                && (matches!(
+                    t.lower.as_str(),
+                    "almeno"
+                        | "circa"
+                        | "oltre"
+                        | "quasi"
+                        | "environ"
+                        | "plus"
+                        | "près"
+                        | "presque"
+                        | "cerca"
+                        | "casi"
+                        | "más"
+                        | "mais"
+                        | "quase"
+                        | "unos"
+                        | "unas"
+                        | "alrededor"
+                        | "pelo"
+                        | "il"
+                        | "i"
+                        | "gli"
+                        | "le"
+                        | "la"
+                        | "les"
+                        | "los"
+                        | "las"
+                        | "el"
+                        | "os"
+                        | "as"
+                        | "o"
+                        | "a"
+                        | "un"
+                        | "une"
+                        | "uno"
+                        | "una"
+                        | "um"
+                        | "uma"
+                        | "des"
+                        | "ci"
+                        | "si"
+                        | "se"
+                ) || self
+                    .tok(e + 1)
+                    .is_some_and(|n| n.lower.starts_with(|c: char| c.is_ascii_digit())))
+            {
+                break;
+            }
             if self.lang == "de"
                 && e > from
                 && !t.cap
@@ -1430,6 +2061,7 @@ impl<'a> Extractor<'a> {
                 && e > from
                 && !t.cap
                 && !lexicon::determiner(&t.lower)
+                && !matches!(t.lower.as_str(), "von" | "vom" | "zur" | "zum")
                 && self.tok(e - 1).is_some_and(|p| p.cap)
             {
                 break; // a lowercase word after a noun: the verb
@@ -1457,10 +2089,29 @@ impl<'a> Extractor<'a> {
             if self.tok(j).is_some_and(|t| t.punct(',')) {
                 j += 1;
                 // "According to X, an exiled journalist who …, Moscow has …": skip the apposition
-                if self
-                    .tok(j)
-                    .is_some_and(|t| matches!(t.lower.as_str(), "a" | "an" | "who" | "which"))
-                {
+                if self.tok(j).is_some_and(|t| {
+                    matches!(
+                        t.lower.as_str(),
+                        "a" | "an"
+                            | "who"
+                            | "which"
+                            | "qui"
+                            | "che"
+                            | "que"
+                            | "un"
+                            | "une"
+                            | "uno"
+                            | "una"
+                            | "um"
+                            | "uma"
+                            | "ancienne"
+                            | "ancien"
+                            | "ex"
+                    ) || !t.cap
+                        && ["ata", "ato", "ée", "ado", "ada", "ed"]
+                            .iter()
+                            .any(|e| t.lower.ends_with(e))
+                }) {
                     let mut k = j;
                     while k < b && k < j + 40 {
                         if self
@@ -1525,6 +2176,57 @@ impl<'a> Extractor<'a> {
             pair,
         });
         Some(e)
+    }
+
+    /// German "nach jüngsten Untersuchungen", "nach einem Bericht der Zeitung", "nach
+    /// eigener Aussage": "nach" and a source noun within three words.
+    fn de_nach_source(&self, i: usize) -> bool {
+        for k in i + 1..i + 4 {
+            let Some(t) = self.tok(k) else { return false };
+            if !t.is_word() || t.inside.is_some() {
+                return false;
+            }
+            if t.cap && lexicon::de_source_noun(&t.lower) {
+                return true;
+            }
+            if t.cap {
+                return false; // another noun first: "nach Berlin", "nach dem Spiel"
+            }
+        }
+        false
+    }
+
+    /// German "Demnach …": what the source just named says; the speaker is not named here.
+    fn demnach(
+        &mut self,
+        si: usize,
+        a: usize,
+        b: usize,
+        i: usize,
+        region_start: usize,
+    ) -> Option<usize> {
+        let cue = self.span(i, i + 1);
+        let first = (region_start..i).all(|k| self.tok(k).is_some_and(|t| !t.is_word()));
+        let (from, to) = if first {
+            (i + 1, b)
+        } else {
+            (region_start.max(a), b)
+        };
+        if first && self.words_until_punct(from, b) < 2 {
+            return None;
+        }
+        let (s, e, kind, pair) = self.content(from, to)?;
+        self.use_pairs_in(from, to);
+        self.push(Draft {
+            start: s,
+            end: e,
+            kind,
+            speaker: None,
+            cue,
+            sent: si,
+            pair,
+        });
+        Some(b)
     }
 
     /// German "X zufolge": the source precedes the postposition.
@@ -1657,6 +2359,19 @@ impl<'a> Extractor<'a> {
             };
             let words_in = wc(pair.open_tok, pair.close_tok);
             let words_out = wc(sent.a, pair.open_tok) + wc(pair.close_tok + 1, sent.b);
+            // "“…” ― Pamela Padilla": a name after a dash signs the quote
+            if let Some(sp) = self.dash_signature(pair.close_tok + 1) {
+                pending.push(Draft {
+                    start: s,
+                    end: e,
+                    kind: QuoteKind::Direct,
+                    speaker: Some(sp),
+                    cue: None,
+                    sent: si,
+                    pair: Some(k),
+                });
+                continue;
+            }
             // A quote inside a sentence of other words without a cue: a title or a scare quote.
             let standalone = words_out == 0 || (words_out <= 2 && words_in >= 4);
             // "X sprach von seinen Plänen: „…“": a clause ending in a colon introduces the
@@ -1766,6 +2481,56 @@ impl<'a> Extractor<'a> {
         }
     }
 
+    /// A German Konjunktiv I verb at `i`: a known form, or a third-person form in "-e"
+    /// beside its subject pronoun ("nehme er", "er gebe", "man wisse").
+    fn konjunktiv_at(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i) else { return false };
+        if !t.is_word() || t.inside.is_some() || t.cap {
+            return false;
+        }
+        if lexicon::konjunktiv(&t.lower) {
+            return true;
+        }
+        let w = t.lower.as_str();
+        if !w.ends_with('e') || w.chars().count() < 4 || w.ends_with("ie") {
+            return false;
+        }
+        let subj = |k: Option<usize>| {
+            k.and_then(|k| self.tok(k)).is_some_and(|x| {
+                x.is_word() && matches!(x.lower.as_str(), "er" | "sie" | "es" | "man")
+            })
+        };
+        subj(Some(i + 1))
+            || subj(i.checked_sub(1)) && !self.tok(i + 1).is_some_and(|n| n.is_word() && n.cap)
+    }
+
+    /// A signature after a closing mark: a dash, then one to four capitalised words that
+    /// end the line or the sentence ("“…” ― Carla Sanchez."). The name's span.
+    fn dash_signature(&self, k: usize) -> Option<(usize, usize)> {
+        let d = self.tok(k)?;
+        if !(d.punct('―') || d.punct('—') || d.punct('–')) || d.inside.is_some() {
+            return None;
+        }
+        let mut e = k + 1;
+        while e < k + 6
+            && self
+                .tok(e)
+                .is_some_and(|t| t.is_word() && t.cap && t.inside.is_none())
+        {
+            e += 1;
+        }
+        if e == k + 1 || e >= k + 6 {
+            return None;
+        }
+        let ends = self
+            .tok(e)
+            .is_none_or(|t| t.kind == Kind::Break || t.punct('.') || t.punct(','));
+        if !ends {
+            return None;
+        }
+        self.span(k + 1, e)
+    }
+
     /// German: a Konjunktiv sentence with no cue right after a quote continues it.
     fn free_indirect(&mut self) {
         let mut quoted: Vec<Option<(usize, usize)>> = vec![None; self.doc.sents.len()];
@@ -1795,11 +2560,7 @@ impl<'a> Extractor<'a> {
             let Some(Some(sp)) = quoted.get(si - 1).copied() else {
                 continue;
             };
-            let konj = (sent.a..sent.b).any(|i| {
-                self.tok(i).is_some_and(|t| {
-                    t.is_word() && t.inside.is_none() && lexicon::konjunktiv(&t.lower)
-                })
-            });
+            let konj = (sent.a..sent.b).any(|i| self.konjunktiv_at(i));
             if !konj {
                 continue;
             }

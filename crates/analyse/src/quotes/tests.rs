@@ -973,3 +973,368 @@ fn en_participle_subject_with_title_and_inner_name() {
         Some("The Ohio senator"),
     );
 }
+
+// ---- fixes from the demo corpus review ----
+
+#[test]
+fn pt_direct_and_indirect_with_speakers() {
+    check(
+        "«Os números oficiais chegam sempre tarde e por baixo», disse a porta-voz Lucía Navarro.",
+        "pt",
+        "números oficiais",
+        Direct,
+        Some("a porta-voz Lucía Navarro"),
+    );
+    check(
+        "“Vamos reconstruir a ponte até ao verão”, afirmou o ministro Davide Santoro, em Montecastro.",
+        "pt",
+        "reconstruir a ponte",
+        Direct,
+        Some("o ministro Davide Santoro"),
+    );
+    check(
+        "O presidente da associação, Joaquim Barata, declarou que o preço médio por litro subiu.",
+        "pt",
+        "preço médio",
+        Indirect,
+        Some("Joaquim Barata"),
+    );
+    check(
+        "Segundo Joaquim Barata, as exportações vão crescer este ano.",
+        "pt",
+        "exportações vão crescer",
+        Indirect,
+        Some("Joaquim Barata"),
+    );
+    check(
+        "De acordo com a polícia, três pessoas ficaram feridas no incêndio.",
+        "pt",
+        "três pessoas",
+        Indirect,
+        Some("a polícia"),
+    );
+    // "o segundo semestre" is an ordinal, not a source
+    let qs = q(
+        "As vendas caíram no segundo semestre de 2024 em todo o país.",
+        "pt",
+    );
+    assert!(qs.is_empty(), "{qs:#?}");
+}
+
+#[test]
+fn fr_time_word_and_role_before_the_name() {
+    let x = check(
+        "« Ceux qui ont commis des crimes les réparent au front, sous le feu », a déclaré vendredi le porte-parole de la présidence, Anton Belik, interrogé par des journalistes à Varensk.",
+        "fr",
+        "réparent au front",
+        Direct,
+        Some("Anton Belik"),
+    );
+    let m = x.speaker.and_then(|s| s.mention).map(|m| m.text);
+    assert_eq!(
+        m.as_deref(),
+        Some("le porte-parole de la présidence, Anton Belik")
+    );
+    check(
+        "« Le pays leur offre une seconde chance », a déclaré mardi soir le ministre Paul Dorval.",
+        "fr",
+        "seconde chance",
+        Direct,
+        Some("le ministre Paul Dorval"),
+    );
+}
+
+#[test]
+fn en_role_name_apposition_then_said_and_a_day() {
+    for text in [
+        "The ministry's spokesman, Anton Meyer, said Tuesday that the dam had been inspected in May.",
+        "The ministry's spokesman, Anton Meyer, said on Tuesday that the dam had been inspected in May.",
+        "The ministry's spokesman, Anton Meyer, said the dam had been inspected in May.",
+    ] {
+        check(
+            text,
+            "en",
+            "inspected in May",
+            Indirect,
+            Some("Anton Meyer"),
+        );
+    }
+    check(
+        "“We inspected the dam in May,” said the ministry's spokesman, Anton Meyer.",
+        "en",
+        "inspected the dam",
+        Direct,
+        Some("Anton Meyer"),
+    );
+}
+
+#[test]
+fn en_indirect_speech_without_that() {
+    check(
+        "Trump says voter fraud “would be one hell of a way to lose.”",
+        "en",
+        "voter fraud",
+        Mixed,
+        Some("Trump"),
+    );
+    check(
+        "Mike Pence says too much is made of Donald Trump’s tweets.",
+        "en",
+        "too much is made",
+        Indirect,
+        Some("Mike Pence"),
+    );
+    // a party tag in brackets belongs to the speaker's words
+    let x = check(
+        "Rep. Stephen Lynch (D-Mass.) said the law doesn't require witnesses to appear.",
+        "en",
+        "the law doesn't",
+        Indirect,
+        Some("Rep. Stephen Lynch (D-Mass.)"),
+    );
+    assert_eq!(x.text, "the law doesn't require witnesses to appear");
+    // "whether" far after the verb does not start the content
+    check(
+        "A lawyer for the news outlets, David Schulz, said no decision had been made about whether to appeal.",
+        "en",
+        "no decision had been made about whether to appeal",
+        Indirect,
+        Some("David Schulz"),
+    );
+    // "says at a campaign stop in Toledo, Ohio, that …"
+    check(
+        "Clinton says at a campaign stop in Toledo, Ohio, that it means Trump never paid.",
+        "en",
+        "that it means Trump never paid",
+        Indirect,
+        Some("Clinton"),
+    );
+    // a relative "that" after the addressee is not the reported clause
+    let qs = q(
+        "“We are in a critical situation,” Angela Merkel told reporters after the meeting that was aimed at reviving the bloc.",
+        "en",
+    );
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].text, "We are in a critical situation,");
+}
+
+#[test]
+fn en_coordinated_cues_and_sentence_adverbs() {
+    let qs = q(
+        "Merrill says Machado promised to keep supporting Clinton and said she would stand up to the attacks.",
+        "en",
+    );
+    assert_eq!(qs.len(), 2, "{qs:#?}");
+    assert_eq!(qs[0].text, "Machado promised to keep supporting Clinton");
+    assert_eq!(qs[1].text, "she would stand up to the attacks");
+    assert_eq!(speaker(&qs[1]), Some("Merrill"));
+    check(
+        "However, slower growth in rich nations is being offset by emerging economies, the IMF said.",
+        "en",
+        "slower growth",
+        Indirect,
+        Some("the IMF"),
+    );
+    let x = check(
+        "“We do not see a link to terrorism,” the mayor said, adding that it would take more hours.",
+        "en",
+        "it would take more hours",
+        Indirect,
+        Some("the mayor"),
+    );
+    assert_eq!(x.cue.map(|c| c.text).as_deref(), Some("adding"));
+    check(
+        "“We do not see a link to terrorism,” the mayor said, adding that it would take more hours.",
+        "en",
+        "link to terrorism",
+        Direct,
+        Some("the mayor"),
+    );
+    // a pronoun after the verb starts a clause, not an inverted subject
+    check(
+        "The state’s campaign chairman, Phil Lovas, said he cannot comment on the letter.",
+        "en",
+        "he cannot comment",
+        Indirect,
+        Some("Phil Lovas"),
+    );
+}
+
+#[test]
+fn de_nach_sources_and_demnach() {
+    check(
+        "Nach jüngsten Untersuchungen sind im See geächtete Chemikalien festgestellt worden.",
+        "de",
+        "geächtete Chemikalien",
+        Indirect,
+        Some("jüngsten Untersuchungen"),
+    );
+    let x = check(
+        "Demnach hat der Sohn das Haus verkauft.",
+        "de",
+        "hat der Sohn",
+        Indirect,
+        None,
+    );
+    assert_eq!(x.cue.map(|c| c.text).as_deref(), Some("Demnach"));
+    // "nach dem Spiel", "nach Berlin" are no sources
+    assert!(
+        q(
+            "Nach dem Spiel fuhr die Mannschaft nach Berlin zurück.",
+            "de"
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn romance_subject_before_comma_and_sources_without_comma() {
+    // the name before the comma is the subject: no inverted "une hausse …"
+    let x = check(
+        "Le ministre de l’Éducation, Hugo Lemaire, a annoncé vendredi une hausse du point d’indice de 5 %.",
+        "fr",
+        "une hausse",
+        Indirect,
+        Some("Hugo Lemaire"),
+    );
+    assert!(
+        x.text.ends_with("une hausse du point d’indice de 5 %"),
+        "{x:#?}"
+    );
+    check(
+        "Secondo Marenko almeno 300 ex detenuti amnistiati sono già stati arrestati di nuovo.",
+        "it",
+        "almeno 300",
+        Indirect,
+        Some("Marenko"),
+    );
+    check(
+        "Secondo l’organizzazione Celle Aperte, fondata dalla giornalista Lidia Marenko, i reclutati sarebbero circa 100mila.",
+        "it",
+        "i reclutati",
+        Indirect,
+        Some("l’organizzazione Celle Aperte"),
+    );
+    check(
+        "«É um número que pesa sobre todo o país», afirmou o ministro do Interior, Davide Santoro, em Montecastro.",
+        "pt",
+        "É um número",
+        Direct,
+        Some("Davide Santoro"),
+    );
+}
+
+#[test]
+fn en_dash_signatures_initials_and_party_tags() {
+    let text = "“The most unqualified child to ever run for president.” ― Francisco Herrero\n“Maybe we can build a wall around him.” ― Steve Quinlan.";
+    check(
+        text,
+        "en",
+        "unqualified child",
+        Direct,
+        Some("Francisco Herrero"),
+    );
+    check(text, "en", "build a wall", Direct, Some("Steve Quinlan"));
+    let x = check(
+        "“This is a disgusting day,” said Rep. G.K. Butterfield (D-N.C.), head of the Congressional Black Caucus.",
+        "en",
+        "disgusting day",
+        Direct,
+        Some("Rep. G.K. Butterfield (D-N.C.)"),
+    );
+    assert_eq!(
+        x.speaker.and_then(|s| s.mention).map(|m| m.text).as_deref(),
+        Some("Rep. G.K. Butterfield (D-N.C.), head of the Congressional Black Caucus")
+    );
+    // a dash inside a sentence is no signature
+    let qs = q(
+        "He called it “a disgrace” — Smith and Jones agreed with him later that week.",
+        "en",
+    );
+    assert!(qs.iter().all(|q| speaker(q) != Some("Smith")), "{qs:#?}");
+}
+
+#[test]
+fn de_adverbial_first_inverts_and_sources_with_von() {
+    check(
+        "Am Donnerstag sagte General Michael Hagee, die Soldaten hätten sich an die Regeln gehalten.",
+        "de",
+        "die Soldaten hätten",
+        Indirect,
+        Some("General Michael Hagee"),
+    );
+    check(
+        "Nach Angaben von N24 sind die Gruppen sehr mobil.",
+        "de",
+        "sind die Gruppen",
+        Indirect,
+        Some("Angaben von N24"),
+    );
+}
+
+#[test]
+fn en_second_attribution_after_but_and_participle_openers() {
+    let qs = q(
+        "Roberts said the video did not show a gun in his hand, but he said witnesses saw a gun nearby.",
+        "en",
+    );
+    assert_eq!(qs.len(), 2, "{qs:#?}");
+    assert_eq!(qs[0].text, "the video did not show a gun in his hand");
+    assert_eq!(qs[1].text, "witnesses saw a gun nearby");
+    assert_eq!(speaker(&qs[1]), Some("he"));
+    check(
+        "Giving a speech in Toledo, Clinton says the Ohio native is a longtime, dedicated advocate for children.",
+        "en",
+        "the Ohio native",
+        Indirect,
+        Some("Clinton"),
+    );
+}
+
+#[test]
+fn en_label_colon_and_called() {
+    check(
+        "Pat Caddell: Democrat Voters Worried About Hillary Clinton’s Health.\n\nIn offering analysis of the race, he spoke at length.",
+        "en",
+        "Democrat Voters Worried",
+        Indirect,
+        Some("Pat Caddell"),
+    );
+    // a transcript turn runs to the paragraph's end
+    let x = check(
+        "PENCE: Well, look, this is serious business. The American people know it.\n\nWALLACE: Thank you.",
+        "en",
+        "Well, look",
+        Indirect,
+        Some("PENCE"),
+    );
+    assert!(x.text.ends_with("The American people know it"), "{x:#?}");
+    // labels that name no speaker
+    assert!(
+        q(
+            "Editor’s note: This story was updated on Friday with new figures.",
+            "en"
+        )
+        .is_empty()
+    );
+    assert!(
+        q(
+            "Update: The vote was moved to Monday afternoon by the clerk.",
+            "en"
+        )
+        .is_empty()
+    );
+    check(
+        "At a fundraiser in New York, Clinton called half of Trump’s supporters “deplorables.”",
+        "en",
+        "half of Trump’s supporters",
+        Mixed,
+        Some("Clinton"),
+    );
+    // "a group called X" is no attribution
+    let qs = q(
+        "He founded a group called Open Cells in the spring of 2023.",
+        "en",
+    );
+    assert!(qs.is_empty(), "{qs:#?}");
+}
