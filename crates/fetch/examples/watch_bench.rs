@@ -136,7 +136,15 @@ fn storyline(bin: &str, db: &Path, args: &[&str]) -> (f64, String) {
         .output()
         .expect("run storyline");
     let secs = t.elapsed().as_secs_f64();
-    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    let err = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stderr),
+        if out.status.success() {
+            String::new()
+        } else {
+            format!("exit: {}\n", out.status)
+        }
+    );
     (secs, err)
 }
 
@@ -157,6 +165,7 @@ fn subscribe(
             )
         })
         .collect();
+    std::fs::create_dir_all(dir).expect("bench dir");
     let opml = dir.join("feeds.opml");
     std::fs::write(
         &opml,
@@ -233,10 +242,7 @@ fn main() {
             feeds as f64 / secs
         );
         let (secs, err) = storyline(&bin, &db, &["watch", "--once"]);
-        for l in err
-            .lines()
-            .filter(|l| l.contains("watch:") || l.contains("inputs:"))
-        {
+        for l in err.lines().rev().take(3) {
             println!("{l}");
         }
         let total = feeds * items;

@@ -126,7 +126,10 @@ impl Feeds {
 
     /// Unsubscribes (its items go too; the fetch log stays). False when unknown.
     pub fn remove(&self, url: &str) -> Result<bool, StoreError> {
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = rusqlite::Transaction::new_unchecked(
+            &self.conn,
+            rusqlite::TransactionBehavior::Immediate,
+        )?;
         let id: Option<i64> = tx
             .query_row("SELECT id FROM feeds WHERE url = ?1", [url], |r| r.get(0))
             .optional()?;
@@ -197,7 +200,10 @@ impl Feeds {
         items: &[(String, Option<String>)],
         now: &str,
     ) -> Result<usize, StoreError> {
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = rusqlite::Transaction::new_unchecked(
+            &self.conn,
+            rusqlite::TransactionBehavior::Immediate,
+        )?;
         let mut n = 0;
         {
             let mut st = tx.prepare_cached(
@@ -259,7 +265,10 @@ impl Feeds {
     /// Marks items collected (one transaction): their pages are in the store. Called
     /// after the articles' transaction committed, never before.
     pub fn items_done(&self, items: &[(i64, String)], now: &str) -> Result<(), StoreError> {
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = rusqlite::Transaction::new_unchecked(
+            &self.conn,
+            rusqlite::TransactionBehavior::Immediate,
+        )?;
         {
             let mut st = tx.prepare_cached(
                 "UPDATE feed_items SET tries = tries + 1, done = ?3
@@ -292,7 +301,10 @@ impl Feeds {
 
     /// Appends fetch attempts to the log (one transaction).
     pub fn log(&self, entries: &[LogEntry]) -> Result<(), StoreError> {
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = rusqlite::Transaction::new_unchecked(
+            &self.conn,
+            rusqlite::TransactionBehavior::Immediate,
+        )?;
         {
             let mut st = tx.prepare_cached(
                 "INSERT INTO fetch_log (at, url, status, bytes, elapsed_ms, error, context)
