@@ -47,6 +47,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     crate::cmd::serve::run(crate::cmd::serve::Args {
         addr: args.addr,
         db: Some(dir),
+        watch: false,
+        min_interval: 10,
+        max_interval: 1440,
+        user_agent: None,
     })
 }
 
@@ -91,6 +95,7 @@ fn build(dir: &Path) -> anyhow::Result<ExitCode> {
         db: Some(dir.to_path_buf()),
         json: false,
         batch: 256,
+        user_agent: None,
         extra: ingest::Extra::default(),
     })?;
     if code == ExitCode::SUCCESS {

@@ -12,10 +12,26 @@ use storyline_store::feeds::{Feeds, LogEntry};
 
 use crate::cmd::ingest::{WebItem, WebPage};
 
-/// The fetcher's settings: the defaults, with the test knobs read from the environment
-/// (`STORYLINE_FETCH_DELAY_MS`, `_TIMEOUT_MS`, `_BACKOFF_MS`, `_RETRIES`, `_MAX_BYTES`,
-/// `_CONNECTIONS`).
-pub fn config() -> Config {
+/// The help text of `--user-agent` (ingest, watch, serve).
+pub const USER_AGENT_HELP: &str = "The User-Agent sent with every request (default: $STORYLINE_USER_AGENT, \
+else `storyline/VERSION (self-hosted news collector)`). Name a page where site owners can \
+reach you, e.g. `storyline/0.1 (+https://news.example.org/bot)`. Its product token (`storyline`) is \
+the name robots.txt groups are matched against.";
+
+/// The user agent: the one given, else `$STORYLINE_USER_AGENT`, else the default.
+pub fn user_agent(given: Option<&str>) -> String {
+    given
+        .map(str::to_string)
+        .or_else(|| std::env::var("STORYLINE_USER_AGENT").ok())
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(storyline_fetch::http::user_agent)
+}
+
+/// The fetcher's settings: the defaults with this user agent, and the test knobs read
+/// from the environment (`STORYLINE_FETCH_DELAY_MS`, `_TIMEOUT_MS`, `_BACKOFF_MS`,
+/// `_RETRIES`, `_MAX_BYTES`, `_CONNECTIONS`, `_ROBOTS_RETRY_MS`).
+pub fn config(user_agent: &str) -> Config {
     let num = |name: &str| -> Option<u64> {
         std::env::var(format!("STORYLINE_FETCH_{name}"))
             .ok()?
@@ -23,7 +39,13 @@ pub fn config() -> Config {
             .parse()
             .ok()
     };
-    let mut c = Config::default();
+    let mut c = Config {
+        user_agent: user_agent.to_string(),
+        ..Config::default()
+    };
+    if let Some(ms) = num("ROBOTS_RETRY_MS") {
+        c.robots_retry = Duration::from_millis(ms);
+    }
     if let Some(ms) = num("DELAY_MS") {
         c.host_delay = Duration::from_millis(ms);
     }
@@ -128,7 +150,11 @@ pub const MAX_CHILD_SITEMAPS: usize = 50;
 /// The pages behind URLs given to `storyline ingest`: a page is ingested as it is; a
 /// feed or sitemap (told by content) has its items' pages fetched and ingested. Runs on
 /// its own thread; the fetch log goes to the store in `db`.
-pub fn web_pages(urls: Vec<String>, db: &Path) -> impl Iterator<Item = WebItem> + Send {
+pub fn web_pages(
+    urls: Vec<String>,
+    db: &Path,
+    user_agent: String,
+) -> impl Iterator<Item = WebItem> + Send {
     let (tx, rx) = mpsc::sync_channel::<WebItem>(32);
     let db = db.to_path_buf();
     std::thread::spawn(move || {
@@ -144,7 +170,7 @@ pub fn web_pages(urls: Vec<String>, db: &Path) -> impl Iterator<Item = WebItem> 
                 return;
             }
         };
-        let fetcher = match Fetcher::new(config()) {
+        let fetcher = match Fetcher::new(config(&user_agent)) {
             Ok(f) => f,
             Err(e) => {
                 for u in urls {

@@ -49,6 +49,8 @@ pub struct Args {
     /// Print the summary as JSON on standard output.
     #[arg(long)]
     pub json: bool,
+    #[arg(long, value_name = "TEXT", long_help = fetching::USER_AGENT_HELP)]
+    pub user_agent: Option<String>,
     /// Articles per transaction.
     #[arg(long, value_name = "N", default_value_t = 256, hide = true)]
     pub batch: usize,
@@ -75,14 +77,28 @@ pub type WebItem = Result<WebPage, (String, String)>;
 
 /// Pages handed to ingest by another command, as a stream.
 #[derive(Default)]
-pub struct Extra(std::sync::Mutex<Option<Box<dyn Iterator<Item = WebItem> + Send>>>);
+pub struct Extra(std::sync::Mutex<Option<ExtraInner>>);
+
+/// Called by the writer with the names of the pages a batch held, once that batch is
+/// committed (pages that failed to extract included: they were dealt with).
+pub type Ack = Box<dyn FnMut(&[String]) + Send>;
+
+struct ExtraInner {
+    pages: Box<dyn Iterator<Item = WebItem> + Send>,
+    ack: Option<Ack>,
+}
 
 impl Extra {
-    pub fn new(pages: impl Iterator<Item = WebItem> + Send + 'static) -> Extra {
-        Extra(std::sync::Mutex::new(Some(Box::new(pages))))
+    /// Pages whose handing-over is acknowledged after each commit (`watch` marks its
+    /// feed items collected only then).
+    pub fn with_ack(pages: impl Iterator<Item = WebItem> + Send + 'static, ack: Ack) -> Extra {
+        Extra(std::sync::Mutex::new(Some(ExtraInner {
+            pages: Box::new(pages),
+            ack: Some(ack),
+        })))
     }
 
-    fn take(&self) -> Option<Box<dyn Iterator<Item = WebItem> + Send>> {
+    fn take(&self) -> Option<ExtraInner> {
         self.0.lock().ok()?.take()
     }
 }
@@ -188,13 +204,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let options = Options::default();
     let batch = args.batch.max(1);
 
-    let (tx, rx) = mpsc::sync_channel::<Vec<Result<Prepared, (String, String)>>>(2);
+    let extra = args.extra.take();
+    let (extra_pages, mut ack) = match extra {
+        Some(e) => (Some(e.pages), e.ack),
+        None => (None, None),
+    };
+    // Each batch: its prepared articles or failures, and the names of its web pages.
+    type Chunk = (Vec<Result<Prepared, (String, String)>>, Vec<String>);
+    let (tx, rx) = mpsc::sync_channel::<Chunk>(2);
     let writer_bar = bar.clone();
     let writer = std::thread::spawn(move || -> anyhow::Result<Tally> {
         let mut archive = archive;
         let stories_before = archive.index().stories().count();
         let mut tally = Tally::default();
-        for chunk in rx {
+        for (chunk, web_names) in rx {
             let mut records = Vec::with_capacity(chunk.len());
             for r in chunk {
                 match r {
@@ -212,6 +235,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             let t = Instant::now();
             let written = archive.write(records).with_context(|| dir.clone())?;
             tally.write_secs += t.elapsed().as_secs_f64();
+            // Committed: now (never before) the pages may be counted as collected.
+            if let Some(ack) = ack.as_mut()
+                && !web_names.is_empty()
+            {
+                ack(&web_names);
+            }
             for w in &written {
                 match w.outcome {
                     Outcome::Added => tally.added += 1,
@@ -267,8 +296,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut pending: Vec<Item> = Vec::with_capacity(batch);
     let send = |items: &mut Vec<Item>| -> bool {
         let results: Vec<_> = items.par_iter().map(&process).collect();
+        let web_names = items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Web(p) => Some(p.name.clone()),
+                _ => None,
+            })
+            .collect();
         items.clear();
-        tx.send(results).is_ok()
+        tx.send((results, web_names)).is_ok()
     };
     let mut stopped = false;
     'inputs: for input in inputs {
@@ -292,11 +328,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     if !stopped {
         // Web pages: the URLs given, then what another command hands over.
-        let from_urls = (!urls.is_empty()).then(|| fetching::web_pages(urls, &dir));
+        let from_urls = (!urls.is_empty()).then(|| {
+            fetching::web_pages(urls, &dir, fetching::user_agent(args.user_agent.as_deref()))
+        });
         let web = from_urls
             .into_iter()
             .flatten()
-            .chain(args.extra.take().into_iter().flatten());
+            .chain(extra_pages.into_iter().flatten());
         for w in web {
             bar.inc_length(1);
             pending.push(match w {

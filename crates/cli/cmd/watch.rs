@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, mpsc};
 use std::time::Duration;
 
@@ -22,8 +23,8 @@ use crate::cmd::ingest::{self, Extra, STORE_EXIT_CODES, WebItem, store_dir};
 /// Each feed is polled on its own schedule: half its typical interval between items,
 /// between --min-interval and --max-interval; a feed that fails waits twice as long
 /// after each failure in a row. Polls are conditional (ETag, Last-Modified). Requests
-/// honour robots.txt (user agent `storyline/VERSION (+https://github.com/storyline-news/storyline)`,
-/// Crawl-delay), go one at a time per host with a delay between them, and are retried
+/// honour robots.txt (the user agent's product token, Crawl-delay; robots.txt redirects are
+/// followed, up to five), go one at a time per host with a delay between them, and are retried
 /// with backoff on 5xx, 429 (Retry-After) and network errors. Every attempt is kept in
 /// the store's fetch log; `storyline feeds list` shows each feed's last success, last
 /// error and next poll.
@@ -31,7 +32,7 @@ use crate::cmd::ingest::{self, Extra, STORE_EXIT_CODES, WebItem, store_dir};
 /// Runs until stopped (Ctrl-C: each batch is one transaction, nothing reported is lost),
 /// or one round with --once (for cron). It can run beside `storyline serve` on the same
 /// store: serve only reads.
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 #[command(after_help = STORE_EXIT_CODES)]
 pub struct Args {
     /// The store folder (default: $STORYLINE_DATA, else ./storyline-data).
@@ -53,6 +54,8 @@ pub struct Args {
     /// The most item pages fetched per feed and round (the rest wait for the next round).
     #[arg(long, value_name = "N", default_value_t = 200)]
     pub max_items: usize,
+    #[arg(long, value_name = "TEXT", long_help = fetching::USER_AGENT_HELP)]
+    pub user_agent: Option<String>,
 }
 
 /// What one round did.
@@ -66,28 +69,49 @@ struct Round {
     failed_pages: usize,
 }
 
+/// Failed tries after which an item's page is given up.
+const MAX_TRIES: i64 = 3;
+
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    run_until(args, &AtomicBool::new(false))
+}
+
+/// Runs the collector until `stop` is set (checked between rounds and while waiting), or
+/// one round with --once.
+pub fn run_until(args: Args, stop: &AtomicBool) -> anyhow::Result<ExitCode> {
     let dir = store_dir(args.db.as_deref());
     let schedule = Schedule {
         floor: chrono::Duration::minutes(args.min_interval.max(1).into()),
         ceiling: chrono::Duration::minutes(args.max_interval.max(args.min_interval).into()),
     };
     let mut all = args.all;
-    loop {
+    // The first round also fetches the items left unfinished by an earlier run (a crash
+    // between fetching a page and committing its article).
+    let mut recover = true;
+    let user_agent = fetching::user_agent(args.user_agent.as_deref());
+    while !stop.load(Ordering::Relaxed) {
         let feeds = Feeds::open(&dir).with_context(|| dir.display().to_string())?;
         let due = if std::mem::take(&mut all) {
             feeds.list()?
         } else {
             feeds.due(&fetching::now())?
         };
-        if due.is_empty() {
+        let leftovers = recover && !feeds.pending_all(MAX_TRIES, 1)?.is_empty();
+        if due.is_empty() && !leftovers {
             if args.once {
                 eprintln!("storyline: {}: no feed is due", dir.display());
                 return Ok(ExitCode::SUCCESS);
             }
         } else {
             drop(feeds);
-            let ok = round(&dir, due, schedule, args.max_items)?;
+            let ok = round(
+                &dir,
+                due,
+                schedule,
+                args.max_items,
+                std::mem::take(&mut recover),
+                &user_agent,
+            )?;
             if args.once {
                 return Ok(if ok {
                     ExitCode::SUCCESS
@@ -97,6 +121,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
             continue;
         }
+        recover = false;
         // Sleep until the next feed is due (re-reading the list at least every minute:
         // `feeds add` may run meanwhile).
         let wait = feeds
@@ -105,20 +130,74 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .map(|t| (t.with_timezone(&chrono::Utc) - chrono::Utc::now()).num_milliseconds())
             .unwrap_or(60_000)
             .clamp(1_000, 60_000);
-        std::thread::sleep(Duration::from_millis(wait as u64));
+        let until = std::time::Instant::now() + Duration::from_millis(wait as u64);
+        while !stop.load(Ordering::Relaxed) && std::time::Instant::now() < until {
+            std::thread::sleep(Duration::from_millis(200));
+        }
     }
+    Ok(ExitCode::SUCCESS)
 }
 
-/// One round: polls `due`, ingests the new items' pages. True when nothing failed.
-fn round(dir: &Path, due: Vec<Feed>, schedule: Schedule, max_items: usize) -> anyhow::Result<bool> {
+/// Feed items by page URL: (feed id, item key).
+type Owners = Arc<Mutex<HashMap<String, Vec<(i64, String)>>>>;
+
+/// One round: polls `due`, ingests the new items' pages (with `recover`, every feed's
+/// unfinished items too). True when nothing failed.
+fn round(
+    dir: &Path,
+    due: Vec<Feed>,
+    schedule: Schedule,
+    max_items: usize,
+    recover: bool,
+    user_agent: &str,
+) -> anyhow::Result<bool> {
     let stats = Arc::new(Mutex::new(Round::default()));
-    let pages = collect(dir.to_path_buf(), due, schedule, max_items, stats.clone());
+    let owners: Owners = Arc::default();
+    let pages = collect(
+        dir.to_path_buf(),
+        due,
+        Plan {
+            schedule,
+            max_items,
+            recover,
+            user_agent: user_agent.to_string(),
+        },
+        stats.clone(),
+        owners.clone(),
+    );
+    // An item is marked collected only once its article's batch is committed: a crash
+    // before that leaves it pending for the next run.
+    let ack_dir = dir.to_path_buf();
+    let mut ack_feeds: Option<Feeds> = None;
+    let ack: ingest::Ack = Box::new(move |names: &[String]| {
+        if ack_feeds.is_none() {
+            match Feeds::open(&ack_dir) {
+                Ok(f) => ack_feeds = Some(f),
+                Err(e) => return eprintln!("storyline: {}: {e}", ack_dir.display()),
+            }
+        }
+        let items: Vec<(i64, String)> = {
+            let o = owners.lock().unwrap_or_else(|e| e.into_inner());
+            names
+                .iter()
+                .filter_map(|n| o.get(n))
+                .flatten()
+                .cloned()
+                .collect()
+        };
+        if let Some(f) = &ack_feeds
+            && let Err(e) = f.items_done(&items, &fetching::now())
+        {
+            eprintln!("storyline: {}: {e}", ack_dir.display());
+        }
+    });
     let code = ingest::run(ingest::Args {
         paths: Vec::new(),
         db: Some(dir.to_path_buf()),
         json: false,
         batch: 64,
-        extra: Extra::new(pages),
+        user_agent: None,
+        extra: Extra::with_ack(pages, ack),
     })?;
     let s = stats.lock().unwrap_or_else(|e| e.into_inner());
     eprintln!(
@@ -144,13 +223,27 @@ fn transient(e: &FetchError) -> bool {
 }
 
 /// The producer: a thread running the fetcher, yielding pages as they come.
+/// How a round goes.
+struct Plan {
+    schedule: Schedule,
+    max_items: usize,
+    recover: bool,
+    user_agent: String,
+}
+
 fn collect(
     dir: PathBuf,
     due: Vec<Feed>,
-    schedule: Schedule,
-    max_items: usize,
+    plan: Plan,
     stats: Arc<Mutex<Round>>,
+    owners: Owners,
 ) -> impl Iterator<Item = WebItem> + Send {
+    let Plan {
+        schedule,
+        max_items,
+        recover,
+        user_agent,
+    } = plan;
     let (tx, rx) = mpsc::sync_channel::<WebItem>(32);
     std::thread::spawn(move || {
         let fail_all = |reason: String| {
@@ -164,7 +257,7 @@ fn collect(
             Ok(rt) => rt,
             Err(e) => return fail_all(e.to_string()),
         };
-        let fetcher = match Fetcher::new(fetching::config()) {
+        let fetcher = match Fetcher::new(fetching::config(&user_agent)) {
             Ok(f) => f,
             Err(e) => return fail_all(e.to_string()),
         };
@@ -265,38 +358,48 @@ fn collect(
                 }
             })
             .await;
-            // The pages of the items not fetched yet.
+            // The pages of the items not fetched yet (after a restart: every feed's).
+            let shared = owners;
             let mut owners: HashMap<String, Vec<(i64, String)>> = HashMap::new();
-            for id in polled_ids {
-                match feeds.pending_items(id, 3) {
+            if recover {
+                match feeds.pending_all(MAX_TRIES, max_items) {
                     Ok(items) => {
-                        for (key, url) in items.into_iter().take(max_items) {
+                        for (id, key, url) in items {
                             owners.entry(url).or_default().push((id, key));
                         }
                     }
                     Err(e) => db_error(e),
+                }
+            } else {
+                for id in polled_ids {
+                    match feeds.pending_items(id, MAX_TRIES) {
+                        Ok(items) => {
+                            for (key, url) in items.into_iter().take(max_items) {
+                                owners.entry(url).or_default().push((id, key));
+                            }
+                        }
+                        Err(e) => db_error(e),
+                    }
                 }
             }
             let urls: Vec<_> = owners
                 .keys()
                 .map(|u| (u.clone(), Validators::default()))
                 .collect();
+            *shared.lock().unwrap_or_else(|e| e.into_inner()) = owners.clone();
             fetch_many(&fetcher, urls, |url, fetched| {
                 write_log(Some(&feeds), &log_entries(&fetched, "item"));
-                let done = match &fetched.result {
-                    Ok(_) => {
-                        stat(&|s| s.pages += 1);
-                        true
-                    }
+                match &fetched.result {
+                    // Marked collected by ingest's acknowledgement, after the commit.
+                    Ok(_) => stat(&|s| s.pages += 1),
                     Err(e) => {
                         stat(&|s| s.failed_pages += 1);
-                        !transient(e)
-                    }
-                };
-                let now = fetching::now();
-                for (id, key) in owners.get(&url).into_iter().flatten() {
-                    if let Err(e) = feeds.item_tried(*id, key, done, &now) {
-                        db_error(e);
+                        let now = fetching::now();
+                        for (id, key) in owners.get(&url).into_iter().flatten() {
+                            if let Err(e) = feeds.item_tried(*id, key, !transient(e), &now) {
+                                db_error(e);
+                            }
+                        }
                     }
                 }
                 let _ = tx.send(to_item(&url, fetched));

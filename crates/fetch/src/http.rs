@@ -17,15 +17,32 @@ use url::Url;
 
 use crate::robots::Robots;
 
-/// The product token robots.txt groups are matched against.
+/// The product token robots.txt groups are matched against with the default user agent.
 pub const ROBOTS_TOKEN: &str = "storyline";
 
-/// The user agent sent with every request.
+/// The default user agent: `storyline/VERSION (self-hosted news collector)`. It names no
+/// site: whoever runs storyline should give one where site owners can reach them
+/// (`Config::user_agent`; the command line's `--user-agent` / `STORYLINE_USER_AGENT`).
 pub fn user_agent() -> String {
     format!(
-        "storyline/{} (+https://github.com/storyline-news/storyline)",
+        "storyline/{} (self-hosted news collector)",
         env!("CARGO_PKG_VERSION")
     )
+}
+
+/// The product token of a user agent (`mybot` for `MyBot/1.2 (+https://…)`), lower-cased:
+/// the name robots.txt groups are matched against (RFC 9309 §2.2.1).
+pub fn product_token(user_agent: &str) -> String {
+    let token: String = user_agent
+        .trim()
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
+        .collect();
+    if token.is_empty() {
+        ROBOTS_TOKEN.to_string()
+    } else {
+        token.to_ascii_lowercase()
+    }
 }
 
 /// How the fetcher behaves. The defaults suit the open web; tests shorten the delays.
@@ -55,6 +72,9 @@ pub struct Config {
     pub max_connections: usize,
     /// Honour robots.txt (always on in the product; off only for tests of other things).
     pub robots: bool,
+    /// How long a robots.txt that could not be read (5xx, network error, a redirect that
+    /// led nowhere reachable) keeps its host disallowed before it is asked for again.
+    pub robots_retry: Duration,
 }
 
 impl Default for Config {
@@ -72,6 +92,7 @@ impl Default for Config {
             max_crawl_delay: Duration::from_secs(30),
             max_connections: 64,
             robots: true,
+            robots_retry: Duration::from_secs(15 * 60),
         }
     }
 }
@@ -165,6 +186,7 @@ pub struct Fetched {
 struct HostState {
     /// When the last request to it ended.
     last: Option<Instant>,
+    /// The rules and until when they hold.
     robots: Option<(Robots, Instant)>,
 }
 
@@ -183,6 +205,8 @@ struct Inner {
 
 /// How long a host's robots.txt is trusted.
 const ROBOTS_TTL: Duration = Duration::from_secs(24 * 3600);
+/// Redirects followed for a robots.txt (RFC 9309 §2.3.1.2: at least five).
+const ROBOTS_REDIRECTS: usize = 5;
 /// The most of a robots.txt read.
 const ROBOTS_MAX: u64 = 512 << 10;
 
@@ -254,10 +278,15 @@ impl Fetcher {
                 let fresh = state
                     .robots
                     .as_ref()
-                    .is_some_and(|(_, at)| at.elapsed() < ROBOTS_TTL);
+                    .is_some_and(|(_, until)| Instant::now() < *until);
                 if !fresh {
-                    let robots = self.robots(&current, &mut state, attempts).await;
-                    state.robots = Some((robots, Instant::now()));
+                    let (robots, unreachable) = self.robots(&current, &mut state, attempts).await;
+                    let ttl = if unreachable {
+                        cfg.robots_retry
+                    } else {
+                        ROBOTS_TTL
+                    };
+                    state.robots = Some((robots, Instant::now() + ttl));
                 }
                 let path = match current.query() {
                     Some(q) => format!("{}?{q}", current.path()),
@@ -452,36 +481,63 @@ impl Fetcher {
         })
     }
 
-    /// Reads a host's robots.txt: its rules on 2xx, everything allowed on 4xx (and on
-    /// a redirect), everything disallowed when it cannot be read (5xx, network).
+    /// Reads a host's robots.txt (RFC 9309 §2.3.1): its rules on 2xx; redirects followed
+    /// (up to five, then it counts as unavailable); everything allowed when unavailable
+    /// (4xx, too many redirects, a loop); everything disallowed when unreachable (5xx,
+    /// network errors, after one retry). The flag is true for unreachable: that verdict
+    /// is kept only `Config::robots_retry`.
     async fn robots(
         &self,
         url: &Url,
         state: &mut HostState,
         attempts: &mut Vec<Attempt>,
-    ) -> Robots {
+    ) -> (Robots, bool) {
         let mut robots_url = url.clone();
         robots_url.set_path("/robots.txt");
         robots_url.set_query(None);
         robots_url.set_fragment(None);
         let none = Validators::default();
+        let token = product_token(&self.inner.config.user_agent);
+        let mut seen = HashSet::from([robots_url.to_string()]);
         let mut tries = 0;
         loop {
+            // A hop to another host is one request made under this host's turn (the
+            // other host's lock is not taken: two hosts redirecting to each other would
+            // wait for each other).
             match self
                 .attempt(&robots_url, &none, ROBOTS_MAX, state, attempts)
                 .await
             {
                 Outcome::Done(r) => {
-                    return Robots::parse(&String::from_utf8_lossy(&r.body), ROBOTS_TOKEN);
+                    return (
+                        Robots::parse(&String::from_utf8_lossy(&r.body), &token),
+                        false,
+                    );
                 }
-                Outcome::Redirect(_) => return Robots::allow_all(),
+                Outcome::Redirect(location) => {
+                    let next = robots_url
+                        .join(&location)
+                        .ok()
+                        .filter(|u| matches!(u.scheme(), "http" | "https"));
+                    match next {
+                        Some(next)
+                            if seen.len() <= ROBOTS_REDIRECTS && seen.insert(next.to_string()) =>
+                        {
+                            robots_url = next;
+                            tries = 0;
+                        }
+                        // Too many hops, a loop or a bad Location: unavailable.
+                        _ => return (Robots::allow_all(), false),
+                    }
+                }
                 Outcome::Failed(FetchError::Status(s), _) if (400..500).contains(&s) => {
-                    return Robots::allow_all();
+                    return (Robots::allow_all(), false);
                 }
-                Outcome::Failed(FetchError::TooLarge(_), _) => return Robots::allow_all(),
+                Outcome::Failed(FetchError::TooLarge(_), _) => return (Robots::allow_all(), false),
+                Outcome::Failed(FetchError::BadRedirect, _) => return (Robots::allow_all(), false),
                 Outcome::Failed(e, _) => {
                     if tries >= 1 || !e.retryable() {
-                        return Robots::disallow_all();
+                        return (Robots::disallow_all(), true);
                     }
                     tries += 1;
                     tokio::time::sleep(backoff(self.inner.config.backoff, 0)).await;
@@ -738,5 +794,123 @@ mod tests {
             .await;
         assert!(r.result.is_err());
         assert!(r.attempts.iter().all(|a| a.error.is_some()));
+    }
+    fn redirect(to: &str) -> String {
+        format!(
+            "HTTP/1.1 301 Moved\r\nLocation: {to}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+        )
+    }
+
+    fn status(code: &str) -> String {
+        format!("HTTP/1.1 {code}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn robots_redirects_are_followed() {
+        let (base, log) = serve(|req, n| {
+            let path = req.split_whitespace().nth(1).unwrap_or("/");
+            match path {
+                // Three hops to the real file, which disallows /private for us.
+                "/robots.txt" => redirect("/r1"),
+                "/r1" => redirect("/r2"),
+                "/r2" => redirect("/r3"),
+                "/r3" => ok("User-agent: mybot\nDisallow: /private\n", ""),
+                // The second host's robots.txt: six hops (one too many: allow all).
+                "/six" => redirect("/h1"),
+                "/h1" => redirect("/h2"),
+                "/h2" => redirect("/h3"),
+                "/h3" => redirect("/h4"),
+                "/h4" => redirect("/h5"),
+                "/h5" => redirect("/h6"),
+                "/h6" => ok("User-agent: *\nDisallow: /\n", ""),
+                // The third host's: a redirect to a failing file, then (later) to a 404.
+                "/down" if n <= 2 => status("503 Unavailable"),
+                "/down" => status("404 Not Found"),
+                _ => ok("page", ""),
+            }
+        })
+        .await;
+        let none = Validators::default();
+        let cfg = Config {
+            user_agent: "MyBot/2.0 (+https://news.example.org/bot)".into(),
+            ..quick()
+        };
+        let f = Fetcher::new(cfg.clone()).unwrap();
+        let r = f.fetch(&format!("{base}/private/a"), &none).await;
+        assert_eq!(
+            r.result.unwrap_err(),
+            FetchError::Robots,
+            "{:?}",
+            r.attempts
+        );
+        // robots.txt and its three hops, then the refusal.
+        assert_eq!(r.attempts.len(), 5, "{:?}", r.attempts);
+        assert!(
+            f.fetch(&format!("{base}/public"), &none)
+                .await
+                .result
+                .is_ok()
+        );
+
+        // Another host whose robots.txt redirects to the first one's /six: six hops
+        // in all: robots.txt counts as unavailable, everything is allowed.
+        let six = format!("{base}/six");
+        let (other, _) = serve(move |req, _| {
+            if req.contains("/robots.txt") {
+                redirect(&six)
+            } else {
+                ok("page", "")
+            }
+        })
+        .await;
+        let r = f.fetch(&format!("{other}/anything"), &none).await;
+        assert!(r.result.is_ok(), "{:?}", r.attempts);
+
+        // Unreachable behind a redirect (503 twice): disallowed for `robots_retry`, then
+        // asked again (now a 404: allowed).
+        let down = format!("{base}/down");
+        let (third, _) = serve(move |req, _| {
+            if req.contains("/robots.txt") {
+                redirect(&down)
+            } else {
+                ok("page", "")
+            }
+        })
+        .await;
+        let f = Fetcher::new(Config {
+            robots_retry: Duration::from_millis(300),
+            ..cfg
+        })
+        .unwrap();
+        let r = f.fetch(&format!("{third}/x"), &none).await;
+        assert_eq!(
+            r.result.unwrap_err(),
+            FetchError::Robots,
+            "{:?}",
+            r.attempts
+        );
+        let r = f.fetch(&format!("{third}/x"), &none).await;
+        assert_eq!(
+            r.result.unwrap_err(),
+            FetchError::Robots,
+            "still within the wait"
+        );
+        tokio::time::sleep(Duration::from_millis(350)).await;
+        let r = f.fetch(&format!("{third}/x"), &none).await;
+        assert!(r.result.is_ok(), "{:?}", r.attempts);
+        let downs = log
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|(p, _)| p == "/down")
+            .count();
+        assert_eq!(downs, 3, "two tries, then one more after the wait");
+    }
+
+    #[test]
+    fn product_tokens() {
+        assert_eq!(product_token("MyBot/2.0 (+https://x.example)"), "mybot");
+        assert_eq!(product_token(&user_agent()), "storyline");
+        assert_eq!(product_token("  "), "storyline");
     }
 }

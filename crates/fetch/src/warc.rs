@@ -1,9 +1,10 @@
 //! A streaming WARC 1.0/1.1 reader: `response` records (the HTTP status line and headers
 //! stripped, the Content-Type and its charset passed on) and `resource` records, with
-//! their target URI. Whole-file gzip and gzip per record (multi-member) are both read
-//! as one stream. A broken record yields an error naming its offset, and reading goes on
-//! at the next `WARC/1.x` line; other record types (warcinfo, request, metadata…) are
-//! counted and skipped.
+//! their target URI. Whole-file gzip and gzip per record (multi-member) are both read,
+//! member by member: a corrupt gzip member yields one error naming its byte offset in the
+//! file, and reading goes on at the next member. A broken record yields an error naming
+//! its number, and reading goes on at the next `WARC/1.x` line; other record types
+//! (warcinfo, request, metadata…) are counted and skipped.
 
 use std::io::{BufRead, BufReader, Read};
 
@@ -50,19 +51,265 @@ pub struct WarcReader<R> {
 }
 
 /// Opens a WARC stream, gunzipping it when it starts with the gzip magic (a whole-file
-/// gzip or one gzip member per record: both read as one stream).
-pub fn open<R: Read + 'static>(source: R, max_record: u64) -> WarcReader<Box<dyn BufRead>> {
-    let mut buffered = BufReader::with_capacity(1 << 16, source);
-    let gz = matches!(buffered.fill_buf(), Ok(b) if b.starts_with(&[0x1f, 0x8b]));
-    let reader: Box<dyn BufRead> = if gz {
-        Box::new(BufReader::with_capacity(
-            1 << 16,
-            flate2::bufread::MultiGzDecoder::new(buffered),
-        ))
+/// gzip or one gzip member per record), member by member.
+pub fn open<R: Read + 'static>(source: R, max_record: u64) -> WarcFile {
+    let mut buffered = BufReader::with_capacity(1 << 16, Box::new(source) as Box<dyn Read>);
+    let gz = matches!(buffered.fill_buf(), Ok(b) if b.starts_with(&GZIP_MAGIC[..2]));
+    let source = if gz {
+        Source::Gzip(Box::new(GzMembers {
+            raw: Some(Counting {
+                inner: buffered,
+                pos: 0,
+            }),
+            current: None,
+            lookahead: None,
+            start: 0,
+            resyncing: false,
+            number: 0,
+            skipped: 0,
+            max_record,
+        }))
     } else {
-        Box::new(buffered)
+        Source::Plain(WarcReader::new(buffered, max_record))
     };
-    WarcReader::new(reader, max_record)
+    WarcFile { source }
+}
+
+/// The first bytes of a gzip member (magic and the deflate method).
+const GZIP_MAGIC: [u8; 3] = [0x1f, 0x8b, 0x08];
+
+type Raw = BufReader<Box<dyn Read>>;
+type Member = WarcReader<BufReader<Flagged<flate2::bufread::GzDecoder<Counting<Raw>>>>>;
+
+/// The records of a WARC file (see [`open`]).
+pub struct WarcFile {
+    source: Source,
+}
+
+enum Source {
+    Plain(WarcReader<Raw>),
+    Gzip(Box<GzMembers>),
+}
+
+impl WarcFile {
+    /// Records of other types skipped so far (warcinfo, request, metadata, revisit…).
+    pub fn skipped(&self) -> u64 {
+        match &self.source {
+            Source::Plain(r) => r.skipped,
+            Source::Gzip(g) => g.skipped + g.current.as_ref().map_or(0, |c| c.skipped),
+        }
+    }
+}
+
+impl Iterator for WarcFile {
+    type Item = Result<WarcRecord, WarcError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match &mut self.source {
+            Source::Plain(r) => r.next(),
+            Source::Gzip(g) => g.next(),
+        }
+    }
+}
+
+/// A buffered reader that counts the bytes consumed (the offset in the file).
+struct Counting<R> {
+    inner: R,
+    pos: u64,
+}
+
+impl<R: BufRead> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.pos += n as u64;
+        Ok(n)
+    }
+}
+
+impl<R: BufRead> BufRead for Counting<R> {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        self.inner.fill_buf()
+    }
+
+    fn consume(&mut self, n: usize) {
+        self.pos += n as u64;
+        self.inner.consume(n);
+    }
+}
+
+/// A reader that remembers its first error (a corrupt gzip member).
+struct Flagged<R> {
+    inner: R,
+    error: Option<String>,
+}
+
+impl<R: Read> Read for Flagged<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        self.inner.read(buf).inspect_err(|e| {
+            self.error.get_or_insert_with(|| e.to_string());
+        })
+    }
+}
+
+/// The gzip members of a file, each read as a WARC stream of its own.
+struct GzMembers {
+    /// The file, when no member is being read.
+    raw: Option<Counting<Raw>>,
+    current: Option<Member>,
+    /// What the current member gave after a broken record (looked at to tell a broken
+    /// record from a corrupt member).
+    lookahead: Option<Option<Result<WarcRecord, WarcError>>>,
+    /// Where the current member starts.
+    start: u64,
+    /// The current member was found by skipping past a corrupt one.
+    resyncing: bool,
+    number: u64,
+    skipped: u64,
+    max_record: u64,
+}
+
+impl GzMembers {
+    fn gz_error(&self, reason: &str) -> String {
+        format!(
+            "a corrupt gzip member at byte {} ({reason}): skipped to the next member",
+            self.start
+        )
+    }
+
+    /// Ends the current member; its gzip error, if it was corrupt (and not reported yet).
+    fn end_member(&mut self) -> Option<String> {
+        let member = self.current.take()?;
+        self.number = member.number;
+        self.skipped += member.skipped;
+        let flagged = member.reader.into_inner();
+        let error = flagged.error;
+        let mut raw = flagged.inner.into_inner();
+        if error.is_some() && raw.pos <= self.start {
+            // Never look for the next member where this one started.
+            raw.consume(1);
+        }
+        self.raw = Some(raw);
+        error
+    }
+
+    /// Skips to the next gzip magic; returns how many bytes were passed over.
+    fn seek_magic(raw: &mut Counting<Raw>) -> u64 {
+        let mut passed = 0u64;
+        loop {
+            let (found, used) = match raw.fill_buf() {
+                Ok([]) | Err(_) => return passed,
+                Ok(buf) => match buf.windows(3).position(|w| w == GZIP_MAGIC) {
+                    Some(i) => (true, i),
+                    // Keep the last two bytes: the magic may straddle the buffer's end.
+                    None if buf.len() > 2 => (false, buf.len() - 2),
+                    None => (false, buf.len()),
+                },
+            };
+            if used == 0 && !found {
+                // Fewer than three bytes left, none a magic: the end.
+                let rest = raw.fill_buf().map(<[u8]>::len).unwrap_or(0);
+                raw.consume(rest);
+                return passed + rest as u64;
+            }
+            raw.consume(used);
+            passed += used as u64;
+            if found {
+                return passed;
+            }
+        }
+    }
+
+    fn next(&mut self) -> Option<Result<WarcRecord, WarcError>> {
+        loop {
+            if let Some(member) = &mut self.current {
+                let next = match self.lookahead.take() {
+                    Some(n) => n,
+                    None => member.next(),
+                };
+                let mut gz = member.reader.get_mut().error.take();
+                let mut next = next;
+                if let (Some(Err(_)), None) = (&next, &gz) {
+                    // A corrupt member often shows first as a broken record: look at
+                    // what follows before telling which it was.
+                    let ahead = member.next();
+                    gz = member.reader.get_mut().error.take();
+                    if gz.is_none() {
+                        self.lookahead = Some(ahead);
+                    } else if let Some(Ok(_)) = ahead {
+                        // (Cannot happen: a read error ends the member's records.)
+                        next = ahead;
+                    }
+                }
+                match (next, gz) {
+                    (Some(Ok(r)), _) => {
+                        // (A record complete before a broken trailer: the error comes
+                        // with the next read.)
+                        self.resyncing = false;
+                        return Some(Ok(r));
+                    }
+                    (Some(Err(e)), None) => return Some(Err(e)),
+                    (next, Some(gz)) => {
+                        let number = match next {
+                            Some(Err(e)) => e.number,
+                            _ => member.number,
+                        };
+                        // The member's reader holds the error; the member is given up.
+                        member.reader.get_mut().error = Some(gz.clone());
+                        self.lookahead = None;
+                        self.end_member();
+                        let reported = std::mem::replace(&mut self.resyncing, true);
+                        if !reported {
+                            return Some(Err(WarcError {
+                                number,
+                                reason: self.gz_error(&gz),
+                            }));
+                        }
+                        continue;
+                    }
+                    (None, None) => {
+                        self.end_member();
+                        self.resyncing = false;
+                        continue;
+                    }
+                }
+            }
+            let mut raw = self.raw.take()?;
+            let at = raw.pos;
+            let passed = match raw.fill_buf() {
+                Ok([]) | Err(_) => return None,
+                Ok(buf) if buf.starts_with(&GZIP_MAGIC) => 0,
+                Ok(_) => Self::seek_magic(&mut raw),
+            };
+            let at_end = matches!(raw.fill_buf(), Ok([]) | Err(_));
+            self.start = raw.pos;
+            if !at_end {
+                let mut member = WarcReader::new(
+                    BufReader::with_capacity(
+                        1 << 16,
+                        Flagged {
+                            inner: flate2::bufread::GzDecoder::new(raw),
+                            error: None,
+                        },
+                    ),
+                    self.max_record,
+                );
+                member.number = self.number;
+                self.current = Some(member);
+            }
+            // Bytes between members that are not gzip (after a clean member: a corrupt
+            // one skipped past is already reported).
+            if passed > 0 && !self.resyncing {
+                self.resyncing = true;
+                return Some(Err(WarcError {
+                    number: self.number,
+                    reason: format!("{passed} bytes that are not gzip at byte {at}: skipped"),
+                }));
+            }
+            if at_end {
+                return None;
+            }
+        }
+    }
 }
 
 impl<R: BufRead> WarcReader<R> {
@@ -382,7 +629,8 @@ mod tests {
                 Err(e) => bad.push(e),
             }
         }
-        (ok, bad, r.skipped)
+        let skipped = r.skipped();
+        (ok, bad, skipped)
     }
 
     #[test]
@@ -431,6 +679,61 @@ mod tests {
     }
 
     #[test]
+    fn a_corrupt_gzip_member_costs_only_its_record() {
+        let recs = sample();
+        let members: Vec<Vec<u8>> = recs.iter().map(|r| gz(r)).collect();
+        // Member 2 (the first response): its deflate data overwritten in the middle.
+        let mut bad_member = members[1].clone();
+        let mid = bad_member.len() / 2;
+        for b in &mut bad_member[mid - 8..mid + 8] {
+            *b = 0xff;
+        }
+        let offset = members[0].len();
+        let mut bytes = members[0].clone();
+        bytes.extend_from_slice(&bad_member);
+        for m in &members[2..] {
+            bytes.extend_from_slice(m);
+        }
+        let (ok, bad, skipped) = read_all(bytes);
+        assert_eq!(bad.len(), 1, "{bad:?}");
+        assert!(
+            bad[0]
+                .reason
+                .starts_with(&format!("a corrupt gzip member at byte {offset} (")),
+            "{bad:?}"
+        );
+        assert_eq!(ok.len(), 2, "{ok:?}");
+        assert_eq!(ok[0].body, b"hello world");
+        assert_eq!(ok[1].body, b"plain");
+        assert_eq!(skipped, 2);
+        // The next record's number counts the lost one.
+        assert_eq!(ok[0].number, 3);
+
+        // Junk between good members: reported once, the members after it are read.
+        let mut bytes = members[1].clone();
+        bytes.extend_from_slice(b"junk between members");
+        bytes.extend_from_slice(&members[2]);
+        bytes.extend_from_slice(&members[4]);
+        let (ok, bad, _) = read_all(bytes);
+        assert_eq!(ok.len(), 3, "{ok:?} {bad:?}");
+        assert_eq!(bad.len(), 1, "{bad:?}");
+        assert_eq!(
+            bad[0].reason,
+            format!(
+                "20 bytes that are not gzip at byte {}: skipped",
+                members[1].len()
+            )
+        );
+
+        // Gzip magic bytes inside junk never stall the reader.
+        let mut bytes = members[1].clone();
+        bytes.extend_from_slice(&[0x1f, 0x8b, 0x08, 0x1f, 0x8b, 0x08, 0xff, 0x1f, 0x8b]);
+        let (ok, bad, _) = read_all(bytes);
+        assert_eq!(ok.len(), 1);
+        assert_eq!(bad.len(), 1, "one report for the bad tail: {bad:?}");
+    }
+
+    #[test]
     fn oversized_record_is_skipped() {
         let recs = sample();
         let big = record("response", "https://x.example/big", &vec![b'a'; 5000]);
@@ -454,6 +757,8 @@ mod tests {
             b"WARC/1.0",
             b"WARC/1.0\r\n",
             b"\x1f\x8b\x08\x00junk",
+            b"\x1f\x8b",
+            b"\x1f\x8b\x08",
             b"\n\n\n",
         ] {
             let _ = read_all(junk.to_vec());

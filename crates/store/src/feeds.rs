@@ -126,7 +126,10 @@ impl Feeds {
 
     /// Unsubscribes (its items go too; the fetch log stays). False when unknown.
     pub fn remove(&self, url: &str) -> Result<bool, StoreError> {
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = rusqlite::Transaction::new_unchecked(
+            &self.conn,
+            rusqlite::TransactionBehavior::Immediate,
+        )?;
         let id: Option<i64> = tx
             .query_row("SELECT id FROM feeds WHERE url = ?1", [url], |r| r.get(0))
             .optional()?;
@@ -197,7 +200,10 @@ impl Feeds {
         items: &[(String, Option<String>)],
         now: &str,
     ) -> Result<usize, StoreError> {
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = rusqlite::Transaction::new_unchecked(
+            &self.conn,
+            rusqlite::TransactionBehavior::Immediate,
+        )?;
         let mut n = 0;
         {
             let mut st = tx.prepare_cached(
@@ -227,6 +233,55 @@ impl Feeds {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// Items of every feed whose page is still to fetch (fewer than `max_tries` failed
+    /// tries), oldest first, at most `per_feed` of each feed: (feed id, key, URL). A
+    /// restarted collector starts with these: pages fetched but not committed before a
+    /// crash are still pending.
+    pub fn pending_all(
+        &self,
+        max_tries: i64,
+        per_feed: usize,
+    ) -> Result<Vec<(i64, String, String)>, StoreError> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT feed_id, key, url FROM feed_items WHERE done IS NULL
+             AND url IS NOT NULL AND tries < ?1 ORDER BY feed_id, first_seen, rowid",
+        )?;
+        let rows = st.query_map(params![max_tries], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?))
+        })?;
+        let mut out = Vec::new();
+        let mut count: std::collections::HashMap<i64, usize> = std::collections::HashMap::new();
+        for row in rows {
+            let row = row?;
+            let n = count.entry(row.0).or_default();
+            if *n < per_feed {
+                *n += 1;
+                out.push(row);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Marks items collected (one transaction): their pages are in the store. Called
+    /// after the articles' transaction committed, never before.
+    pub fn items_done(&self, items: &[(i64, String)], now: &str) -> Result<(), StoreError> {
+        let tx = rusqlite::Transaction::new_unchecked(
+            &self.conn,
+            rusqlite::TransactionBehavior::Immediate,
+        )?;
+        {
+            let mut st = tx.prepare_cached(
+                "UPDATE feed_items SET tries = tries + 1, done = ?3
+                 WHERE feed_id = ?1 AND key = ?2 AND done IS NULL",
+            )?;
+            for (id, key) in items {
+                st.execute(params![id, key, now])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Records a try at an item's page: done (fetched, or not worth another try), or
     /// one more failure.
     pub fn item_tried(
@@ -246,7 +301,10 @@ impl Feeds {
 
     /// Appends fetch attempts to the log (one transaction).
     pub fn log(&self, entries: &[LogEntry]) -> Result<(), StoreError> {
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = rusqlite::Transaction::new_unchecked(
+            &self.conn,
+            rusqlite::TransactionBehavior::Immediate,
+        )?;
         {
             let mut st = tx.prepare_cached(
                 "INSERT INTO fetch_log (at, url, status, bytes, elapsed_ms, error, context)
@@ -325,6 +383,13 @@ mod tests {
         f.item_tried(id, "g2", false, t0).unwrap();
         assert_eq!(f.pending_items(id, 3).unwrap().len(), 1);
         assert_eq!(f.pending_items(id, 1).unwrap().len(), 0);
+        assert_eq!(
+            f.pending_all(3, 10).unwrap(),
+            [(id, "g2".to_string(), "https://a.example/2".to_string())]
+        );
+        f.items_done(&[(id, "g2".to_string())], t0).unwrap();
+        assert!(f.pending_all(3, 10).unwrap().is_empty());
+        assert_eq!(f.pending_items(id, 3).unwrap().len(), 0);
 
         f.polled(
             id,

@@ -209,7 +209,9 @@ fn stored(r: &Row<'_>) -> rusqlite::Result<Stored> {
 impl Backend for Sqlite {
     fn write(&mut self, batch: &[Record], now: &str) -> Result<Vec<Written>, StoreError> {
         let today = now.get(..10).unwrap_or(now);
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut outcomes = Vec::with_capacity(batch.len());
         {
             let mut find = tx.prepare_cached(
