@@ -177,7 +177,10 @@ pub async fn search(State(s): State<Shared>, RawQuery(raw): RawQuery) -> Respons
         Ok(None) => return error(Error::BadRequest("q: the search words are missing".into())),
         Err(e) => return error(e),
     };
-    answer(read(&s, move |a, _| Ok(a.search(&q)?)).await)
+    match read(&s, move |a, st| st.search(a, &q)).await {
+        Ok(r) => ok(&*r),
+        Err(e) => error(e),
+    }
 }
 
 pub async fn day(State(s): State<Shared>, Path(day): Path<String>) -> Response {

@@ -316,14 +316,17 @@ async fn search_feed(
         Err(e) => return error(e),
     };
     let (text, lang, outlet, since) = q;
-    feed_of(&state, &headers, format, move |a, _| {
-        let res = a.search(&SearchQuery {
-            text: text.clone(),
-            lang: lang.clone(),
-            outlet: outlet.clone(),
-            since: since.map(|d| d.to_string()),
-            limit: ITEMS,
-        })?;
+    feed_of(&state, &headers, format, move |a, st| {
+        let res = st.search(
+            a,
+            &SearchQuery {
+                text: text.clone(),
+                lang: lang.clone(),
+                outlet: outlet.clone(),
+                since: since.map(|d| d.to_string()),
+                limit: ITEMS,
+            },
+        )?;
         let mut query = format!("q={}", qv(&text));
         if let Some(l) = &lang {
             query.push_str(&format!("&lang={}", qv(l)));

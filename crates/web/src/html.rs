@@ -238,70 +238,75 @@ pub async fn home(State(state): State<Shared>, RawQuery(raw): RawQuery) -> Respo
         Ok(x) => x,
         Err(e) => return error_page(e),
     };
-    respond(
+    let key = raw.unwrap_or_default();
+    kept(
         read(&state, move |a, st| {
-            let filter = StoryFilter {
-                since: since.map(day_start),
-                language: lang.clone(),
-                outlet: outlet.clone(),
-                limit: PER_PAGE + 1,
-                offset: (page - 1) * PER_PAGE,
-            };
-            let mut stories = a.stories(&filter)?;
-            let more = stories.len() > PER_PAGE;
-            stories.truncate(PER_PAGE);
-            let trends = a.trends(now(), 5)?;
-            let facets = st.facets();
-            let query = |p: usize| {
-                let mut q = vec![format!("page={p}")];
-                if let Some(l) = &lang {
-                    q.push(format!("lang={}", qv(l)));
-                }
-                if let Some(o) = &outlet {
-                    q.push(format!("outlet={}", qv(o)));
-                }
-                format!("/?{}", q.join("&"))
-            };
-            let body = html! {
-                h1 { "Latest stories" @if let Some(l) = &lang { " in " span lang=(l) { (l) } } }
-                nav.filters aria-label="Languages" {
-                    ul {
-                        li { a href="/" aria-current=[lang.is_none().then_some("page")] { "All languages" } }
-                        @for (l, n) in &facets.languages {
-                            li { a href={"/?lang=" (qv(l))} aria-current=[(lang.as_deref() == Some(l.as_str())).then_some("page")] { span lang=(l) { (l) } " (" (n) ")" } }
-                        }
+            let build = || -> Result<Page, Error> {
+                let filter = StoryFilter {
+                    since: since.map(day_start),
+                    language: lang.clone(),
+                    outlet: outlet.clone(),
+                    limit: PER_PAGE + 1,
+                    offset: (page - 1) * PER_PAGE,
+                };
+                let mut stories = a.stories(&filter)?;
+                let more = stories.len() > PER_PAGE;
+                stories.truncate(PER_PAGE);
+                let trends = a.trends(now(), 5)?;
+                let facets = st.facets();
+                let query = |p: usize| {
+                    let mut q = vec![format!("page={p}")];
+                    if let Some(l) = &lang {
+                        q.push(format!("lang={}", qv(l)));
                     }
-                }
-                @if !trends.stories.is_empty() && page == 1 {
-                    section aria-labelledby="trending" {
-                        h2 id="trending" { "Trending in the last 24 hours" }
-                        @if let Some(t) = &trends.now { p.note { "Up to " (short_date(t)) " (the archive's newest article)." } }
-                        ol.stories {
-                            @for t in &trends.stories {
-                                (story_line(&t.story))
+                    if let Some(o) = &outlet {
+                        q.push(format!("outlet={}", qv(o)));
+                    }
+                    format!("/?{}", q.join("&"))
+                };
+                let body = html! {
+                    h1 { "Latest stories" @if let Some(l) = &lang { " in " span lang=(l) { (l) } } }
+                    nav.filters aria-label="Languages" {
+                        ul {
+                            li { a href="/" aria-current=[lang.is_none().then_some("page")] { "All languages" } }
+                            @for (l, n) in &facets.languages {
+                                li { a href={"/?lang=" (qv(l))} aria-current=[(lang.as_deref() == Some(l.as_str())).then_some("page")] { span lang=(l) { (l) } " (" (n) ")" } }
                             }
                         }
                     }
-                }
-                section aria-labelledby="latest" {
-                    h2 id="latest" { "Stories" }
-                    @if stories.is_empty() {
-                        p { "No stories yet." }
-                    } @else {
-                        ol.stories { @for s in &stories { (story_line(s)) } }
+                    @if !trends.stories.is_empty() && page == 1 {
+                        section aria-labelledby="trending" {
+                            h2 id="trending" { "Trending in the last 24 hours" }
+                            @if let Some(t) = &trends.now { p.note { "Up to " (short_date(t)) " (the archive's newest article)." } }
+                            ol.stories {
+                                @for t in &trends.stories {
+                                    (story_line(&t.story))
+                                }
+                            }
+                        }
                     }
-                    nav.pages aria-label="Pages" {
-                        @if page > 1 { a rel="prev" href=(query(page - 1)) { "Newer stories" } " " }
-                        @if more { a rel="next" href=(query(page + 1)) { "Older stories" } }
+                    section aria-labelledby="latest" {
+                        h2 id="latest" { "Stories" }
+                        @if stories.is_empty() {
+                            p { "No stories yet." }
+                        } @else {
+                            ol.stories { @for s in &stories { (story_line(s)) } }
+                        }
+                        nav.pages aria-label="Pages" {
+                            @if page > 1 { a rel="prev" href=(query(page - 1)) { "Newer stories" } " " }
+                            @if more { a rel="next" href=(query(page + 1)) { "Older stories" } }
+                        }
                     }
-                }
+                };
+                Ok(Page {
+                    title: "Latest stories".into(),
+                    feeds: vec![FeedLink::new("Latest stories", "/feeds/stories")],
+                    jsonld: None,
+                    body,
+                })
             };
-            Ok(Page {
-                title: "Latest stories".into(),
-                feeds: vec![FeedLink::new("Latest stories", "/feeds/stories")],
-                jsonld: None,
-                body,
-            })
+            st.home
+                .get_or_build(key, || build().map(|p| Arc::from(layout(p).into_string())))
         })
         .await,
     )
@@ -434,19 +439,21 @@ pub async fn story(
     let base = base(&headers);
     let html = read(&state, move |a, st| {
         let key = (a.index().resolve(id), base);
-        if let Some(html) = st.html.get(&key) {
-            return Ok(html);
-        }
-        let generation = st.html.generation();
-        let page = st
-            .story(a, id)?
-            .ok_or_else(|| Error::NotFound(format!("Story {id} does not exist.")))?;
-        let html: Arc<str> = layout(story_page(&page, &key.1)).into_string().into();
-        st.html.put(key, generation, html.clone());
-        Ok(html)
+        let base = key.1.clone();
+        st.html.get_or_build(key, || {
+            let page = st
+                .story(a, id)?
+                .ok_or_else(|| Error::NotFound(format!("Story {id} does not exist.")))?;
+            Ok(Arc::from(layout(story_page(&page, &base)).into_string()))
+        })
     })
     .await;
-    match html {
+    kept(html)
+}
+
+/// A kept page's HTML as a response, without copying it.
+fn kept(r: Result<Arc<str>, Error>) -> Response {
+    match r {
         Ok(html) => (
             StatusCode::OK,
             [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
@@ -457,7 +464,6 @@ pub async fn story(
     }
 }
 
-/// A kept page's HTML as a response body, without copying it.
 struct ArcStr(Arc<str>);
 
 impl AsRef<[u8]> for ArcStr {
@@ -898,7 +904,7 @@ pub async fn search(State(state): State<Shared>, RawQuery(raw): RawQuery) -> Res
     respond(
         read(&state, move |a, st| {
             let results = match &sq {
-                Some(q) => Some(a.search(q)?),
+                Some(q) => Some(st.search(a, q)?),
                 None => None,
             };
             let facets = st.facets();

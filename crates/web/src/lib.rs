@@ -26,8 +26,9 @@ use axum::Router;
 use axum::http::{HeaderValue, header};
 use axum::response::Response;
 use axum::routing::get;
+use storyline_store::SearchQuery;
 use storyline_stories::Facets;
-use storyline_stories::views::StoryPage;
+use storyline_stories::views::{SearchResults, StoryPage};
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
@@ -37,6 +38,9 @@ pub use storyline_stories::Archive;
 
 /// Story pages kept between requests (each is a few kB to a few hundred kB).
 const PAGES_KEPT: usize = 512;
+
+/// Search results kept between requests (popular queries are asked again and again).
+const SEARCHES_KEPT: usize = 1024;
 
 /// How the server runs.
 #[derive(Debug, Clone)]
@@ -80,6 +84,10 @@ pub(crate) struct State {
     pub pages: cache::PageCache<u32, Arc<StoryPage>>,
     /// ... and their HTML, by story and by the base address it was rendered for.
     pub html: cache::PageCache<(u32, String), Arc<str>>,
+    /// The home page's HTML by query string, for a few seconds (it shows trends).
+    pub home: cache::PageCache<String, Arc<str>>,
+    /// Search results since the archive last changed, by query.
+    pub searches: cache::PageCache<String, Arc<SearchResults>>,
 }
 
 pub(crate) type Shared = Arc<State>;
@@ -92,6 +100,8 @@ impl State {
             facets: RwLock::new(facets),
             pages: cache::PageCache::new(PAGES_KEPT),
             html: cache::PageCache::new(PAGES_KEPT),
+            searches: cache::PageCache::new(SEARCHES_KEPT),
+            home: cache::PageCache::with_max_age(64, Duration::from_secs(5)),
         })
     }
 
@@ -99,16 +109,24 @@ impl State {
     /// else built (and kept). `archive` is the one this state's read lock guards.
     pub fn story(&self, archive: &Archive, id: u32) -> Result<Option<Arc<StoryPage>>, Error> {
         let id = archive.index().resolve(id);
-        if let Some(page) = self.pages.get(&id) {
-            return Ok(Some(page));
+        // `Err(None)`: no such story (not kept).
+        let page = self.pages.get_or_build(id, || match archive.story(id) {
+            Ok(Some(page)) => Ok(Arc::new(page)),
+            Ok(None) => Err(None),
+            Err(e) => Err(Some(Error::from(e))),
+        });
+        match page {
+            Ok(page) => Ok(Some(page)),
+            Err(None) => Ok(None),
+            Err(Some(e)) => Err(e),
         }
-        let generation = self.pages.generation();
-        let Some(page) = archive.story(id)? else {
-            return Ok(None);
-        };
-        let page = Arc::new(page);
-        self.pages.put(id, generation, page.clone());
-        Ok(Some(page))
+    }
+
+    /// The results of a search: kept from an earlier request with the same query while
+    /// the archive is unchanged, else searched (and kept).
+    pub fn search(&self, archive: &Archive, q: &SearchQuery) -> Result<Arc<SearchResults>, Error> {
+        self.searches
+            .get_or_build(format!("{q:?}"), || Ok(Arc::new(archive.search(q)?)))
     }
 
     pub fn facets(&self) -> Arc<Facets> {
@@ -148,6 +166,8 @@ pub(crate) fn refresh(state: &State) -> Result<usize, String> {
         // Under the write lock: no request can keep a page of the old archive.
         state.pages.invalidate();
         state.html.invalidate();
+        state.searches.invalidate();
+        state.home.invalidate();
         let facets = Arc::new(archive.facets());
         drop(archive);
         if let Ok(mut f) = state.facets.write() {
