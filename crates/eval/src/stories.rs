@@ -199,8 +199,8 @@ pub struct SetReport {
     pub baselines: Vec<(String, f64)>,
 }
 
-/// A deterministic permutation (xorshift-driven Fisher–Yates).
-fn shuffle<T>(v: &mut [T], seed: u64) {
+/// A deterministic permutation (xorshift-driven Fisher–Yates): the order of `--shuffle SEED`.
+pub fn shuffle<T>(v: &mut [T], seed: u64) {
     let mut x = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
     for i in (1..v.len()).rev() {
         x ^= x << 13;
@@ -359,8 +359,9 @@ mod tests {
     #[test]
     fn clustering_sets_stay_above_their_floor() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/bench/clustering");
-        // Measured with the full analysis (entities, quantities): ECB+ 0.815 / 0.874, BASIL 0.966 / 0.977.
-        let floors = [("ecbplus", 0.80, 0.86), ("basil", 0.96, 0.97)];
+        // Measured with names from capitalisation (entities only where it cannot find
+        // names) and figures from the analysis: ECB+ 0.846 / 0.890, BASIL 0.973 / 0.982.
+        let floors = [("ecbplus", 0.84, 0.88), ("basil", 0.97, 0.975)];
         for (name, file) in SETS {
             let path = dir.join(file);
             if !path.is_file() {
