@@ -65,18 +65,9 @@ impl ArticleFeatures {
             art.language.as_deref(),
         );
         f.original_outlet = art.original_outlet.clone();
-        // Names from capitalisation discriminate events better than the analysis's
-        // entities (which also name generic organisations, titles and roles, and split
-        // every name into words): on ECB+ / BASIL pairwise F1 0.846 / 0.973 with
-        // capitalisation alone against 0.819 / 0.966 with both. The entities add names
-        // where capitalisation cannot: languages that capitalise every noun (German),
-        // and texts where it found none (scripts without case).
-        let nouns_capitalised = matches!(f.language.as_deref(), Some("de" | "lb"));
-        if nouns_capitalised || f.names.is_empty() {
-            let mut names = std::mem::take(&mut f.names);
-            names.extend(entity_names(&a.entities));
-            f.names = merge_names(names);
-        }
+        let mut names = std::mem::take(&mut f.names);
+        names.extend(entity_names(&a.entities));
+        f.names = merge_names(names);
         let mut figures: Vec<String> = a.quantities.iter().filter_map(figure_key).collect();
         figures.sort();
         figures.dedup();
