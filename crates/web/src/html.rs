@@ -358,7 +358,11 @@ fn ledger_table(page: &StoryPage) -> Markup {
     }
 }
 
-fn story_articles(articles: &[StoryArticle]) -> Markup {
+/// Copies listed under one original on a story page; the rest are counted (a wire story
+/// can have thousands: all of them are in the story's JSON).
+const COPIES_SHOWN: usize = 50;
+
+fn story_articles(story: u32, articles: &[StoryArticle]) -> Markup {
     let originals: Vec<&StoryArticle> = articles.iter().filter(|a| a.copy_of.is_none()).collect();
     let mut copies: HashMap<i64, Vec<&StoryArticle>> = HashMap::new();
     for a in articles.iter().filter(|a| a.copy_of.is_some()) {
@@ -395,7 +399,7 @@ fn story_articles(articles: &[StoryArticle]) -> Markup {
                         @if let Some(cs) = copies.get(&a.article.id) {
                             details.copies {
                                 summary { (cs.len()) " cop" @if cs.len() == 1 { "y" } @else { "ies" } " of this article" }
-                                ul { @for c in cs { (copy_line(c)) } }
+                                (copy_list(story, cs))
                             }
                         }
                     }
@@ -405,7 +409,19 @@ fn story_articles(articles: &[StoryArticle]) -> Markup {
         @if !orphans.is_empty() {
             details.copies {
                 summary { (orphans.len()) " other copies" }
-                ul { @for c in &orphans { (copy_line(c)) } }
+                (copy_list(story, &orphans))
+            }
+        }
+    }
+}
+
+fn copy_list(story: u32, copies: &[&StoryArticle]) -> Markup {
+    html! {
+        ul { @for c in copies.iter().take(COPIES_SHOWN) { (copy_line(c)) } }
+        @if copies.len() > COPIES_SHOWN {
+            p.more {
+                "… and " (copies.len() - COPIES_SHOWN) " more, all listed in "
+                a href={"/api/stories/" (story)} { "the story's JSON" } "."
             }
         }
     }
@@ -537,7 +553,7 @@ fn story_page(page: &StoryPage, base: &str) -> Page {
             }
             section aria-labelledby="outlets" {
                 h2 id="outlets" { "Articles by outlet" }
-                (story_articles(&page.articles))
+                (story_articles(page.summary.id, &page.articles))
             }
             @if !page.entities.is_empty() {
                 section aria-labelledby="entities" {
@@ -901,75 +917,80 @@ pub async fn search(State(state): State<Shared>, RawQuery(raw): RawQuery) -> Res
         Ok(x) => x,
         Err(e) => return error_page(e),
     };
-    respond(
+    let key = raw.unwrap_or_default();
+    kept(
         read(&state, move |a, st| {
-            let results = match &sq {
-                Some(q) => Some(st.search(a, q)?),
-                None => None,
-            };
-            let facets = st.facets();
-            let text = sq.as_ref().map(|q| q.text.clone()).unwrap_or_default();
-            let mut feed = FeedLink::new(format!("Search: {text}"), "/feeds/search");
-            feed.query = format!("q={}", qv(&text));
-            for (k, v) in [("lang", &lang), ("outlet", &outlet), ("since", &since)] {
-                if let Some(v) = v {
-                    feed.query.push_str(&format!("&{k}={}", qv(v)));
-                }
-            }
-            let body = html! {
-                h1 { "Search" }
-                form.filters role="search" action="/search" method="get" {
-                    p {
-                        label for="q" { "Words" } " "
-                        input id="q" type="search" name="q" value=(text) maxlength="256" required;
-                    }
-                    p {
-                        label for="lang" { "Language" } " "
-                        select id="lang" name="lang" {
-                            option value="" { "any" }
-                            @for (l, _) in &facets.languages {
-                                option value=(l) selected[lang.as_deref() == Some(l.as_str())] { (l) }
-                            }
-                        }
-                        " "
-                        label for="outlet" { "Outlet" } " "
-                        select id="outlet" name="outlet" {
-                            option value="" { "any" }
-                            @for (o, _) in facets.outlets.iter().take(200) {
-                                option value=(o) selected[outlet.as_deref().is_some_and(|x| x.eq_ignore_ascii_case(o))] { (o) }
-                            }
-                        }
-                        " "
-                        label for="since" { "Since" } " "
-                        input id="since" type="date" name="since" value=[since.as_deref()];
-                        " "
-                        button type="submit" { "Search" }
+            let build = || -> Result<Page, Error> {
+                let results = match &sq {
+                    Some(q) => Some(st.search(a, q)?),
+                    None => None,
+                };
+                let facets = st.facets();
+                let text = sq.as_ref().map(|q| q.text.clone()).unwrap_or_default();
+                let mut feed = FeedLink::new(format!("Search: {text}"), "/feeds/search");
+                feed.query = format!("q={}", qv(&text));
+                for (k, v) in [("lang", &lang), ("outlet", &outlet), ("since", &since)] {
+                    if let Some(v) = v {
+                        feed.query.push_str(&format!("&{k}={}", qv(v)));
                     }
                 }
-                @if let Some(r) = &results {
-                    p.meta role="status" { (r.total) " article" @if r.total != 1 { "s" } " match " q { (r.query) } }
-                    ol.hits {
-                        @for h in &r.hits {
-                            li {
-                                a href={"/article/" (h.hit.id)} { (h.hit.title.as_deref().unwrap_or("(no title)")) }
-                                p.meta {
-                                    @if let Some(o) = &h.hit.outlet { (outlet_link(o)) }
-                                    @if let Some(l) = &h.hit.language { " · " (l) }
-                                    @if let Some(p) = &h.hit.published { " · " (day_link(p)) }
-                                    @if let Some(s) = h.story { " · " a href={"/story/" (s)} { "story" } }
+                let body = html! {
+                    h1 { "Search" }
+                    form.filters role="search" action="/search" method="get" {
+                        p {
+                            label for="q" { "Words" } " "
+                            input id="q" type="search" name="q" value=(text) maxlength="256" required;
+                        }
+                        p {
+                            label for="lang" { "Language" } " "
+                            select id="lang" name="lang" {
+                                option value="" { "any" }
+                                @for (l, _) in &facets.languages {
+                                    option value=(l) selected[lang.as_deref() == Some(l.as_str())] { (l) }
                                 }
-                                p.snippet { (snippet(&h.hit.snippet, &h.hit.highlights)) }
+                            }
+                            " "
+                            label for="outlet" { "Outlet" } " "
+                            select id="outlet" name="outlet" {
+                                option value="" { "any" }
+                                @for (o, _) in facets.outlets.iter().take(200) {
+                                    option value=(o) selected[outlet.as_deref().is_some_and(|x| x.eq_ignore_ascii_case(o))] { (o) }
+                                }
+                            }
+                            " "
+                            label for="since" { "Since" } " "
+                            input id="since" type="date" name="since" value=[since.as_deref()];
+                            " "
+                            button type="submit" { "Search" }
+                        }
+                    }
+                    @if let Some(r) = &results {
+                        p.meta role="status" { (r.total) " article" @if r.total != 1 { "s" } " match " q { (r.query) } }
+                        ol.hits {
+                            @for h in &r.hits {
+                                li {
+                                    a href={"/article/" (h.hit.id)} { (h.hit.title.as_deref().unwrap_or("(no title)")) }
+                                    p.meta {
+                                        @if let Some(o) = &h.hit.outlet { (outlet_link(o)) }
+                                        @if let Some(l) = &h.hit.language { " · " (l) }
+                                        @if let Some(p) = &h.hit.published { " · " (day_link(p)) }
+                                        @if let Some(s) = h.story { " · " a href={"/story/" (s)} { "story" } }
+                                    }
+                                    p.snippet { (snippet(&h.hit.snippet, &h.hit.highlights)) }
+                                }
                             }
                         }
                     }
-                }
+                };
+                Ok(Page {
+                    title: if text.is_empty() { "Search".into() } else { format!("Search: {text}") },
+                    feeds: if text.is_empty() { vec![FeedLink::new("Latest stories", "/feeds/stories")] } else { vec![feed] },
+                    jsonld: None,
+                    body,
+                })
             };
-            Ok(Page {
-                title: if text.is_empty() { "Search".into() } else { format!("Search: {text}") },
-                feeds: if text.is_empty() { vec![FeedLink::new("Latest stories", "/feeds/stories")] } else { vec![feed] },
-                jsonld: None,
-                body,
-            })
+            st.search_pages
+                .get_or_build(key, || build().map(|p| Arc::from(layout(p).into_string())))
         })
         .await,
     )
@@ -986,5 +1007,41 @@ fn snippet(text: &str, highlights: &[[usize; 2]]) -> Markup {
                 @if *b == 0 { (run) } @else { mark { (run) } }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use storyline_stories::views::ArticleRef;
+
+    fn copy(id: i64) -> StoryArticle {
+        StoryArticle {
+            article: ArticleRef {
+                id,
+                url: None,
+                title: Some(format!("Copy {id}")),
+                outlet: Some("The Wire".into()),
+                language: Some("en".into()),
+                published: None,
+                story: Some(4),
+            },
+            copy_of: Some(1),
+            copy: None,
+            original_outlet: None,
+        }
+    }
+
+    #[test]
+    fn a_long_list_of_copies_is_cut_and_counted() {
+        let copies: Vec<StoryArticle> = (2..2 + COPIES_SHOWN as i64 + 10).map(copy).collect();
+        let refs: Vec<&StoryArticle> = copies.iter().collect();
+        let html = copy_list(4, &refs).into_string();
+        assert_eq!(html.matches("<li>").count(), COPIES_SHOWN);
+        assert!(html.contains("… and 10 more"), "{html}");
+        assert!(html.contains(r#"href="/api/stories/4""#), "{html}");
+        let few = copy_list(4, &refs[..3]).into_string();
+        assert_eq!(few.matches("<li>").count(), 3);
+        assert!(!few.contains("more"), "{few}");
     }
 }

@@ -86,6 +86,8 @@ pub(crate) struct State {
     pub html: cache::PageCache<(u32, String), Arc<str>>,
     /// The home page's HTML by query string, for a few seconds (it shows trends).
     pub home: cache::PageCache<String, Arc<str>>,
+    /// The search page's HTML by query string, until the archive changes.
+    pub search_pages: cache::PageCache<String, Arc<str>>,
     /// Search results since the archive last changed, by query.
     pub searches: cache::PageCache<String, Arc<SearchResults>>,
 }
@@ -101,6 +103,7 @@ impl State {
             pages: cache::PageCache::new(PAGES_KEPT),
             html: cache::PageCache::new(PAGES_KEPT),
             searches: cache::PageCache::new(SEARCHES_KEPT),
+            search_pages: cache::PageCache::new(SEARCHES_KEPT),
             home: cache::PageCache::with_max_age(64, Duration::from_secs(5)),
         })
     }
@@ -167,6 +170,7 @@ pub(crate) fn refresh(state: &State) -> Result<usize, String> {
         state.pages.invalidate();
         state.html.invalidate();
         state.searches.invalidate();
+        state.search_pages.invalidate();
         state.home.invalidate();
         let facets = Arc::new(archive.facets());
         drop(archive);
