@@ -154,6 +154,16 @@ fn day_of(date: Option<&str>) -> String {
         .to_string()
 }
 
+/// The date a ledger entry's figure is for (its own time reference: "in October 2022"),
+/// padded to a day's width, with the article's day beside it when that differs.
+fn figure_date(e: &storyline_group::ledger::LedgerEntry) -> String {
+    let published = day_of(e.published.as_deref());
+    match e.as_of.as_deref() {
+        Some(d) if !published.starts_with(d) => format!("{d:<10} (published {published})"),
+        _ => published,
+    }
+}
+
 fn summary_line(s: &StorySummary) -> String {
     let copies = if s.copies > 0 {
         format!(" (+{} copies)", s.copies)
@@ -305,7 +315,7 @@ fn render_story(p: &StoryPage) -> String {
                 let _ = writeln!(
                     o,
                     "  {}  {:<24} {who}, via {}{hedge}  (article {})",
-                    day_of(e.published.as_deref()),
+                    figure_date(e),
                     e.text,
                     e.outlet.as_deref().unwrap_or("?"),
                     e.article
@@ -452,7 +462,33 @@ pub fn run_day(args: DayArgs) -> anyhow::Result<ExitCode> {
 
 #[cfg(test)]
 mod tests {
-    use super::parse_when;
+    use super::{figure_date, parse_when};
+
+    #[test]
+    fn a_figure_is_dated_by_its_own_time_reference() {
+        let mut e = storyline_group::ledger::LedgerEntry {
+            value: Some(20_000.0),
+            min: None,
+            max: None,
+            text: "20,000".into(),
+            claimant: None,
+            hedge: None,
+            article: 1,
+            outlet: None,
+            published: Some("2023-11-10T17:03:27Z".into()),
+            counts: None,
+            as_of: Some("2022-10".into()),
+        };
+        assert_eq!(figure_date(&e), "2022-10    (published 2023-11-10)");
+        e.as_of = Some("2023-11-10".into());
+        assert_eq!(figure_date(&e), "2023-11-10");
+        e.as_of = Some("2023-11".into());
+        assert_eq!(figure_date(&e), "2023-11-10");
+        e.as_of = None;
+        assert_eq!(figure_date(&e), "2023-11-10");
+        e.published = None;
+        assert_eq!(figure_date(&e), "undated   ");
+    }
 
     #[test]
     fn durations_and_dates() {
