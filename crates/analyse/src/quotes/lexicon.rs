@@ -575,6 +575,19 @@ static ES_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "destacó",
         "detalló",
         "insistió",
+        "informó",
+        // plural subjects ("dijeron los vecinos", "según informaron las autoridades")
+        "dijeron",
+        "afirmaron",
+        "declararon",
+        "aseguraron",
+        "explicaron",
+        "señalaron",
+        "indicaron",
+        "informaron",
+        "anunciaron",
+        "confirmaron",
+        "negaron",
     ])
 });
 
@@ -1415,6 +1428,26 @@ pub fn konjunktiv(w: &str) -> bool {
             | "führe"
             | "mache"
             | "hätte"
+    )
+}
+
+/// Determiners of a time phrase before its time word ("este miércoles", "ce mardi").
+pub fn time_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "este"
+            | "esta"
+            | "el"
+            | "ce"
+            | "cette"
+            | "le"
+            | "questo"
+            | "questa"
+            | "il"
+            | "nesta"
+            | "neste"
+            | "na"
+            | "no"
     )
 }
 

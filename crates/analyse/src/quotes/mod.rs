@@ -1977,7 +1977,29 @@ impl<'a> Extractor<'a> {
         let cue = self.span(i, ce);
         // German "nach Angaben (von|des|der) X": skip to after "Angaben"
         // (the German corpus counts "Angaben" as part of the source)
-        let from = ce;
+        let mut from = ce;
+        // "según informaron este miércoles las autoridades": a speech verb and a time
+        // phrase between the marker and the source.
+        if matches!(self.lang, "es" | "fr" | "it" | "pt")
+            && self
+                .tok(from)
+                .is_some_and(|t| t.is_word() && lexicon::is_verb(self.lang, &t.lower))
+        {
+            from += 1;
+            while from < b {
+                let Some(t) = self.tok(from) else { break };
+                let next_is_time = self
+                    .tok(from + 1)
+                    .is_some_and(|n| lexicon::time_word(&n.lower));
+                if lexicon::time_word(&t.lower) {
+                    from += 1;
+                } else if lexicon::time_determiner(&t.lower) && next_is_time {
+                    from += 2;
+                } else {
+                    break;
+                }
+            }
+        }
         // The source: up to a comma, a stop word or the sentence's end.
         let mut e = from;
         let mut n = 0;

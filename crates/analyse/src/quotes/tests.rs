@@ -1338,3 +1338,30 @@ fn en_label_colon_and_called() {
     );
     assert!(qs.is_empty(), "{qs:#?}");
 }
+
+#[test]
+fn es_segun_with_a_verb_and_a_time_phrase_before_the_source() {
+    check(
+        "El número de fallecidos por la rotura de la presa ha ascendido a 43, según informaron este miércoles las autoridades regionales, que elevaron así el balance.",
+        "es",
+        "ha ascendido a 43",
+        Indirect,
+        Some("las autoridades regionales"),
+    );
+    check(
+        "Los daños superan los diez millones de euros, según dijo ayer el alcalde Tomás Riera.",
+        "es",
+        "diez millones",
+        Indirect,
+        // (the entity stage then names him Tomás Riera)
+        Some("el alcalde Tomás Riera"),
+    );
+    // A plural speech verb is a cue of its own.
+    check(
+        "Las aguas bajaron durante la noche, dijeron los vecinos de Orvalle.",
+        "es",
+        "aguas bajaron",
+        Indirect,
+        Some("los vecinos de Orvalle"),
+    );
+}
