@@ -218,6 +218,28 @@ fn quote_marks(toks: &[Tok], a: usize, b: usize) -> Vec<usize> {
         .collect()
 }
 
+/// Where the source of "según informaron este miércoles las autoridades" starts: past a
+/// speech verb and the time phrase after it (the source is the subject after them).
+fn past_verb_and_time(toks: &[Tok], i: usize) -> usize {
+    use crate::quotes::lexicon::{time_determiner, time_word};
+    let Some(t) = toks.get(i) else { return i };
+    if !t.is_word() || !SPEECH.contains(t.lower.as_str()) {
+        return i;
+    }
+    let mut k = i + 1;
+    while let Some(t) = toks.get(k) {
+        let next_is_time = toks.get(k + 1).is_some_and(|n| time_word(&n.lower));
+        if time_word(&t.lower) {
+            k += 1;
+        } else if time_determiner(&t.lower) && next_is_time {
+            k += 2;
+        } else {
+            break;
+        }
+    }
+    k
+}
+
 /// The attribution of the figure at tokens `ci..cj` in the window `toks` (which ends at
 /// the sentence's end when `at_end`).
 pub(super) fn attribution(toks: &[Tok], ci: usize, cj: usize, at_end: bool) -> Option<Np> {
@@ -227,7 +249,7 @@ pub(super) fn attribution(toks: &[Tok], ci: usize, cj: usize, at_end: bool) -> O
         for phrase in ACCORDING {
             if m + phrase.len() <= ci
                 && matches_at(toks, m, phrase)
-                && let Some(np) = np_after(toks, m + phrase.len())
+                && let Some(np) = np_after(toks, past_verb_and_time(toks, m + phrase.len()))
                 && np.b <= ci
             {
                 best = Some(np);
@@ -241,7 +263,7 @@ pub(super) fn attribution(toks: &[Tok], ci: usize, cj: usize, at_end: bool) -> O
     for m in cj..toks.len() {
         for phrase in ACCORDING {
             if matches_at(toks, m, phrase) {
-                let Some(np) = np_after(toks, m + phrase.len()) else {
+                let Some(np) = np_after(toks, past_verb_and_time(toks, m + phrase.len())) else {
                     continue;
                 };
                 let closes = match toks.get(np.b) {

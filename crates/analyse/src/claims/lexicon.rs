@@ -351,6 +351,7 @@ pub(super) static SPEECH: LazyLock<Words> = LazyLock::new(|| {
         "teilte meldete meldet gab zählte zählt bezifferte beziffert",
         // es
         "dijo afirmó declaró aseguró señaló indicó estima estimó informó explicó afirma asegura",
+        "dijeron afirmaron declararon aseguraron señalaron indicaron informaron explicaron",
         "señala indica calcula calculó cifra cifró contabiliza contabilizó",
         // it
         "detto dichiarato affermato spiegato riferito stimato stima dice afferma dichiara",

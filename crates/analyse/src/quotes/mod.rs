@@ -16,7 +16,7 @@
 
 #![allow(clippy::collapsible_if, clippy::type_complexity)]
 
-mod lexicon;
+pub(crate) mod lexicon;
 mod scan;
 #[cfg(test)]
 mod tests;
