@@ -407,6 +407,18 @@ pub async fn story(
     .await
 }
 
+/// The feed of a named page (`/entity/NAME`, `/outlet/NAME`) with its items.
+fn named_feed(kind: &str, name: &str, items: Vec<Item>) -> Feed {
+    Feed {
+        id: format!("tag:storyline,2024:{kind}/{}", seg(name)),
+        title: format!("storyline: {name}"),
+        home: format!("/{kind}/{}", seg(name)),
+        path: format!("/feeds/{kind}/{}", seg(name)),
+        query: String::new(),
+        items,
+    }
+}
+
 pub async fn entity(
     State(state): State<Shared>,
     headers: HeaderMap,
@@ -420,18 +432,12 @@ pub async fn entity(
         let page = a
             .entity(&name, ITEMS)?
             .ok_or_else(|| Error::NotFound(format!("{name:?}: no article names it")))?;
-        Ok(Feed {
-            id: format!("tag:storyline,2024:entity/{}", seg(&page.name)),
-            title: format!("storyline: {}", page.name),
-            home: format!("/entity/{}", seg(&page.name)),
-            path: format!("/feeds/entity/{}", seg(&page.name)),
-            query: String::new(),
-            items: page
-                .articles
-                .iter()
-                .map(|x| article_item(x, x.outlet.clone().unwrap_or_default()))
-                .collect(),
-        })
+        let items = page
+            .articles
+            .iter()
+            .map(|x| article_item(x, x.outlet.clone().unwrap_or_default()))
+            .collect();
+        Ok(named_feed("entity", &page.name, items))
     })
     .await
 }
@@ -449,18 +455,12 @@ pub async fn outlet(
         let page = a
             .outlet(&name, ITEMS)?
             .ok_or_else(|| Error::NotFound(format!("{name:?}: no such outlet")))?;
-        Ok(Feed {
-            id: format!("tag:storyline,2024:outlet/{}", seg(&page.outlet)),
-            title: format!("storyline: {}", page.outlet),
-            home: format!("/outlet/{}", seg(&page.outlet)),
-            path: format!("/feeds/outlet/{}", seg(&page.outlet)),
-            query: String::new(),
-            items: page
-                .recent
-                .iter()
-                .map(|x| article_item(x, String::new()))
-                .collect(),
-        })
+        let items = page
+            .recent
+            .iter()
+            .map(|x| article_item(x, String::new()))
+            .collect();
+        Ok(named_feed("outlet", &page.outlet, items))
     })
     .await
 }
