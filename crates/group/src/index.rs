@@ -12,6 +12,9 @@ use serde::{Deserialize, Serialize};
 use crate::features::{ArticleFeatures, MINHASH, jaccard};
 use crate::hash::{self, Map};
 
+mod memory;
+pub use memory::Part as MemoryPart;
+
 /// The knobs of the grouping stage. One configuration serves every set: the defaults are
 /// the configuration measured in `docs/BENCHMARKS.md`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -148,25 +151,78 @@ pub struct Assignment {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct Record {
     id: u64,
-    story: u32,
     published: Option<i64>,
-    outlet: Option<String>,
+    story: u32,
+    /// The outlet's symbol ([`Symbols`]; 0: unknown).
+    outlet: u32,
     /// Index (into `records`) of the original, for a copy.
     copy_of: Option<u32>,
-    copy: Option<CopyLink>,
+    /// Boxed: most articles are not copies, and a record should stay small (one per
+    /// article, for the whole archive).
+    copy: Option<Box<CopyLink>>,
 }
 
 /// A recent article's features kept for copy detection.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct Recent {
-    minhash: Vec<u32>,
+    minhash: Box<[u32]>,
     shingles: u32,
+    /// Symbols ([`Symbols`]; 0: unknown) of the language and of the outlet the article
+    /// names as its source.
+    language: u32,
+    original_outlet: u32,
     /// Term weights, normalised to unit length (raw tf, no idf), top terms only.
-    terms: Vec<(u64, f32)>,
-    anchors: Vec<u64>,
-    figures: Vec<String>,
-    language: Option<String>,
-    original_outlet: Option<String>,
+    terms: Box<[(u64, f32)]>,
+    /// Name and figure keys, sorted.
+    anchors: Box<[u64]>,
+    /// Figure keys, sorted.
+    figures: Box<[u64]>,
+}
+
+/// Outlet and language names, interned: records and recent articles keep a `u32`
+/// (the name's index + 1; 0 for none) instead of a string each.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+struct Symbols {
+    names: Vec<String>,
+    #[serde(skip)]
+    lookup: std::collections::HashMap<String, u32>,
+}
+
+impl Symbols {
+    fn intern(&mut self, name: Option<&str>) -> u32 {
+        let Some(name) = name else { return 0 };
+        if self.lookup.len() != self.names.len() {
+            self.lookup = (1..)
+                .zip(&self.names)
+                .map(|(i, n)| (n.clone(), i))
+                .collect();
+        }
+        if let Some(&sym) = self.lookup.get(name) {
+            return sym;
+        }
+        self.names.push(name.to_string());
+        let sym = self.names.len() as u32;
+        self.lookup.insert(name.to_string(), sym);
+        sym
+    }
+
+    /// The symbol of a name: 0 for none, `u32::MAX` (which matches no stored symbol)
+    /// for a name never interned.
+    fn get(&self, name: Option<&str>) -> u32 {
+        let Some(name) = name else { return 0 };
+        if self.lookup.len() == self.names.len() {
+            return self.lookup.get(name).copied().unwrap_or(u32::MAX);
+        }
+        self.names
+            .iter()
+            .position(|n| n == name)
+            .map_or(u32::MAX, |i| i as u32 + 1)
+    }
+
+    fn name(&self, sym: u32) -> Option<&str> {
+        let i = sym.checked_sub(1)?;
+        self.names.get(i as usize).map(String::as_str)
+    }
 }
 
 /// A story: the centroid of its original articles and what it needs for queries.
@@ -249,6 +305,8 @@ pub struct StoryIndex {
     recent_base: u32,
     /// LSH band → records, for copy candidates.
     lsh: Map<u64, Vec<u32>>,
+    /// Outlet and language names of records and recent articles.
+    symbols: Symbols,
 }
 
 impl Default for StoryIndex {
@@ -337,6 +395,13 @@ fn keyed(namespace: u8, items: &[String]) -> Vec<(u64, f32)> {
     v.sort_by_key(|x| x.0);
     v.dedup_by_key(|x| x.0);
     v
+}
+
+/// Figure anchors' keys, sorted (as a recent article keeps them).
+fn figure_keys(figures: &[String]) -> Vec<u64> {
+    let mut keys: Vec<u64> = figures.iter().map(|x| hash::key(b'f', x)).collect();
+    keys.sort_unstable();
+    keys
 }
 
 fn same_outlet(a: Option<&str>, b: Option<&str>) -> bool {
@@ -439,6 +504,7 @@ impl StoryIndex {
             recent: VecDeque::new(),
             recent_base: 0,
             lsh: Map::default(),
+            symbols: Symbols::default(),
         }
     }
 
@@ -484,7 +550,7 @@ impl StoryIndex {
         let idx = *self.ids.get(&id)?;
         let r = &self.records[idx as usize];
         let orig = r.copy_of?;
-        Some((self.records[orig as usize].id, r.copy.as_ref()?))
+        Some((self.records[orig as usize].id, r.copy.as_deref()?))
     }
 
     /// A story by id (merged stories are resolved to the story they joined).
@@ -915,7 +981,7 @@ impl StoryIndex {
                 is_new: false,
                 copy_of: r.copy_of.map(|o| self.records[o as usize].id),
                 score: r.copy.as_ref().map_or(0.0, |c| c.similarity),
-                copy: r.copy.clone(),
+                copy: r.copy.as_deref().cloned(),
                 merged: None,
             };
         }
@@ -955,17 +1021,17 @@ impl StoryIndex {
             a
         };
         let recent = Recent {
-            minhash: f.minhash.clone(),
+            minhash: f.minhash.as_slice().into(),
             shingles: f.shingles,
+            language: self.symbols.intern(f.language.as_deref()),
+            original_outlet: self.symbols.intern(f.original_outlet.as_deref()),
             terms: {
                 let mut t = tf_unit.clone();
                 prune(&mut t, RECENT_TERMS);
-                t
+                t.into_boxed_slice()
             },
-            anchors,
-            figures: f.figures.clone(),
-            language: f.language.clone(),
-            original_outlet: f.original_outlet.clone(),
+            anchors: anchors.into_boxed_slice(),
+            figures: figure_keys(&f.figures).into_boxed_slice(),
         };
 
         if let Some((orig, mut link)) = copy {
@@ -975,7 +1041,7 @@ impl StoryIndex {
                 .map(|o| {
                     f.figures
                         .iter()
-                        .filter(|x| !o.figures.contains(x))
+                        .filter(|x| o.figures.binary_search(&hash::key(b'f', x)).is_err())
                         .cloned()
                         .collect()
                 })
@@ -1004,7 +1070,7 @@ impl StoryIndex {
                 };
             }
             self.records[idx as usize].copy_of = Some(target);
-            self.records[idx as usize].copy = Some(link.clone());
+            self.records[idx as usize].copy = Some(Box::new(link.clone()));
             self.stories[orig_story as usize].copies += 1;
             return Assignment {
                 story: orig_story,
@@ -1086,11 +1152,12 @@ impl StoryIndex {
     }
 
     fn push_record(&mut self, f: &ArticleFeatures, idx: u32, story: u32, recent: Recent) {
+        let outlet = self.symbols.intern(f.outlet.as_deref());
         self.records.push(Record {
             id: f.id,
-            story,
             published: f.published,
-            outlet: f.outlet.clone(),
+            story,
+            outlet,
             copy_of: None,
             copy: None,
         });
@@ -1286,6 +1353,7 @@ impl StoryIndex {
             t
         };
         let na = norm(&a, |k| self.idf(k));
+        let language = self.symbols.get(f.language.as_deref());
         for s in scored.iter().take(3) {
             let Some(story) = self.stories.get(s.story as usize) else {
                 continue;
@@ -1296,7 +1364,7 @@ impl StoryIndex {
             let start = story.members.len().saturating_sub(MEMBERS_CHECKED);
             for &m in &story.members[start..] {
                 let Some(r) = self.recent(m) else { continue };
-                let same_lang = r.language == f.language;
+                let same_lang = r.language == language;
                 if (same_lang && !rewrite_possible) || (!same_lang && !translation_possible) {
                     continue;
                 }
@@ -1345,6 +1413,11 @@ impl StoryIndex {
         best
     }
 
+    /// The outlet of a record.
+    fn outlet(&self, idx: u32) -> Option<&str> {
+        self.symbols.name(self.records[idx as usize].outlet)
+    }
+
     /// The original at the root of a copy chain.
     fn root(&self, mut idx: u32) -> u32 {
         let mut guard = 0;
@@ -1362,13 +1435,13 @@ impl StoryIndex {
     /// root and its copies.
     fn named_original(&self, f: &ArticleFeatures, root: u32) -> Option<u32> {
         let named = f.original_outlet.as_deref()?;
-        if same_outlet(self.records[root as usize].outlet.as_deref(), Some(named)) {
+        if same_outlet(self.outlet(root), Some(named)) {
             return Some(root);
         }
         // Scan the recent window only: copies are published close to their original.
         (self.recent_base..self.records.len() as u32).find(|&i| {
             self.records[i as usize].copy_of == Some(root)
-                && same_outlet(self.records[i as usize].outlet.as_deref(), Some(named))
+                && same_outlet(self.outlet(i), Some(named))
         })
     }
 
@@ -1376,13 +1449,15 @@ impl StoryIndex {
     /// earlier, or the root names the new article's outlet as its source.
     fn should_replace_root(&self, f: &ArticleFeatures, root: u32) -> bool {
         let r = &self.records[root as usize];
-        if let Some(ro) = self.recent(root).and_then(|x| x.original_outlet.as_deref())
+        if let Some(ro) = self
+            .recent(root)
+            .and_then(|x| self.symbols.name(x.original_outlet))
             && same_outlet(f.outlet.as_deref(), Some(ro))
         {
             return true;
         }
         if let Some(named) = f.original_outlet.as_deref()
-            && same_outlet(r.outlet.as_deref(), Some(named))
+            && same_outlet(self.symbols.name(r.outlet), Some(named))
         {
             return false;
         }
@@ -1404,7 +1479,7 @@ impl StoryIndex {
             }
         }
         self.records[old as usize].copy_of = Some(new);
-        self.records[old as usize].copy = Some(link);
+        self.records[old as usize].copy = Some(Box::new(link));
         // The counts: one original, one more copy (the new one replaces the old root).
         let story = self.resolve(self.records[old as usize].story);
         self.stories[story as usize].copies += 1;

@@ -502,3 +502,35 @@ proptest! {
         let _ = idx.trends(0, 3);
     }
 }
+
+#[test]
+fn memory_is_accounted_part_by_part_and_names_are_interned() {
+    let mut idx = StoryIndex::default();
+    let outlets = ["Valley Courier", "Daily Wire Copy", "Valley Courier"];
+    for (i, (text, outlet)) in [DAM, DAM, DAM_REWRITE].iter().zip(outlets).enumerate() {
+        let a = article("Kessler dam collapse", text, "2024-03-08", outlet, "en");
+        idx.add(&feats(i as u64 + 1, &a));
+    }
+    let parts = idx.memory();
+    let part = |name: &str| parts.iter().find(|p| p.name == name).expect(name).clone();
+    for name in [
+        "records", "ids", "recent", "lsh", "stories", "postings", "df", "symbols",
+    ] {
+        assert!(part(name).bytes > 0, "{name}: {parts:?}");
+    }
+    assert_eq!(part("records").entries, 3);
+    assert_eq!(part("recent").entries, 3);
+    assert_eq!(part("stories").entries, 1);
+    // Two outlets and one language, each kept once however many articles name it.
+    assert_eq!(part("symbols").entries, 3);
+    assert!(
+        parts.windows(2).all(|w| w[0].bytes >= w[1].bytes),
+        "largest first"
+    );
+    // The state still round-trips with interned names, and a copy keeps its outlet's
+    // comparison (the second article copies the first).
+    let bytes = serde_json::to_vec(&idx).expect("serialize");
+    let back: StoryIndex = serde_json::from_slice(&bytes).expect("deserialize");
+    assert_eq!(back.memory().len(), parts.len());
+    assert_eq!(back.copy_of(2).map(|(of, _)| of), Some(1));
+}

@@ -4,13 +4,14 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use storyline_analyse::AnnotatedArticle;
 use storyline_group::{ArticleFeatures, Config, StoryIndex};
 use storyline_store::{Outcome, Record, Store, Written};
 
 use crate::ArchiveError;
-use crate::snapshot::{self, Snapshot};
+use crate::snapshot::{self, SnapshotRef};
 
 /// A snapshot is written at least this often while an ingest runs (and at its end).
 const SAVE_EVERY: Duration = Duration::from_secs(300);
@@ -118,6 +119,71 @@ pub struct StoryFilter {
     pub offset: usize,
 }
 
+/// Stored articles turned into features together when the index is brought up to date.
+const REPLAY_CHUNK: usize = 1024;
+
+/// The parts of an [`Archive`] that grouping an article changes (borrowed apart from the
+/// store, which is read meanwhile).
+struct Grouping<'a> {
+    index: &'a mut StoryIndex,
+    facts: &'a mut Facts,
+    grouped_through: &'a mut i64,
+    unsaved: &'a mut usize,
+}
+
+impl Grouping<'_> {
+    /// Groups stored articles (id, annotated JSON) in order; returns how many. An
+    /// unreadable article still takes its place (with no features), and the first
+    /// failure is kept in `failed`.
+    fn replay(&mut self, chunk: Vec<(i64, String)>, failed: &mut Option<ArchiveError>) -> usize {
+        let features: Vec<(i64, Result<ArticleFeatures, String>)> = chunk
+            .into_par_iter()
+            .map(|(id, json)| {
+                let f = serde_json::from_str::<AnnotatedArticle>(&json)
+                    .map(|a| ArticleFeatures::from_annotated(id as u64, &a))
+                    .map_err(|e| e.to_string());
+                (id, f)
+            })
+            .collect();
+        let n = features.len();
+        for (id, f) in features {
+            let f = f.unwrap_or_else(|reason| {
+                failed.get_or_insert(ArchiveError::Json { id, reason });
+                ArticleFeatures {
+                    id: id as u64,
+                    ..ArticleFeatures::default()
+                }
+            });
+            self.add(&f);
+        }
+        n
+    }
+
+    fn add(&mut self, f: &ArticleFeatures) {
+        let a = self.index.add(f);
+        let outlet = self.facts.intern(f.outlet.as_deref());
+        let language = self.facts.intern(f.language.as_deref());
+        self.facts.articles.insert(
+            f.id,
+            Fact {
+                outlet,
+                language,
+                published: f.published,
+            },
+        );
+        if let Some(old) = a.merged
+            && let Some(moved) = self.facts.members.remove(&old)
+        {
+            let into = self.facts.members.entry(a.story).or_default();
+            into.extend(moved);
+            into.sort_unstable();
+        }
+        self.facts.members.entry(a.story).or_default().push(f.id);
+        *self.grouped_through = (*self.grouped_through).max(f.id as i64);
+        *self.unsaved += 1;
+    }
+}
+
 /// A store folder open with its stories.
 pub struct Archive {
     pub(crate) store: Store,
@@ -182,30 +248,35 @@ impl Archive {
 
     /// Adds the articles stored since the index was last brought up to date (by another
     /// process's ingest, or before a crash), in article id order; returns how many.
+    ///
+    /// Streams: the stored articles are read, turned into features (in parallel, a chunk
+    /// at a time) and added in order, so memory does not grow with their number.
     pub fn refresh(&mut self) -> Result<usize, ArchiveError> {
-        let mut pending: Vec<ArticleFeatures> = Vec::new();
         let mut failed: Option<ArchiveError> = None;
-        self.store.articles_after(self.grouped_through, &mut |s| {
-            match serde_json::from_str::<AnnotatedArticle>(&s.json) {
-                Ok(a) => pending.push(ArticleFeatures::from_annotated(s.article_id as u64, &a)),
-                Err(e) => {
-                    failed.get_or_insert(ArchiveError::Json {
-                        id: s.article_id,
-                        reason: e.to_string(),
-                    });
-                    // Keep the order: an unreadable article still takes its place.
-                    pending.push(ArticleFeatures {
-                        id: s.article_id as u64,
-                        ..ArticleFeatures::default()
-                    });
-                }
+        let mut chunk: Vec<(i64, String)> = Vec::new();
+        let mut n = 0;
+        let Archive {
+            store,
+            index,
+            facts,
+            grouped_through,
+            unsaved,
+            ..
+        } = self;
+        let mut grouping = Grouping {
+            index,
+            facts,
+            grouped_through,
+            unsaved,
+        };
+        store.articles_after(*grouping.grouped_through, &mut |s| {
+            chunk.push((s.article_id, s.json));
+            if chunk.len() >= REPLAY_CHUNK {
+                n += grouping.replay(std::mem::take(&mut chunk), &mut failed);
             }
             Ok(())
         })?;
-        let n = pending.len();
-        for f in &pending {
-            self.add(f);
-        }
+        n += grouping.replay(chunk, &mut failed);
         // The search index is committed after the database: look at it every time.
         self.store.reload_search()?;
         self.replayed += n;
@@ -216,27 +287,13 @@ impl Archive {
     }
 
     fn add(&mut self, f: &ArticleFeatures) {
-        let a = self.index.add(f);
-        let outlet = self.facts.intern(f.outlet.as_deref());
-        let language = self.facts.intern(f.language.as_deref());
-        self.facts.articles.insert(
-            f.id,
-            Fact {
-                outlet,
-                language,
-                published: f.published,
-            },
-        );
-        if let Some(old) = a.merged
-            && let Some(moved) = self.facts.members.remove(&old)
-        {
-            let into = self.facts.members.entry(a.story).or_default();
-            into.extend(moved);
-            into.sort_unstable();
+        Grouping {
+            index: &mut self.index,
+            facts: &mut self.facts,
+            grouped_through: &mut self.grouped_through,
+            unsaved: &mut self.unsaved,
         }
-        self.facts.members.entry(a.story).or_default().push(f.id);
-        self.grouped_through = self.grouped_through.max(f.id as i64);
-        self.unsaved += 1;
+        .add(f);
     }
 
     /// Writes a batch (one transaction) and groups the articles it added; returns what
@@ -259,10 +316,10 @@ impl Archive {
 
     /// Saves the snapshot (a writer only).
     fn save(&mut self) -> Result<(), ArchiveError> {
-        let snap = Snapshot {
+        let snap = SnapshotRef {
             grouped_through: self.grouped_through,
-            index: self.index.clone(),
-            facts: self.facts.clone(),
+            index: &self.index,
+            facts: &self.facts,
         };
         snapshot::save(self.store.dir(), &snap)?;
         self.unsaved = 0;

@@ -3,7 +3,7 @@
 //! one. A snapshot that does not load (missing, corrupt, from another layout or another
 //! grouping configuration) is ignored: the index is rebuilt from the stored articles.
 
-use std::io::Write;
+use std::io::{BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -15,7 +15,12 @@ use crate::archive::Facts;
 /// The snapshot's file name in the store folder.
 pub const FILE: &str = "stories.snapshot";
 /// The first bytes of a snapshot: the layout's name and version.
-const MAGIC: &[u8] = b"storyline-stories-snapshot-1\n";
+/// Version 2: records and recent articles keep interned outlet and language symbols.
+const MAGIC: &[u8] = b"storyline-stories-snapshot-2\n";
+/// Scratch space for reading: it must hold the longest string in a snapshot (outlet,
+/// language and label names; a longer one makes the snapshot not load, and the index is
+/// then rebuilt).
+const SCRATCH: usize = 1 << 20;
 
 /// What a snapshot holds.
 #[derive(Serialize, Deserialize)]
@@ -26,32 +31,50 @@ pub(crate) struct Snapshot {
     pub facts: Facts,
 }
 
+/// What a snapshot holds, borrowed from the archive to be saved (the same layout as
+/// [`Snapshot`]: serde writes a reference as the value).
+#[derive(Serialize)]
+pub(crate) struct SnapshotRef<'a> {
+    pub grouped_through: i64,
+    pub index: &'a StoryIndex,
+    pub facts: &'a Facts,
+}
+
 pub(crate) fn path(dir: &Path) -> PathBuf {
     dir.join(FILE)
 }
 
-/// Loads the snapshot in `dir`; None when there is none or it does not load.
+/// Loads the snapshot in `dir`; None when there is none or it does not load. Streams
+/// from the file: the snapshot is never held twice in memory (as bytes and as values).
 pub(crate) fn load(dir: &Path) -> Option<Snapshot> {
-    let bytes = std::fs::read(path(dir)).ok()?;
-    let body = bytes.strip_prefix(MAGIC)?;
-    postcard::from_bytes(body).ok()
+    let mut reader = BufReader::with_capacity(1 << 16, std::fs::File::open(path(dir)).ok()?);
+    let mut magic = vec![0; MAGIC.len()];
+    reader.read_exact(&mut magic).ok()?;
+    if magic != MAGIC {
+        return None;
+    }
+    let mut scratch = vec![0; SCRATCH];
+    let (snap, _) = postcard::from_io((reader, scratch.as_mut_slice())).ok()?;
+    Some(snap)
 }
 
 /// Saves a snapshot atomically (temporary file, fsync, rename).
-pub(crate) fn save(dir: &Path, snap: &Snapshot) -> Result<(), ArchiveError> {
+pub(crate) fn save(dir: &Path, snap: &SnapshotRef) -> Result<(), ArchiveError> {
     let target = path(dir);
     let fail = |reason: String| ArchiveError::Snapshot {
         path: target.clone(),
         reason,
     };
-    let body = postcard::to_stdvec(snap).map_err(|e| fail(e.to_string()))?;
     let tmp = dir.join(format!("{FILE}.tmp"));
-    let write = || -> std::io::Result<()> {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(MAGIC)?;
-        f.write_all(&body)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, &target)
+    // Streamed to the file: a snapshot is never built as one buffer in memory.
+    let write = || -> Result<(), String> {
+        let file = std::fs::File::create(&tmp).map_err(|e| e.to_string())?;
+        let mut out = BufWriter::with_capacity(1 << 16, file);
+        out.write_all(MAGIC).map_err(|e| e.to_string())?;
+        let out = postcard::to_io(snap, out).map_err(|e| e.to_string())?;
+        let file = out.into_inner().map_err(|e| e.error().to_string())?;
+        file.sync_all().map_err(|e| e.to_string())?;
+        std::fs::rename(&tmp, &target).map_err(|e| e.to_string())
     };
-    write().map_err(|e| fail(e.to_string()))
+    write().map_err(fail)
 }
