@@ -57,10 +57,10 @@ pub fn open<R: Read + 'static>(source: R, max_record: u64) -> WarcFile {
     let gz = matches!(buffered.fill_buf(), Ok(b) if b.starts_with(&GZIP_MAGIC[..2]));
     let source = if gz {
         Source::Gzip(Box::new(GzMembers {
-            raw: Some(Counting {
-                inner: buffered,
-                pos: 0,
-            }),
+            raw: Some(Counting::new(
+                buffered,
+                usize::try_from(max_record).unwrap_or(usize::MAX),
+            )),
             current: None,
             lookahead: None,
             start: 0,
@@ -112,28 +112,104 @@ impl Iterator for WarcFile {
     }
 }
 
-/// A buffered reader that counts the bytes consumed (the offset in the file).
+/// A buffered reader that counts the bytes consumed (the offset in the file) and can go
+/// back to just after the start of the current gzip member: it keeps what the member
+/// consumed (up to `cap` bytes). A truncated member's decoder reads on into the next
+/// member before it fails; going back lets the search for the next member start inside
+/// the bad one, so the member after it is not lost.
 struct Counting<R> {
     inner: R,
     pos: u64,
+    /// Bytes to read again before `inner` (after going back), and how many were read.
+    replay: Vec<u8>,
+    replayed: usize,
+    /// What the current member consumed; None when not kept (no member, or over `cap`).
+    history: Option<Vec<u8>>,
+    cap: usize,
+}
+
+impl<R: BufRead> Counting<R> {
+    fn new(inner: R, cap: usize) -> Counting<R> {
+        Counting {
+            inner,
+            pos: 0,
+            replay: Vec::new(),
+            replayed: 0,
+            history: None,
+            cap,
+        }
+    }
+
+    /// Starts keeping what is consumed (a member starts here).
+    fn keep(&mut self) {
+        self.history = Some(Vec::new());
+    }
+
+    /// Stops keeping what is consumed.
+    fn forget(&mut self) {
+        self.history = None;
+    }
+
+    /// Goes back to one byte after `start`, where the kept bytes began; false when they
+    /// were not kept (over the cap) or none were consumed.
+    fn rewind(&mut self, start: u64) -> bool {
+        match self.history.take() {
+            Some(mut kept) if !kept.is_empty() => {
+                kept.drain(..1);
+                kept.extend_from_slice(&self.replay[self.replayed..]);
+                self.replay = kept;
+                self.replayed = 0;
+                self.pos = start + 1;
+                true
+            }
+            _ => false,
+        }
+    }
 }
 
 impl<R: BufRead> Read for Counting<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        self.pos += n as u64;
+        let avail = self.fill_buf()?;
+        let n = avail.len().min(buf.len());
+        buf[..n].copy_from_slice(&avail[..n]);
+        self.consume(n);
         Ok(n)
     }
 }
 
 impl<R: BufRead> BufRead for Counting<R> {
     fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        if self.replayed < self.replay.len() {
+            return Ok(&self.replay[self.replayed..]);
+        }
         self.inner.fill_buf()
     }
 
     fn consume(&mut self, n: usize) {
+        let replaying = self.replayed < self.replay.len();
+        if let Some(mut kept) = self.history.take() {
+            // The bytes being consumed are the front of what fill_buf last gave (a
+            // buffered reader gives them again without reading).
+            let avail: &[u8] = if replaying {
+                &self.replay[self.replayed..]
+            } else {
+                self.inner.fill_buf().unwrap_or(&[])
+            };
+            if n <= avail.len() && kept.len() + n <= self.cap {
+                kept.extend_from_slice(&avail[..n]);
+                self.history = Some(kept);
+            }
+        }
         self.pos += n as u64;
-        self.inner.consume(n);
+        if replaying {
+            self.replayed += n;
+            if self.replayed >= self.replay.len() {
+                self.replay = Vec::new();
+                self.replayed = 0;
+            }
+        } else {
+            self.inner.consume(n);
+        }
     }
 }
 
@@ -184,10 +260,12 @@ impl GzMembers {
         let flagged = member.reader.into_inner();
         let error = flagged.error;
         let mut raw = flagged.inner.into_inner();
-        if error.is_some() && raw.pos <= self.start {
-            // Never look for the next member where this one started.
+        // A corrupt member: look for the next one from just after its start (its decoder
+        // may have read on into the next member), and never where it started.
+        if error.is_some() && !raw.rewind(self.start) && raw.pos <= self.start {
             raw.consume(1);
         }
+        raw.forget();
         self.raw = Some(raw);
         error
     }
@@ -283,6 +361,7 @@ impl GzMembers {
             let at_end = matches!(raw.fill_buf(), Ok([]) | Err(_));
             self.start = raw.pos;
             if !at_end {
+                raw.keep();
                 let mut member = WarcReader::new(
                     BufReader::with_capacity(
                         1 << 16,
@@ -731,6 +810,38 @@ mod tests {
         let (ok, bad, _) = read_all(bytes);
         assert_eq!(ok.len(), 1);
         assert_eq!(bad.len(), 1, "one report for the bad tail: {bad:?}");
+    }
+
+    #[test]
+    fn a_truncated_gzip_member_does_not_swallow_the_next() {
+        let recs = sample();
+        let members: Vec<Vec<u8>> = recs.iter().map(|r| gz(r)).collect();
+        for cut in [8, 10, 16, 30] {
+            // Member 2 loses its last bytes (the trailer, then deflate data too): a
+            // download cut short and concatenated with the rest.
+            let truncated = &members[1][..members[1].len() - cut];
+            let offset = members[0].len();
+            let mut bytes = members[0].clone();
+            bytes.extend_from_slice(truncated);
+            for m in &members[2..] {
+                bytes.extend_from_slice(m);
+            }
+            let (ok, bad, skipped) = read_all(bytes);
+            // The members after it are all read (the truncated one's record too, when
+            // only its trailer was lost).
+            let bodies: Vec<&[u8]> = ok.iter().map(|r| r.body.as_slice()).collect();
+            let after = [b"hello world".as_slice(), b"plain".as_slice()];
+            assert!(bodies.ends_with(&after), "cut {cut}: {bodies:?} {bad:?}");
+            assert!(bodies.len() <= 3, "cut {cut}: {bodies:?}");
+            assert_eq!(bad.len(), 1, "cut {cut}: {bad:?}");
+            assert!(
+                bad[0]
+                    .reason
+                    .starts_with(&format!("a corrupt gzip member at byte {offset} (")),
+                "cut {cut}: {bad:?}"
+            );
+            assert_eq!(skipped, 2, "cut {cut}: warcinfo and request");
+        }
     }
 
     #[test]
