@@ -90,6 +90,13 @@ pub struct Counts {
 ///
 /// Writes come from one writer; a batch is all or nothing. Reads may run beside it.
 pub trait Backend: Send {
+    /// Tunes the backend for a long write (an ingest) rather than for reads: with the
+    /// embedded database, no memory map, so that the writer's memory does not grow
+    /// with the database file (reads still go through the page cache).
+    fn prefer_writing(&mut self) -> Result<(), StoreError> {
+        Ok(())
+    }
+
     /// Writes a batch in one transaction: each record becomes a new article, a new
     /// version of a known one, or nothing (same content as its latest version).
     /// `now` is the ingestion time (RFC 3339).

@@ -279,6 +279,7 @@ impl Store {
             store.opened.caught_up += store.catch_up()?;
             store.index_warning = None;
         }
+        store.db().prefer_writing()?;
         Ok(store)
     }
 

@@ -207,6 +207,11 @@ fn stored(r: &Row<'_>) -> rusqlite::Result<Stored> {
 }
 
 impl Backend for Sqlite {
+    fn prefer_writing(&mut self) -> Result<(), StoreError> {
+        self.conn.pragma_update(None, "mmap_size", 0i64)?;
+        Ok(())
+    }
+
     fn write(&mut self, batch: &[Record], now: &str) -> Result<Vec<Written>, StoreError> {
         let today = now.get(..10).unwrap_or(now);
         let tx = self
