@@ -58,6 +58,18 @@ fn fixtures_group_into_one_dam_story_across_languages_with_copies_folded() {
     let db = dir.path().join("store");
     let summary = ingest(&db, &[&fixture("pages").display().to_string()]);
     assert!(summary["stories"].as_u64().unwrap() >= 1, "{summary}");
+    // Where the writer's time went: grouping and snapshots are part of it.
+    let secs = |k: &str| {
+        summary[k]
+            .as_f64()
+            .unwrap_or_else(|| panic!("{k}: {summary}"))
+    };
+    assert!(secs("group_seconds") > 0.0, "{summary}");
+    assert!(secs("snapshot_seconds") > 0.0, "{summary}");
+    assert!(
+        secs("group_seconds") + secs("snapshot_seconds") <= secs("write_seconds"),
+        "{summary}"
+    );
 
     let all = json(&db, &["stories", "--all"]);
     // Every article is in exactly one story.

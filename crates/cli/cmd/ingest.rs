@@ -178,6 +178,9 @@ struct Tally {
     failed: Vec<(String, String)>,
     /// Time the writer spent in the store (database, search index, story index).
     write_secs: f64,
+    /// Of which grouping (the story index) and saving its snapshots.
+    group_secs: f64,
+    snapshot_secs: f64,
     /// Stories in the store at the end, and how many this run opened.
     stories: usize,
     new_stories: usize,
@@ -255,8 +258,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         tally.new_stories = tally.stories.saturating_sub(stories_before);
         tally.replayed = archive.replayed;
         let t = Instant::now();
-        archive.finish().with_context(|| dir)?;
+        let timings = archive.finish().with_context(|| dir)?;
         tally.write_secs += t.elapsed().as_secs_f64();
+        tally.group_secs = timings.group.as_secs_f64();
+        tally.snapshot_secs = timings.snapshot.as_secs_f64();
         Ok(tally)
     });
 
@@ -395,6 +400,8 @@ fn summarise(dir: &Path, t: &Tally, started: Instant, json: bool) -> anyhow::Res
             "new_stories": t.new_stories,
             "seconds": (secs * 1000.0).round() / 1000.0,
             "write_seconds": (t.write_secs * 1000.0).round() / 1000.0,
+            "group_seconds": (t.group_secs * 1000.0).round() / 1000.0,
+            "snapshot_seconds": (t.snapshot_secs * 1000.0).round() / 1000.0,
         });
         let mut out = std::io::stdout().lock();
         writeln!(out, "{obj}")?;

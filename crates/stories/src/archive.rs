@@ -200,6 +200,16 @@ pub struct Archive {
     /// The snapshot was missing, unreadable, stale or of another configuration: the
     /// index was rebuilt from the stored articles.
     pub rebuilt: bool,
+    timings: Timings,
+}
+
+/// Where a writer's time went (see [`Archive::timings`]).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Timings {
+    /// Adding written articles to the story index (copies, stories, merges).
+    pub group: Duration,
+    /// Writing snapshots of the index.
+    pub snapshot: Duration,
 }
 
 impl Archive {
@@ -238,6 +248,7 @@ impl Archive {
             last_save: Instant::now(),
             replayed: 0,
             rebuilt,
+            timings: Timings::default(),
         };
         archive.refresh()?;
         if writer && archive.unsaved > 0 {
@@ -302,12 +313,14 @@ impl Archive {
         let (records, features): (Vec<Record>, Vec<ArticleFeatures>) =
             batch.into_iter().map(|p| (p.record, p.features)).unzip();
         let written = self.store.write(&records)?;
+        let t = Instant::now();
         for (w, mut f) in written.iter().zip(features) {
             if w.outcome == Outcome::Added && w.article_id > self.grouped_through {
                 f.id = w.article_id as u64;
                 self.add(&f);
             }
         }
+        self.timings.group += t.elapsed();
         if self.writer && self.unsaved > 0 && self.last_save.elapsed() >= SAVE_EVERY {
             self.save()?;
         }
@@ -316,6 +329,7 @@ impl Archive {
 
     /// Saves the snapshot (a writer only).
     fn save(&mut self) -> Result<(), ArchiveError> {
+        let t = Instant::now();
         let snap = SnapshotRef {
             grouped_through: self.grouped_through,
             index: &self.index,
@@ -324,20 +338,28 @@ impl Archive {
         snapshot::save(self.store.dir(), &snap)?;
         self.unsaved = 0;
         self.last_save = Instant::now();
+        self.timings.snapshot += t.elapsed();
         Ok(())
     }
 
-    /// Saves the snapshot and commits the search index; the end of an ingest.
-    pub fn finish(mut self) -> Result<(), ArchiveError> {
+    /// Saves the snapshot and commits the search index; the end of an ingest. Returns
+    /// where the writer's time went, this last snapshot included.
+    pub fn finish(mut self) -> Result<Timings, ArchiveError> {
         if self.writer && (self.unsaved > 0 || !snapshot::path(self.store.dir()).is_file()) {
             self.save()?;
         }
-        Ok(self.store.finish()?)
+        self.store.finish()?;
+        Ok(self.timings)
     }
 
     /// The store underneath (search, export, stats, versions).
     pub fn store(&self) -> &Store {
         &self.store
+    }
+
+    /// Time spent grouping written articles and saving snapshots since opening.
+    pub fn timings(&self) -> Timings {
+        self.timings
     }
 
     /// The story index.

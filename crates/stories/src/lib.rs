@@ -14,7 +14,7 @@ pub mod snapshot;
 mod summary;
 pub mod views;
 
-pub use archive::{Archive, Prepared, StoryFilter};
+pub use archive::{Archive, Prepared, StoryFilter, Timings};
 pub use facets::Facets;
 pub use storyline_group::{ArticleFeatures, Config};
 
