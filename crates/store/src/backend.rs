@@ -51,6 +51,15 @@ pub struct Stored {
     pub json: String,
 }
 
+/// What a search hit shows of an article: its latest version without the annotated JSON
+/// (`meta.json` is empty), and the teaser and text its snippet is cut from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shown {
+    pub meta: Stored,
+    pub teaser: Option<String>,
+    pub text: String,
+}
+
 /// One version of an article (`storyline export --versions`, the versions list).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct VersionInfo {
@@ -118,6 +127,10 @@ pub trait Backend: Send {
 
     /// The latest versions of the given articles (search results), in no set order.
     fn latest_of(&self, article_ids: &[i64]) -> Result<Vec<Stored>, StoreError>;
+
+    /// What search hits show of the given articles (their latest versions), in the order
+    /// given (unknown ids left out): a small row each, not the annotated JSON.
+    fn shown_of(&self, article_ids: &[i64]) -> Result<Vec<Shown>, StoreError>;
 
     /// Streams articles (or every version) in id order.
     fn each(

@@ -6,14 +6,14 @@
 
 use std::ops::Bound;
 use std::path::Path;
+use std::sync::Mutex;
 
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
 use tantivy::schema::{
-    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
-    TextOptions, Value,
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
-use tantivy::snippet::{Snippet, SnippetGenerator};
+use tantivy::snippet::SnippetGenerator;
 use tantivy::tokenizer::{
     Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
     TokenizerManager,
@@ -169,6 +169,8 @@ pub struct Index {
     fields: Fields,
     /// Documents added or deleted since the last commit.
     pending: usize,
+    /// The analysers with terms in a searcher generation (see [`Index::present`]).
+    present: Mutex<Option<(u64, Vec<&'static str>)>>,
 }
 
 /// What a search found: scores and article ids, best first, and how to make snippets.
@@ -181,16 +183,14 @@ pub struct Found {
 }
 
 impl Found {
-    /// A snippet of `text` around the query's words, analysed as `lang`.
-    pub fn snippet(&self, lang: Option<&str>, text: &str, max_chars: usize) -> Snippet {
+    /// Makes snippets of texts analysed as `lang` around the query's words (`None` when
+    /// the query names no word of that analyser's fields). Made once per language of a
+    /// page of hits: making one looks every query term up in the index.
+    pub fn snippets(&self, lang: Option<&str>, max_chars: usize) -> Option<SnippetGenerator> {
         let field = self.fields.text(analyser_of(lang)).body;
-        match SnippetGenerator::create(&self.searcher, &*self.query, field) {
-            Ok(mut g) => {
-                g.set_max_num_chars(max_chars);
-                g.snippet(text)
-            }
-            Err(_) => Snippet::empty(),
-        }
+        let mut g = SnippetGenerator::create(&self.searcher, &*self.query, field).ok()?;
+        g.set_max_num_chars(max_chars);
+        Some(g)
     }
 }
 
@@ -241,6 +241,7 @@ impl Index {
                 writer: None,
                 fields,
                 pending: 0,
+                present: Mutex::new(None),
             },
             rebuilt,
         ))
@@ -351,9 +352,10 @@ impl Index {
         let f = &self.fields;
         let mut texts = Vec::new();
         let mut boosts = Vec::new();
+        let searcher = self.reader.searcher();
         let chosen: Vec<&str> = match &q.lang {
             Some(l) => vec![analyser_of(Some(l))],
-            None => analysers().collect(),
+            None => self.present(&searcher)?,
         };
         for a in chosen {
             let t = f.text(a);
@@ -384,22 +386,26 @@ impl Index {
             ));
         }
         let query: Box<dyn Query> = Box::new(BooleanQuery::new(clauses));
-        let searcher = self.reader.searcher();
-        // Two passes: the best hits alone let tantivy skip blocks that cannot make the
-        // top (block-max WAND), and counting alone needs no scores.
-        let top = searcher.search(
+        // One pass: the best hits and the count together. The query is a conjunction of
+        // disjunctions over fields, which tantivy scores document by document (block-max
+        // WAND prunes only plain disjunctions of terms), so a separate counting pass
+        // would walk every match a second time.
+        let (top, total) = searcher.search(
             &query,
-            &TopDocs::with_limit(q.limit.max(1)).order_by_score(),
+            &(TopDocs::with_limit(q.limit.max(1)).order_by_score(), Count),
         )?;
-        let total = if top.len() < q.limit.max(1) {
-            top.len()
-        } else {
-            searcher.search(&query, &Count)?
-        };
+        // Article ids from the fast field, not the stored document (which would inflate
+        // a block of the document store per hit).
+        let mut columns = Vec::new();
+        for seg in searcher.segment_readers() {
+            columns.push(seg.fast_fields().u64("article")?);
+        }
         let mut hits = Vec::with_capacity(top.len());
         for (score, addr) in top {
-            let doc: TantivyDocument = searcher.doc(addr)?;
-            if let Some(id) = doc.get_first(f.article).and_then(|v| v.as_u64()) {
+            let id = columns
+                .get(addr.segment_ord as usize)
+                .and_then(|col| col.first(addr.doc_id));
+            if let Some(id) = id {
                 hits.push((score, id as i64));
             }
         }
@@ -410,6 +416,37 @@ impl Index {
             query,
             fields: f.clone(),
         })
+    }
+
+    /// The analysers whose fields hold a term in `searcher`'s segments, all of them when
+    /// none does. A search looks its words up only in these: each of the other fields
+    /// would cost a term lookup per word and segment (with twenty analysers, most of a
+    /// search's time) and can match nothing.
+    fn present(&self, searcher: &Searcher) -> Result<Vec<&'static str>, StoreError> {
+        let generation = searcher.generation().generation_id();
+        let mut kept = self.present.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((g, present)) = &*kept
+            && *g == generation
+        {
+            return Ok(present.clone());
+        }
+        let mut present = Vec::new();
+        for (a, t) in &self.fields.text {
+            let mut has = false;
+            for seg in searcher.segment_readers() {
+                for field in [t.title, t.body, t.extra] {
+                    has |= seg.inverted_index(field)?.terms().num_terms() > 0;
+                }
+            }
+            if has {
+                present.push(*a);
+            }
+        }
+        if present.is_empty() {
+            present = analysers().collect();
+        }
+        *kept = Some((generation, present.clone()));
+        Ok(present)
     }
 
     /// How many committed documents each article id has (for consistency checks).

@@ -23,8 +23,9 @@ use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
+use tantivy::snippet::{Snippet, SnippetGenerator};
 
-pub use backend::{Backend, Counts, Filter, Outcome, Stored, VersionInfo, Written};
+pub use backend::{Backend, Counts, Filter, Outcome, Shown, Stored, VersionInfo, Written};
 pub use index::SearchQuery;
 pub use record::{IndexDoc, Record, article_from_json};
 
@@ -370,20 +371,33 @@ impl Store {
     pub fn search(&self, q: &SearchQuery) -> Result<Results, StoreError> {
         let found = self.index.search(q)?;
         let ids: Vec<i64> = found.hits.iter().map(|(_, id)| *id).collect();
-        let mut stored = self.db().latest_of(&ids)?;
+        // One small row per hit (metadata, teaser, text), in the hits' order.
+        let shown = self.db().shown_of(&ids)?;
+        let mut shown = shown.into_iter().peekable();
+        // A snippet maker per language among the hits (most pages have one or two).
+        let mut makers: Vec<(&'static str, Option<SnippetGenerator>)> = Vec::new();
         let mut hits = Vec::with_capacity(found.hits.len());
         for (score, id) in &found.hits {
-            let Some(pos) = stored.iter().position(|s| s.article_id == *id) else {
+            let Some(s) = shown.next_if(|s| s.meta.article_id == *id) else {
                 continue;
             };
-            let s = stored.swap_remove(pos);
-            let doc = IndexDoc::from_json(&s.json)?;
-            let body = match &doc.teaser {
-                Some(t) => format!("{t}\n\n{}", doc.text),
-                None => doc.text.clone(),
+            let body = match &s.teaser {
+                Some(t) => format!("{t}\n\n{}", s.text),
+                None => s.text,
             };
             let window = snippet_window(&body, &q.text);
-            let snip = found.snippet(s.language.as_deref(), window, 200);
+            let analyser = index::analyser_of(s.meta.language.as_deref());
+            let at = match makers.iter().position(|(a, _)| *a == analyser) {
+                Some(at) => at,
+                None => {
+                    makers.push((analyser, found.snippets(s.meta.language.as_deref(), 200)));
+                    makers.len() - 1
+                }
+            };
+            let snip = match &makers[at].1 {
+                Some(g) => g.snippet(window),
+                None => Snippet::empty(),
+            };
             let fragment = snip.fragment();
             let highlights = snip
                 .highlighted()
@@ -399,17 +413,18 @@ impl Store {
             } else {
                 fragment.to_string()
             };
+            let m = s.meta;
             hits.push(Hit {
                 score: *score,
-                id: s.article_id,
-                identity: s.identity,
-                url: s.url,
-                title: s.title,
-                outlet: s.outlet,
-                language: s.language,
-                published: s.published,
-                version: s.version,
-                versions: s.versions,
+                id: m.article_id,
+                identity: m.identity,
+                url: m.url,
+                title: m.title,
+                outlet: m.outlet,
+                language: m.language,
+                published: m.published,
+                version: m.version,
+                versions: m.versions,
                 snippet,
                 highlights,
             });

@@ -11,7 +11,7 @@ use rusqlite::types::{Type, ValueRef};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use crate::StoreError;
-use crate::backend::{Backend, Counts, Filter, Outcome, Stored, VersionInfo, Written};
+use crate::backend::{Backend, Counts, Filter, Outcome, Shown, Stored, VersionInfo, Written};
 use crate::record::Record;
 
 /// Forward migrations: `MIGRATIONS[i]` takes the schema from version `i` to `i + 1`.
@@ -86,7 +86,21 @@ const MIGRATIONS: &[&str] = &[
         context TEXT
     );
     CREATE INDEX fetch_log_url ON fetch_log(url);",
+    // 4: what a search hit shows of each article's latest version apart from its
+    // annotated JSON: the teaser and the text (deflated) that its snippet is cut from
+    // (title, outlet and dates are in `versions`). A hit reads this small row instead of
+    // inflating and parsing the whole analysis. Filled for existing stores by
+    // `backfill_texts` in the same transaction.
+    "CREATE TABLE texts (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id),
+        version_id INTEGER NOT NULL REFERENCES versions(id),
+        teaser TEXT,
+        text BLOB NOT NULL
+    );",
 ];
+
+/// The schema version whose migration adds the `texts` table (and fills it).
+const TEXTS_SCHEMA: usize = 4;
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -141,6 +155,9 @@ impl Sqlite {
                 "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)",
             )?;
             tx.execute_batch(sql)?;
+            if i + 1 == TEXTS_SCHEMA {
+                backfill_texts(&tx)?;
+            }
             tx.execute("DELETE FROM schema_version", [])?;
             tx.execute(
                 "INSERT INTO schema_version (version) VALUES (?1)",
@@ -150,6 +167,34 @@ impl Sqlite {
         }
         Ok(())
     }
+}
+
+/// Fills `texts` from each article's latest annotated JSON (the migration to schema 4).
+fn backfill_texts(tx: &rusqlite::Transaction<'_>) -> Result<(), StoreError> {
+    let mut read = tx.prepare(
+        "SELECT a.id, a.latest_version, b.annotated FROM articles a
+         JOIN bodies b ON b.version_id = a.latest_version ORDER BY a.id",
+    )?;
+    let mut add = tx.prepare(
+        "INSERT OR REPLACE INTO texts (article_id, version_id, teaser, text) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    let mut rows = read.query([])?;
+    while let Some(r) = rows.next()? {
+        let article: i64 = r.get(0)?;
+        let version: i64 = r.get(1)?;
+        let shown: ShownText = serde_json::from_str(&unpack(r, 2)?)?;
+        add.execute(params![article, version, shown.teaser, pack(&shown.text)])?;
+    }
+    Ok(())
+}
+
+/// The fields of an annotated article's JSON that `texts` keeps.
+#[derive(serde::Deserialize)]
+struct ShownText {
+    #[serde(default)]
+    teaser: Option<String>,
+    #[serde(default)]
+    text: String,
 }
 
 const STORED: &str = "SELECT a.id, v.id, a.identity, a.url, v.title, v.outlet, v.language,
@@ -233,6 +278,10 @@ impl Backend for Sqlite {
             )?;
             let mut add_body =
                 tx.prepare_cached("INSERT INTO bodies (version_id, annotated) VALUES (?1, ?2)")?;
+            let mut add_text = tx.prepare_cached(
+                "INSERT OR REPLACE INTO texts (article_id, version_id, teaser, text)
+                 VALUES (?1, ?2, ?3, ?4)",
+            )?;
             let mut point = tx.prepare_cached(
                 "UPDATE articles SET latest_version = ?1, versions = ?2 WHERE id = ?3",
             )?;
@@ -280,6 +329,12 @@ impl Backend for Sqlite {
                 ])?;
                 let version_id = tx.last_insert_rowid();
                 add_body.execute(params![version_id, pack(&r.json)])?;
+                add_text.execute(params![
+                    article_id,
+                    version_id,
+                    r.index.teaser,
+                    pack(&r.index.text)
+                ])?;
                 point.execute(params![version_id, seq, article_id])?;
                 outcomes.push(Written {
                     outcome,
@@ -333,6 +388,47 @@ impl Backend for Sqlite {
         for id in article_ids {
             if let Some(s) = st.query_row([id], stored).optional()? {
                 out.push(s);
+            }
+        }
+        Ok(out)
+    }
+
+    fn shown_of(&self, article_ids: &[i64]) -> Result<Vec<Shown>, StoreError> {
+        let mut st = self.conn.prepare_cached(&format!(
+            "{META}, t.teaser, t.text FROM articles a JOIN versions v ON v.id = a.latest_version
+             LEFT JOIN texts t ON t.article_id = a.id AND t.version_id = a.latest_version
+             WHERE a.id = ?1"
+        ))?;
+        let mut out = Vec::with_capacity(article_ids.len());
+        for id in article_ids {
+            let row = st
+                .query_row([id], |r| {
+                    let meta = stored(r)?;
+                    if r.get_ref(14)? == ValueRef::Null {
+                        return Ok(Err(meta));
+                    }
+                    Ok(Ok(Shown {
+                        teaser: r.get(13)?,
+                        text: unpack(r, 14)?,
+                        meta,
+                    }))
+                })
+                .optional()?;
+            match row {
+                Some(Ok(shown)) => out.push(shown),
+                // A version without its row (none is written so, but a store may be
+                // damaged): from its annotated JSON.
+                Some(Err(meta)) => {
+                    if let Some(s) = self.latest_of(&[*id])?.pop() {
+                        let shown: ShownText = serde_json::from_str(&s.json)?;
+                        out.push(Shown {
+                            meta,
+                            teaser: shown.teaser,
+                            text: shown.text,
+                        });
+                    }
+                }
+                None => {}
             }
         }
         Ok(out)

@@ -318,3 +318,165 @@ fn a_snippet_is_looked_for_around_the_first_paragraph_naming_the_query() {
         "大坝溃决，遇难人数上升。"
     );
 }
+
+/// A store with a teaser and several paragraphs per article, in two languages.
+fn texts_store(dir: &std::path::Path) -> Vec<SearchQuery> {
+    let mut s = Store::open_writer(dir).unwrap();
+    let mut batch = Vec::new();
+    for i in 0..12 {
+        let (lang, text) = if i % 3 == 0 {
+            (
+                "fr",
+                format!(
+                    "Le maire a parlé.\n\nLe barrage {i} a cédé lundi.\n\nLes secours cherchent."
+                ),
+            )
+        } else {
+            (
+                "en",
+                format!(
+                    "The mayor spoke.\n\nRain fell all week.\n\nThe dam {i} collapsed on Monday; {i} dead.\n\nRescuers searched."
+                ),
+            )
+        };
+        let mut r = record(
+            Some(&format!("https://a.org/{i}")),
+            &format!("Report {i}"),
+            &text,
+            lang,
+            "2024-03-10",
+        );
+        // A teaser: the snippet is cut from the teaser and the text together.
+        let mut a: storyline_analyse::AnnotatedArticle = serde_json::from_str(&r.json).unwrap();
+        a.article.teaser = Some(format!("Teaser {i}: the reservoir gave way."));
+        a.article.paragraphs = text.split("\n\n").map(str::to_string).collect();
+        r = Record::new(&a, None).unwrap();
+        batch.push(r);
+    }
+    s.write(&batch).unwrap();
+    s.finish().unwrap();
+    [
+        "dam collapsed",
+        "reservoir",
+        "barrage",
+        "Report 4",
+        "secours OR rescuers",
+    ]
+    .iter()
+    .map(|t| SearchQuery {
+        text: (*t).into(),
+        limit: 5,
+        ..SearchQuery::default()
+    })
+    .collect()
+}
+
+fn answers(s: &Store, queries: &[SearchQuery]) -> Vec<serde_json::Value> {
+    queries
+        .iter()
+        .map(|q| serde_json::to_value(s.search(q).unwrap()).unwrap())
+        .collect()
+}
+
+#[test]
+fn a_store_of_the_previous_schema_gets_its_search_texts_on_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let queries = texts_store(dir.path());
+    let before = answers(&Store::open(dir.path()).unwrap(), &queries);
+    // Hits show the teaser's and the text's words, and the total counts every match.
+    assert_eq!(before[0]["total"], 8, "{:#}", before[0]);
+    assert_eq!(before[0]["hits"].as_array().unwrap().len(), 5);
+    assert!(
+        before[0]["hits"][0]["snippet"]
+            .as_str()
+            .unwrap()
+            .contains("collapsed"),
+        "{:#}",
+        before[0]
+    );
+    assert!(
+        before[1]["hits"][0]["snippet"]
+            .as_str()
+            .unwrap()
+            .contains("reservoir gave way"),
+        "{:#}",
+        before[1]
+    );
+    assert_eq!(before[2]["total"], 4, "{:#}", before[2]);
+    assert_eq!(before[4]["total"], 12, "{:#}", before[4]);
+
+    // The same store as schema 3 wrote it: no `texts` table.
+    let conn = rusqlite::Connection::open(dir.path().join(DB_FILE)).unwrap();
+    conn.execute_batch("DROP TABLE texts; UPDATE schema_version SET version = 3;")
+        .unwrap();
+    drop(conn);
+    let s = Store::open(dir.path()).unwrap();
+    assert_eq!(s.stats().unwrap().schema_version, 4);
+    let conn = rusqlite::Connection::open(dir.path().join(DB_FILE)).unwrap();
+    let rows: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM texts t JOIN articles a
+             ON a.id = t.article_id AND a.latest_version = t.version_id",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(rows, 12);
+    drop(conn);
+    assert_eq!(answers(&s, &queries), before);
+}
+
+#[test]
+fn a_hit_without_its_search_text_row_is_shown_from_its_annotated_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let queries = texts_store(dir.path());
+    let before = answers(&Store::open(dir.path()).unwrap(), &queries);
+    let conn = rusqlite::Connection::open(dir.path().join(DB_FILE)).unwrap();
+    conn.execute("DELETE FROM texts WHERE article_id % 2 = 0", [])
+        .unwrap();
+    drop(conn);
+    assert_eq!(answers(&Store::open(dir.path()).unwrap(), &queries), before);
+}
+
+#[test]
+fn a_new_version_replaces_the_search_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open_writer(dir.path()).unwrap();
+    let a = record(
+        Some("https://a.org/1"),
+        "Dam",
+        "The dam broke.",
+        "en",
+        "2024-03-10",
+    );
+    s.write(&[a]).unwrap();
+    let a2 = record(
+        Some("https://a.org/1"),
+        "Dam",
+        "The dam broke; the toll rose to 41.",
+        "en",
+        "2024-03-10",
+    );
+    s.write(&[a2]).unwrap();
+    s.finish().unwrap();
+    let s = Store::open(dir.path()).unwrap();
+    let r = s
+        .search(&SearchQuery {
+            text: "dam".into(),
+            limit: 10,
+            ..SearchQuery::default()
+        })
+        .unwrap();
+    assert_eq!(r.hits.len(), 1);
+    assert_eq!(r.hits[0].version, 2);
+    assert!(
+        r.hits[0].snippet.contains("toll rose to 41"),
+        "{:?}",
+        r.hits[0]
+    );
+    let conn = rusqlite::Connection::open(dir.path().join(DB_FILE)).unwrap();
+    let rows: i64 = conn
+        .query_row("SELECT count(*) FROM texts", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(rows, 1);
+}
