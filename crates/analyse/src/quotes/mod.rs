@@ -116,6 +116,11 @@ pub fn find(text: &str, _sentences: &[Sentence], lang: &str) -> Vec<Quote> {
             continue;
         }
         let speaker = d.speaker.map(|(s, e)| {
+            let (s, e) = match lang.as_str() {
+                "de" => de_speaker_span(&doc, s, e),
+                "en" => en_speaker_span(&doc, s, e),
+                _ => (s, e),
+            };
             let m = Mention {
                 text: doc.text(s, e),
                 start: s,
@@ -143,7 +148,322 @@ pub fn find(text: &str, _sentences: &[Sentence], lang: &str) -> Vec<Quote> {
             }),
         });
     }
+    if lang == "de" {
+        out = with_fragments(out, &doc);
+    }
     out
+}
+
+/// German: the quoted fragments inside a mixed quote are direct quotes of their own, nested
+/// in it, with its speaker and cue ("Er nannte den Plan „einen Irrweg“ und …" gives the
+/// mixed quote and „einen Irrweg“). Linear: the pairs are in text order.
+fn with_fragments(quotes: Vec<Quote>, doc: &Doc) -> Vec<Quote> {
+    let mut out = Vec::with_capacity(quotes.len());
+    let mut k = 0;
+    for q in quotes {
+        let mixed = q.kind == QuoteKind::Mixed;
+        let (start, end) = (q.start, q.end);
+        let (speaker, cue) = (q.speaker.clone(), q.cue.clone());
+        out.push(q);
+        if !mixed {
+            continue;
+        }
+        while doc.pairs.get(k).is_some_and(|p| p.open < start) {
+            k += 1;
+        }
+        let mut j = k;
+        while let Some(p) = doc.pairs.get(j) {
+            if p.open >= end {
+                break;
+            }
+            j += 1;
+            if p.close >= end {
+                continue;
+            }
+            let (mut s, mut e) = (p.open + p.open_len, p.close);
+            while s < e && doc.chars.get(s).is_some_and(|c| c.is_whitespace()) {
+                s += 1;
+            }
+            while e > s && doc.chars.get(e - 1).is_some_and(|c| c.is_whitespace()) {
+                e -= 1;
+            }
+            let letters = doc
+                .chars
+                .get(s..e)
+                .is_some_and(|cs| cs.iter().any(|c| c.is_alphabetic()));
+            // one word in quote marks is a term or a scare quote more often than a quote
+            let words = doc.chars.get(s..e).map_or(0, |cs| {
+                cs.split(|c| c.is_whitespace())
+                    .filter(|w| !w.is_empty())
+                    .count()
+            });
+            if !letters || words < 2 || (s <= start && e >= end) {
+                continue;
+            }
+            out.push(Quote {
+                text: doc.text(s, e),
+                start: s,
+                end: e,
+                kind: QuoteKind::Direct,
+                speaker: speaker.clone(),
+                cue: cue.clone(),
+            });
+        }
+    }
+    out
+}
+
+/// English speaker words cut to the subject: no subordinator before it ("When Trump" →
+/// "Trump"), no verb or adverb after it ("Sanders supporters have long" → "Sanders
+/// supporters"), no aside after a comma (", meanwhile", ", in a statement"). An apposition
+/// stays ("Jane Roe, a lawyer for the city", "Jane Roe, 59"). Code points in and out.
+fn en_speaker_span(doc: &Doc, s: usize, e: usize) -> (usize, usize) {
+    let i0 = doc.toks.partition_point(|t| t.start < s);
+    let mut i1 = i0;
+    while doc.toks.get(i1).is_some_and(|t| t.end <= e) {
+        i1 += 1;
+    }
+    if i1 <= i0 + 1 {
+        return (s, e);
+    }
+    let word = |k: usize| doc.toks.get(k).filter(|t| t.is_word());
+    let mut a = i0;
+    while a + 1 < i1
+        && word(a).is_some_and(|t| {
+            matches!(
+                t.lower.as_str(),
+                "while"
+                    | "when"
+                    | "as"
+                    | "after"
+                    | "before"
+                    | "if"
+                    | "because"
+                    | "although"
+                    | "though"
+                    | "only"
+                    | "but"
+                    | "and"
+                    | "so"
+                    | "meanwhile"
+                    | "however"
+                    | "then"
+            )
+        })
+        && word(a + 1).is_some()
+    {
+        a += 1;
+    }
+    let mut z = i1;
+    let mut k = a + 1;
+    while k < i1 {
+        let Some(t) = doc.toks.get(k) else { break };
+        if t.punct(',') {
+            let next = word(k + 1);
+            let aside = next.is_some_and(|n| {
+                matches!(
+                    n.lower.as_str(),
+                    "meanwhile"
+                        | "however"
+                        | "though"
+                        | "too"
+                        | "instead"
+                        | "also"
+                        | "in"
+                        | "speaking"
+                        | "writing"
+                        | "according"
+                )
+            });
+            if aside {
+                z = k;
+            }
+            break;
+        }
+        // "exit polls reported by CNN", "a post getting clicks": a participle in the phrase
+        let participle =
+            t.lower.ends_with("ing") || word(k + 1).is_some_and(|n| n.is("by") || n.is("in"));
+        let only_det = (a..k).all(|x| word(x).is_some_and(|w| lexicon::determiner(&w.lower)));
+        if t.is_word()
+            && !t.cap
+            && t.inside.is_none()
+            && !participle
+            && !only_det
+            && (lexicon::is_aux(&t.lower)
+                || lexicon::is_verb("en", &t.lower) && !lexicon::noun_like(&t.lower)
+                || matches!(
+                    t.lower.as_str(),
+                    "long"
+                        | "recently"
+                        | "meanwhile"
+                        | "later"
+                        | "now"
+                        | "still"
+                        | "already"
+                        | "again"
+                        | "too"
+                        | "then"
+                        | "often"
+                        | "never"
+                        | "always"
+                        | "once"
+                        | "even"
+                        | "just"
+                        | "ever"
+                        | "previously"
+                        | "repeatedly"
+                        | "earlier"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "is"
+                        | "are"
+                        | "was"
+                        | "were"
+                        | "will"
+                        | "would"
+                        | "could"
+                        | "did"
+                        | "does"
+                        | "do"
+                ))
+        {
+            z = k;
+            break;
+        }
+        k += 1;
+    }
+    let (Some(first), Some(last)) = (doc.toks.get(a), doc.toks.get(z.saturating_sub(1))) else {
+        return (s, e);
+    };
+    if z <= a || !(first.is_word() || matches!(first.kind, Kind::Open(_))) {
+        return (s, e);
+    }
+    (first.start.max(s), last.end.min(e))
+}
+
+/// German speaker words cut to the noun phrase: a pronoun alone ("er sagte …" → "er"), no
+/// relative clause (", der …"), no words after the phrase ("Henderson weiter",
+/// "Wolfgang Gerhardt hat sich bereit", "el-Baradei die Bearbeitung …"). Code points in,
+/// code points out; unchanged when nothing of a name is left.
+fn de_speaker_span(doc: &Doc, s: usize, e: usize) -> (usize, usize) {
+    let i0 = doc.toks.partition_point(|t| t.start < s);
+    let mut i1 = i0;
+    while doc.toks.get(i1).is_some_and(|t| t.end <= e) {
+        i1 += 1;
+    }
+    let Some(first) = doc.toks.get(i0).filter(|_| i1 > i0) else {
+        return (s, e);
+    };
+    if first.is_word()
+        && matches!(
+            first.lower.as_str(),
+            "er" | "sie" | "es" | "man" | "wir" | "ich" | "ihr"
+        )
+    {
+        return (first.start, first.end);
+    }
+    let article = |w: &str| {
+        matches!(
+            w,
+            "der"
+                | "die"
+                | "das"
+                | "den"
+                | "dem"
+                | "des"
+                | "ein"
+                | "eine"
+                | "einer"
+                | "einem"
+                | "einen"
+                | "eines"
+        )
+    };
+    let link = |w: &str| {
+        matches!(
+            w,
+            "des"
+                | "der"
+                | "von"
+                | "vom"
+                | "für"
+                | "im"
+                | "in"
+                | "aus"
+                | "zur"
+                | "zum"
+                | "und"
+                | "de"
+                | "van"
+                | "el"
+                | "al"
+                | "bin"
+                | "am"
+                | "bei"
+                | "beim"
+                | "da"
+                | "di"
+                | "del"
+                | "du"
+                | "la"
+                | "le"
+                | "y"
+        )
+    };
+    let mut good_end: Option<usize> = None;
+    let mut k = i0;
+    while k < i1 {
+        let Some(t) = doc.toks.get(k) else { break };
+        match t.kind {
+            Kind::Word => {
+                let w = t.lower.as_str();
+                let next_cap = doc
+                    .toks
+                    .get(k + 1)
+                    .filter(|_| k + 1 < i1)
+                    .is_some_and(|n| n.is_word() && n.cap);
+                if t.cap || w.starts_with(|c: char| c.is_ascii_digit()) {
+                    good_end = Some(t.end);
+                } else if k == i0 && article(w) || link(w) {
+                } else if next_cap && ["e", "en", "er", "es", "em"].iter().any(|x| w.ends_with(x)) {
+                    // an adjective before its noun ("der stellvertretende Sprecher")
+                } else {
+                    break;
+                }
+            }
+            Kind::Punct => {
+                if t.punct(',') {
+                    // a relative clause ends the phrase; an apposition goes on
+                    let rel = doc.toks.get(k + 1).is_some_and(|n| {
+                        n.is_word()
+                            && !n.cap
+                            && match n.lower.as_str() {
+                                "welche" | "welcher" | "dessen" | "deren" => true,
+                                // "der sich …", "der zur Zeit …"; not "der Minister"
+                                "der" | "die" | "das" => {
+                                    doc.toks.get(k + 2).is_some_and(|x| !(x.is_word() && x.cap))
+                                }
+                                _ => false,
+                            }
+                    });
+                    if rel {
+                        break;
+                    }
+                } else if t.punct(')') {
+                    good_end = Some(t.end);
+                }
+            }
+            Kind::Close(_) => good_end = Some(t.end),
+            Kind::Open(_) => {}
+            Kind::Break => break,
+        }
+        k += 1;
+    }
+    match good_end {
+        Some(ge) if ge > s => (s, ge.min(e)),
+        _ => (s, e),
+    }
 }
 
 /// The name in a speaker's words: the words before an apposition ("Jane Roe, a lawyer"),
@@ -1036,7 +1356,16 @@ impl<'a> Extractor<'a> {
             if t.inside.is_some() || matches!(t.kind, Kind::Open(_) | Kind::Close(_)) {
                 return None;
             }
-            if t.punct(',') || t.punct(';') || t.punct('.') || t.punct('—') || t.punct('(') {
+            // "a spokesman for Mrs. Clinton", "an adviser to George W. Bush": the dot of a
+            // title or an initial before a name does not end the apposition
+            let abbrev_dot = t.punct('.')
+                && self.tok(k - 1).is_some_and(|p| {
+                    p.is_word() && (lexicon::title_abbrev(&p.lower) || self.initial(p))
+                })
+                && self.tok(k + 1).is_some_and(|n| n.is_word() && n.cap);
+            if !abbrev_dot
+                && (t.punct(',') || t.punct(';') || t.punct('.') || t.punct('—') || t.punct('('))
+            {
                 break;
             }
             if !starter && t.is_word() && !t.cap && lexicon::is_verb(self.lang, &t.lower) {

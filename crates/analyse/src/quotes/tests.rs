@@ -1365,3 +1365,91 @@ fn es_segun_with_a_verb_and_a_time_phrase_before_the_source() {
         Some("los vecinos de Orvalle"),
     );
 }
+
+// ---- speaker words and nested fragments ----
+
+#[test]
+fn de_fragment_inside_mixed_quote_is_a_direct_quote_too() {
+    let text = "Die Ministerin sagte, der Entwurf sei „ein schwerer Fehler“ und werde im Herbst \
+                zurückgezogen.";
+    let quotes = q(text, "de");
+    let mixed = with(&quotes, "Entwurf");
+    assert_eq!(mixed.kind, Mixed, "{quotes:#?}");
+    let inner = quotes
+        .iter()
+        .find(|x| x.text == "ein schwerer Fehler")
+        .unwrap_or_else(|| panic!("{quotes:#?}"));
+    assert_eq!(inner.kind, Direct);
+    assert!(inner.start > mixed.start && inner.end < mixed.end);
+    assert_eq!(mention(inner), Some("Die Ministerin"));
+    // one word in quote marks is a term, not a quote of its own
+    let quotes = q(
+        "Der Bürgermeister sagte, das Verfahren sei „überholt“ und müsse neu geregelt werden.",
+        "de",
+    );
+    assert_eq!(quotes.len(), 1, "{quotes:#?}");
+    // English keeps mixed quotes whole (as PolNeAR annotates them)
+    let quotes = q(
+        "The mayor said the plan was \"a grave mistake\" and would be dropped in the fall.",
+        "en",
+    );
+    assert_eq!(quotes.len(), 1, "{quotes:#?}");
+}
+
+#[test]
+fn de_speaker_words_end_with_the_noun_phrase() {
+    let quotes = q(
+        "Die Gespräche seien gut verlaufen, sagte Regierungssprecherin Anna Berger weiter.",
+        "de",
+    );
+    assert_eq!(
+        mention(with(&quotes, "Gespräche")),
+        Some("Regierungssprecherin Anna Berger"),
+        "{quotes:#?}"
+    );
+    let quotes = q(
+        "Berger, der sich am Montag zu diesem Schritt entschlossen hatte, sagte, die Partei \
+         brauche einen Neuanfang.",
+        "de",
+    );
+    assert_eq!(
+        mention(with(&quotes, "Neuanfang")),
+        Some("Berger"),
+        "{quotes:#?}"
+    );
+}
+
+#[test]
+fn en_apposition_goes_past_a_title_abbreviation() {
+    let quotes = q(
+        "“The count was fair,” said Tom Baker, an adviser to Mrs. Lane.",
+        "en",
+    );
+    assert_eq!(
+        mention(with(&quotes, "count was fair")),
+        Some("Tom Baker, an adviser to Mrs. Lane"),
+        "{quotes:#?}"
+    );
+}
+
+#[test]
+fn en_speaker_words_end_with_the_subject() {
+    let quotes = q(
+        "Party leaders have long argued that the new district lines are unfair.",
+        "en",
+    );
+    assert_eq!(
+        mention(with(&quotes, "district lines")),
+        Some("Party leaders"),
+        "{quotes:#?}"
+    );
+    let quotes = q(
+        "Jane Roe, in a statement, said the city would appeal the ruling.",
+        "en",
+    );
+    assert_eq!(
+        mention(with(&quotes, "appeal the ruling")),
+        Some("Jane Roe"),
+        "{quotes:#?}"
+    );
+}
