@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use storyline_analyse::AnnotatedArticle;
 use storyline_analyse::entities::EntityKind;
-use storyline_analyse::quotes::QuoteKind;
+use storyline_analyse::quotes::{Quote, QuoteKind};
 use storyline_group::highlights;
 use storyline_group::ledger::{self, LedgerArticle};
 use storyline_group::text::{civil_from_days, parse_date};
@@ -317,7 +317,7 @@ impl Archive {
         // Quotes by speaker.
         let mut by_speaker: HashMap<String, SpeakerQuotes> = HashMap::new();
         for (s, a) in &bodies {
-            for q in &a.quotes {
+            for q in outermost(&a.quotes) {
                 let Some(sp) = &q.speaker else { continue };
                 let e = by_speaker
                     .entry(sp.name.to_lowercase())
@@ -597,7 +597,7 @@ impl Archive {
             };
             kind.get_or_insert(kind_name(e.kind).to_string());
             canonical.get_or_insert(e.name.clone());
-            for q in &a.quotes {
+            for q in outermost(&a.quotes) {
                 if let Some(sp) = &q.speaker
                     && sp.entity == Some(e.id)
                 {
@@ -670,5 +670,57 @@ impl Archive {
                 })
                 .collect(),
         })
+    }
+}
+
+/// An article's quotes without those inside another of its quotes (a fragment quoted
+/// within a longer quote is listed once, as part of it), in text order.
+fn outermost(quotes: &[Quote]) -> impl Iterator<Item = &Quote> {
+    let mut order: Vec<usize> = (0..quotes.len()).collect();
+    order.sort_by_key(|&i| (quotes[i].start, std::cmp::Reverse(quotes[i].end)));
+    let mut covered_to = 0;
+    let mut keep = vec![false; quotes.len()];
+    for (n, &i) in order.iter().enumerate() {
+        let q = &quotes[i];
+        keep[i] = n == 0 || q.end > covered_to;
+        covered_to = covered_to.max(q.end);
+    }
+    quotes.iter().zip(keep).filter(|(_, k)| *k).map(|(q, _)| q)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quote(start: usize, end: usize) -> Quote {
+        Quote {
+            text: String::new(),
+            start,
+            end,
+            kind: QuoteKind::Direct,
+            speaker: None,
+            cue: None,
+        }
+    }
+
+    #[test]
+    fn a_quote_inside_another_is_listed_once() {
+        // A mixed quote (0–40) holding a quoted fragment (10–20), a duplicate span, a
+        // quote overlapping its end (35–50) and one after it (60–70).
+        let quotes = [
+            quote(0, 40),
+            quote(10, 20),
+            quote(0, 40),
+            quote(35, 50),
+            quote(60, 70),
+        ];
+        let kept: Vec<(usize, usize)> = outermost(&quotes).map(|q| (q.start, q.end)).collect();
+        assert_eq!(kept, [(0, 40), (35, 50), (60, 70)]);
+        // Out of order, the container still wins over the fragment.
+        let kept: Vec<(usize, usize)> = outermost(&[quote(10, 20), quote(0, 40)])
+            .map(|q| (q.start, q.end))
+            .collect();
+        assert_eq!(kept, [(0, 40)]);
+        assert_eq!(outermost(&[]).count(), 0);
     }
 }
