@@ -68,24 +68,12 @@ fn same_page_twice_is_a_no_op_and_a_change_is_a_new_version() {
     assert_eq!(st.schema_version, sqlite::SCHEMA_VERSION);
     let v = s.versions("https://a.org/1").unwrap();
     assert_eq!(v.iter().map(|v| v.version).collect::<Vec<_>>(), [1, 2]);
-    let r = s
-        .search(&SearchQuery {
-            text: "dead".into(),
-            limit: 10,
-            ..SearchQuery::default()
-        })
-        .unwrap();
+    let r = s.search(&words("dead")).unwrap();
     assert_eq!(r.total, 1);
     assert_eq!(r.hits[0].versions, 2);
     assert!(r.hits[0].snippet.contains("dead"), "{:?}", r.hits[0]);
     // The old text is not searchable any more: the index holds the latest version.
-    let r = s
-        .search(&SearchQuery {
-            text: "broke".into(),
-            limit: 10,
-            ..SearchQuery::default()
-        })
-        .unwrap();
+    let r = s.search(&words("broke")).unwrap();
     assert_eq!(r.total, 1);
 }
 
@@ -460,13 +448,7 @@ fn a_new_version_replaces_the_search_text() {
     s.write(&[a2]).unwrap();
     s.finish().unwrap();
     let s = Store::open(dir.path()).unwrap();
-    let r = s
-        .search(&SearchQuery {
-            text: "dam".into(),
-            limit: 10,
-            ..SearchQuery::default()
-        })
-        .unwrap();
+    let r = s.search(&words("dam")).unwrap();
     assert_eq!(r.hits.len(), 1);
     assert_eq!(r.hits[0].version, 2);
     assert!(
@@ -479,4 +461,13 @@ fn a_new_version_replaces_the_search_text() {
         .query_row("SELECT count(*) FROM texts", [], |r| r.get(0))
         .unwrap();
     assert_eq!(rows, 1);
+}
+
+/// A search for `text`, top 10, no filters.
+fn words(text: &str) -> SearchQuery {
+    SearchQuery {
+        text: text.into(),
+        limit: 10,
+        ..SearchQuery::default()
+    }
 }
