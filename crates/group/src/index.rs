@@ -149,17 +149,51 @@ pub struct Assignment {
 
 /// One article as the index remembers it, for the whole archive.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+///
+/// Kept small (40 bytes): there is one per article for the whole archive, so optional
+/// numbers are stored with a sentinel instead of an `Option` (see the accessors).
 struct Record {
     id: u64,
-    published: Option<i64>,
+    /// Publication time; [`NO_TIME`] when unknown.
+    published: i64,
     story: u32,
-    /// The outlet's symbol ([`Symbols`]; 0: unknown).
+    /// The outlet's and the language's symbols ([`Symbols`]; 0: unknown).
     outlet: u32,
-    /// Index (into `records`) of the original, for a copy.
-    copy_of: Option<u32>,
-    /// Boxed: most articles are not copies, and a record should stay small (one per
-    /// article, for the whole archive).
+    language: u32,
+    /// Index (into `records`) of the original, for a copy; [`NOT_A_COPY`] otherwise.
+    original: u32,
+    /// Boxed: most articles are not copies.
     copy: Option<Box<CopyLink>>,
+}
+
+/// [`Record::published`] of an article without a date.
+const NO_TIME: i64 = i64::MIN;
+/// [`Record::original`] of an article that copies none.
+const NOT_A_COPY: u32 = u32::MAX;
+
+impl Record {
+    fn published(&self) -> Option<i64> {
+        (self.published != NO_TIME).then_some(self.published)
+    }
+
+    /// Index of the original, for a copy.
+    fn copy_of(&self) -> Option<u32> {
+        (self.original != NOT_A_COPY).then_some(self.original)
+    }
+
+    fn set_copy_of(&mut self, original: u32) {
+        self.original = original;
+    }
+}
+
+/// What [`StoryIndex::article`] tells of an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ArticleFacts<'a> {
+    /// Publication time (seconds since 1970), when known.
+    pub published: Option<i64>,
+    pub outlet: Option<&'a str>,
+    /// ISO 639-1.
+    pub language: Option<&'a str>,
 }
 
 /// A recent article's features kept for copy detection.
@@ -299,7 +333,10 @@ pub struct StoryIndex {
     /// Feature key → story ids, least recently updated first.
     postings: Map<u64, VecDeque<u32>>,
     records: Vec<Record>,
-    ids: Map<u64, u32>,
+    /// Article id → index into `records`, only once ids were added out of increasing
+    /// order; until then (always, for a store's ids) `records` is sorted by id and
+    /// searched.
+    ids: Option<Map<u64, u32>>,
     /// Features of the last `copy_window` articles; `recent[i]` is record `recent_base + i`.
     recent: VecDeque<Recent>,
     recent_base: u32,
@@ -500,7 +537,7 @@ impl StoryIndex {
             stories: Vec::new(),
             postings: Map::default(),
             records: Vec::new(),
-            ids: Map::default(),
+            ids: None,
             recent: VecDeque::new(),
             recent_base: 0,
             lsh: Map::default(),
@@ -539,17 +576,40 @@ impl StoryIndex {
         story
     }
 
+    /// The index into `records` of an article.
+    fn position(&self, id: u64) -> Option<u32> {
+        match &self.ids {
+            Some(ids) => ids.get(&id).copied(),
+            None => self
+                .records
+                .binary_search_by_key(&id, |r| r.id)
+                .ok()
+                .map(|i| i as u32),
+        }
+    }
+
+    /// What the index remembers of an article: its date, outlet and language.
+    pub fn article(&self, id: u64) -> Option<ArticleFacts<'_>> {
+        let r = &self.records[self.position(id)? as usize];
+        let name = |sym| self.symbols.name(sym).filter(|n| !n.is_empty());
+        Some(ArticleFacts {
+            published: r.published(),
+            outlet: name(r.outlet),
+            language: name(r.language),
+        })
+    }
+
     /// The story an article belongs to now.
     pub fn story_of(&self, id: u64) -> Option<u32> {
-        let idx = *self.ids.get(&id)?;
+        let idx = self.position(id)?;
         Some(self.resolve(self.records[idx as usize].story))
     }
 
     /// The original an article copies, when it is a copy.
     pub fn copy_of(&self, id: u64) -> Option<(u64, &CopyLink)> {
-        let idx = *self.ids.get(&id)?;
+        let idx = self.position(id)?;
         let r = &self.records[idx as usize];
-        let orig = r.copy_of?;
+        let orig = r.copy_of()?;
         Some((self.records[orig as usize].id, r.copy.as_deref()?))
     }
 
@@ -569,7 +629,7 @@ impl StoryIndex {
             (
                 r.id,
                 self.resolve(r.story),
-                r.copy_of.map(|o| self.records[o as usize].id),
+                r.copy_of().map(|o| self.records[o as usize].id),
             )
         })
     }
@@ -925,7 +985,7 @@ impl StoryIndex {
     pub fn day(&self, day: i64) -> Vec<(u32, Vec<u64>)> {
         let mut by: Map<u32, Vec<u64>> = Map::default();
         for r in &self.records {
-            if r.published.map(|p| p.div_euclid(86_400)) == Some(day) {
+            if r.published().map(|p| p.div_euclid(86_400)) == Some(day) {
                 by.entry(self.resolve(r.story)).or_default().push(r.id);
             }
         }
@@ -974,12 +1034,12 @@ impl StoryIndex {
     ///
     /// Adding an id twice returns the first assignment again and changes nothing.
     pub fn add(&mut self, f: &ArticleFeatures) -> Assignment {
-        if let Some(&idx) = self.ids.get(&f.id) {
+        if let Some(idx) = self.position(f.id) {
             let r = &self.records[idx as usize];
             return Assignment {
                 story: self.resolve(r.story),
                 is_new: false,
-                copy_of: r.copy_of.map(|o| self.records[o as usize].id),
+                copy_of: r.copy_of().map(|o| self.records[o as usize].id),
                 score: r.copy.as_ref().map_or(0.0, |c| c.similarity),
                 copy: r.copy.as_deref().cloned(),
                 merged: None,
@@ -1069,7 +1129,7 @@ impl StoryIndex {
                     merged: None,
                 };
             }
-            self.records[idx as usize].copy_of = Some(target);
+            self.records[idx as usize].set_copy_of(target);
             self.records[idx as usize].copy = Some(Box::new(link.clone()));
             self.stories[orig_story as usize].copies += 1;
             return Assignment {
@@ -1153,15 +1213,23 @@ impl StoryIndex {
 
     fn push_record(&mut self, f: &ArticleFeatures, idx: u32, story: u32, recent: Recent) {
         let outlet = self.symbols.intern(f.outlet.as_deref());
+        let language = self.symbols.intern(f.language.as_deref());
+        if self.ids.is_none() && self.records.last().is_some_and(|last| last.id >= f.id) {
+            // Out of order: from now on ids are looked up in a map.
+            self.ids = Some((0..).zip(&self.records).map(|(i, r)| (r.id, i)).collect());
+        }
+        if let Some(ids) = &mut self.ids {
+            ids.insert(f.id, idx);
+        }
         self.records.push(Record {
             id: f.id,
-            published: f.published,
+            published: f.published.unwrap_or(NO_TIME),
             story,
             outlet,
-            copy_of: None,
+            language,
+            original: NOT_A_COPY,
             copy: None,
         });
-        self.ids.insert(f.id, idx);
         // LSH buckets.
         if recent.minhash.len() == MINHASH {
             for band in 0..LSH_BANDS {
@@ -1421,7 +1489,7 @@ impl StoryIndex {
     /// The original at the root of a copy chain.
     fn root(&self, mut idx: u32) -> u32 {
         let mut guard = 0;
-        while let Some(o) = self.records[idx as usize].copy_of {
+        while let Some(o) = self.records[idx as usize].copy_of() {
             idx = o;
             guard += 1;
             if guard > 64 {
@@ -1440,7 +1508,7 @@ impl StoryIndex {
         }
         // Scan the recent window only: copies are published close to their original.
         (self.recent_base..self.records.len() as u32).find(|&i| {
-            self.records[i as usize].copy_of == Some(root)
+            self.records[i as usize].copy_of() == Some(root)
                 && same_outlet(self.outlet(i), Some(named))
         })
     }
@@ -1461,7 +1529,7 @@ impl StoryIndex {
         {
             return false;
         }
-        matches!((f.published, r.published), (Some(a), Some(b)) if a < b)
+        matches!((f.published, r.published()), (Some(a), Some(b)) if a < b)
             && f.original_outlet.is_none()
     }
 
@@ -1471,14 +1539,14 @@ impl StoryIndex {
         link.of = new_id;
         link.figures_differ.clear();
         for i in self.recent_base..self.records.len() as u32 {
-            if self.records[i as usize].copy_of == Some(old) {
-                self.records[i as usize].copy_of = Some(new);
+            if self.records[i as usize].copy_of() == Some(old) {
+                self.records[i as usize].set_copy_of(new);
                 if let Some(c) = &mut self.records[i as usize].copy {
                     c.of = new_id;
                 }
             }
         }
-        self.records[old as usize].copy_of = Some(new);
+        self.records[old as usize].set_copy_of(new);
         self.records[old as usize].copy = Some(Box::new(link));
         // The counts: one original, one more copy (the new one replaces the old root).
         let story = self.resolve(self.records[old as usize].story);

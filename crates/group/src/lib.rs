@@ -19,8 +19,8 @@ pub mod text;
 
 pub use features::ArticleFeatures;
 pub use index::{
-    Assignment, Candidate, Config, CopyKind, CopyLink, MemoryPart, Related, Story, StoryIndex,
-    Trend,
+    ArticleFacts, Assignment, Candidate, Config, CopyKind, CopyLink, MemoryPart, Related, Story,
+    StoryIndex, Trend,
 };
 
 #[cfg(test)]

@@ -514,10 +514,12 @@ fn memory_is_accounted_part_by_part_and_names_are_interned() {
     let parts = idx.memory();
     let part = |name: &str| parts.iter().find(|p| p.name == name).expect(name).clone();
     for name in [
-        "records", "ids", "recent", "lsh", "stories", "postings", "df", "symbols",
+        "records", "recent", "lsh", "stories", "postings", "df", "symbols",
     ] {
         assert!(part(name).bytes > 0, "{name}: {parts:?}");
     }
+    // Ids added in increasing order need no map: the records are searched.
+    assert_eq!((part("ids").entries, part("ids").bytes), (0, 0));
     assert_eq!(part("records").entries, 3);
     assert_eq!(part("recent").entries, 3);
     assert_eq!(part("stories").entries, 1);
@@ -533,4 +535,48 @@ fn memory_is_accounted_part_by_part_and_names_are_interned() {
     let back: StoryIndex = serde_json::from_slice(&bytes).expect("deserialize");
     assert_eq!(back.memory().len(), parts.len());
     assert_eq!(back.copy_of(2).map(|(of, _)| of), Some(1));
+}
+
+#[test]
+fn articles_are_found_by_id_in_any_order_of_adding() {
+    let mut idx = StoryIndex::default();
+    let dated = [
+        (5, DAM, "2024-03-08", "Valley Courier", "en"),
+        (9, DAM_REWRITE, "2024-03-09", "Daily Wire Copy", "en"),
+    ];
+    for (id, text, date, outlet, lang) in dated {
+        let a = article("Kessler dam collapse", text, date, outlet, lang);
+        idx.add(&feats(id, &a));
+    }
+    let facts = idx.article(9).expect("article 9");
+    assert_eq!(facts.outlet, Some("Daily Wire Copy"));
+    assert_eq!(facts.language, Some("en"));
+    assert!(facts.published.is_some());
+    assert_eq!(idx.article(7), None);
+    let ids = |idx: &StoryIndex| idx.memory().into_iter().find(|p| p.name == "ids").unwrap();
+    assert_eq!(ids(&idx).entries, 0);
+    // An id below the last one switches to a map; every article is still found.
+    let a = article(
+        "Kessler dam collapse",
+        DAM,
+        "2024-03-07",
+        "Hill Times",
+        "de",
+    );
+    idx.add(&feats(3, &a));
+    assert_eq!(ids(&idx).entries, 3);
+    for id in [3, 5, 9] {
+        assert!(idx.story_of(id).is_some(), "article {id}");
+    }
+    assert_eq!(idx.article(3).and_then(|f| f.language), Some("de"));
+    assert_eq!(
+        idx.article(5).and_then(|f| f.outlet),
+        Some("Valley Courier")
+    );
+    // Adding an id again changes nothing, in either mode.
+    let before = idx.len();
+    idx.add(&feats(5, &article("Other", DAM, "2024-03-08", "X", "en")));
+    assert_eq!(idx.len(), before);
+    let back: StoryIndex = serde_json::from_slice(&serde_json::to_vec(&idx).unwrap()).unwrap();
+    assert_eq!(back.article(3), idx.article(3));
 }

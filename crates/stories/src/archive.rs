@@ -34,72 +34,16 @@ impl Prepared {
     }
 }
 
-/// What the archive remembers of each grouped article besides the index: its outlet,
-/// language and date (for story lists and filters without reading the database), and
-/// each live story's members.
+/// What the archive remembers besides the index: each live story's members (the index
+/// keeps only the most recent ones). An article's outlet, language and date come from
+/// the index ([`StoryIndex::article`]).
 #[derive(Debug, Default, Clone, Serialize, Deserialize)]
 pub(crate) struct Facts {
-    /// Interned outlet and language names; a fact's `outlet`/`language` is an index + 1
-    /// (0: unknown).
-    names: Vec<String>,
-    #[serde(skip)]
-    lookup: HashMap<String, u32>,
-    articles: HashMap<u64, Fact>,
     /// Live story id → article ids, in the order added.
     members: HashMap<u32, Vec<u64>>,
 }
 
-#[derive(Debug, Default, Clone, Copy, Serialize, Deserialize)]
-pub(crate) struct Fact {
-    outlet: u32,
-    language: u32,
-    pub published: Option<i64>,
-}
-
 impl Facts {
-    fn intern(&mut self, name: Option<&str>) -> u32 {
-        let Some(name) = name.filter(|n| !n.is_empty()) else {
-            return 0;
-        };
-        if self.lookup.is_empty() && !self.names.is_empty() {
-            self.relink();
-        }
-        if let Some(&i) = self.lookup.get(name) {
-            return i + 1;
-        }
-        let i = self.names.len() as u32;
-        self.names.push(name.to_string());
-        self.lookup.insert(name.to_string(), i);
-        i + 1
-    }
-
-    fn relink(&mut self) {
-        self.lookup = self
-            .names
-            .iter()
-            .enumerate()
-            .map(|(i, n)| (n.clone(), i as u32))
-            .collect();
-    }
-
-    fn name(&self, sym: u32) -> Option<&str> {
-        sym.checked_sub(1)
-            .and_then(|i| self.names.get(i as usize))
-            .map(String::as_str)
-    }
-
-    pub(crate) fn fact(&self, id: u64) -> Option<&Fact> {
-        self.articles.get(&id)
-    }
-
-    pub(crate) fn outlet(&self, id: u64) -> Option<&str> {
-        self.name(self.articles.get(&id)?.outlet)
-    }
-
-    pub(crate) fn language(&self, id: u64) -> Option<&str> {
-        self.name(self.articles.get(&id)?.language)
-    }
-
     pub(crate) fn members(&self, story: u32) -> &[u64] {
         self.members.get(&story).map_or(&[], Vec::as_slice)
     }
@@ -161,16 +105,6 @@ impl Grouping<'_> {
 
     fn add(&mut self, f: &ArticleFeatures) {
         let a = self.index.add(f);
-        let outlet = self.facts.intern(f.outlet.as_deref());
-        let language = self.facts.intern(f.language.as_deref());
-        self.facts.articles.insert(
-            f.id,
-            Fact {
-                outlet,
-                language,
-                published: f.published,
-            },
-        );
         if let Some(old) = a.merged
             && let Some(moved) = self.facts.members.remove(&old)
         {
@@ -233,11 +167,10 @@ impl Archive {
         let loaded = snapshot::load(&dir)
             .filter(|s| s.index.config() == &config && s.grouped_through <= last);
         let rebuilt = loaded.is_none() && last > 0;
-        let (index, mut facts, grouped_through) = match loaded {
+        let (index, facts, grouped_through) = match loaded {
             Some(s) => (s.index, s.facts, s.grouped_through),
             None => (StoryIndex::new(config), Facts::default(), 0),
         };
-        facts.relink();
         let mut archive = Archive {
             store,
             index,
@@ -370,6 +303,21 @@ impl Archive {
     /// The story an article belongs to.
     pub fn story_of(&self, article: i64) -> Option<u32> {
         self.index.story_of(article as u64)
+    }
+
+    /// An article's publication time (seconds since 1970), when known.
+    pub(crate) fn published_of(&self, article: u64) -> Option<i64> {
+        self.index.article(article)?.published
+    }
+
+    /// An article's outlet, when known.
+    pub(crate) fn outlet_of(&self, article: u64) -> Option<&str> {
+        self.index.article(article)?.outlet
+    }
+
+    /// An article's language (ISO 639-1), when known.
+    pub(crate) fn language_of(&self, article: u64) -> Option<&str> {
+        self.index.article(article)?.language
     }
 
     /// Every article's id in a story (copies included), in the order added.

@@ -30,10 +30,10 @@ impl Archive {
         let mut outlets: HashMap<&str, usize> = HashMap::new();
         for s in self.index.stories() {
             for &m in self.facts.members(s.id) {
-                if let Some(l) = self.facts.language(m) {
+                if let Some(l) = self.language_of(m) {
                     *languages.entry(l).or_default() += 1;
                 }
-                if let Some(o) = self.facts.outlet(m) {
+                if let Some(o) = self.outlet_of(m) {
                     *outlets.entry(o).or_default() += 1;
                 }
             }

@@ -16,7 +16,9 @@ use crate::archive::Facts;
 pub const FILE: &str = "stories.snapshot";
 /// The first bytes of a snapshot: the layout's name and version.
 /// Version 2: records and recent articles keep interned outlet and language symbols.
-const MAGIC: &[u8] = b"storyline-stories-snapshot-2\n";
+/// Version 3: records keep the language; the archive's per-article facts are gone, and
+/// the id map is kept only for ids added out of order.
+const MAGIC: &[u8] = b"storyline-stories-snapshot-3\n";
 /// Scratch space for reading: it must hold the longest string in a snapshot (outlet,
 /// language and label names; a longer one makes the snapshot not load, and the index is
 /// then rebuilt).

@@ -96,15 +96,7 @@ impl Archive {
         let headline = originals
             .iter()
             .copied()
-            .min_by_key(|&m| {
-                (
-                    self.facts
-                        .fact(m)
-                        .and_then(|f| f.published)
-                        .unwrap_or(i64::MAX),
-                    m,
-                )
-            })
+            .min_by_key(|&m| (self.published_of(m).unwrap_or(i64::MAX), m))
             .or_else(|| members.first().copied());
         let title = match headline {
             Some(h) => self
@@ -131,8 +123,8 @@ impl Archive {
             labels: s.labels.iter().take(8).cloned().collect(),
             articles: s.originals,
             copies: s.copies,
-            outlets: ranked(originals.iter().filter_map(|&m| self.facts.outlet(m))),
-            languages: ranked(members.iter().filter_map(|&m| self.facts.language(m))),
+            outlets: ranked(originals.iter().filter_map(|&m| self.outlet_of(m))),
+            languages: ranked(members.iter().filter_map(|&m| self.language_of(m))),
             first: s.first.map(rfc3339),
             last: s.last.map(rfc3339),
         }))
@@ -151,16 +143,13 @@ impl Archive {
                 let members = self.facts.members(s.id);
                 filter.language.as_deref().is_none_or(|l| {
                     members.iter().any(|&m| {
-                        self.facts
-                            .language(m)
+                        self.language_of(m)
                             .is_some_and(|x| x.eq_ignore_ascii_case(l))
                     })
                 }) && filter.outlet.as_deref().is_none_or(|o| {
-                    members.iter().any(|&m| {
-                        self.facts
-                            .outlet(m)
-                            .is_some_and(|x| x.eq_ignore_ascii_case(o))
-                    })
+                    members
+                        .iter()
+                        .any(|&m| self.outlet_of(m).is_some_and(|x| x.eq_ignore_ascii_case(o)))
                 })
             })
             .map(|s| (s.last, s.id))
@@ -230,12 +219,7 @@ impl Archive {
             .filter(|m| !self.is_copy(m.article_id as u64))
             .collect();
         originals.sort_by_key(|m| {
-            std::cmp::Reverse((
-                self.facts
-                    .fact(m.article_id as u64)
-                    .and_then(|f| f.published),
-                m.article_id,
-            ))
+            std::cmp::Reverse((self.published_of(m.article_id as u64), m.article_id))
         });
         let mut bodies: Vec<(Stored, AnnotatedArticle)> = Vec::new();
         for m in originals.iter().take(PAGE_BODIES) {
@@ -244,14 +228,7 @@ impl Archive {
             }
         }
         // Oldest first from here on.
-        bodies.sort_by_key(|(s, _)| {
-            (
-                self.facts
-                    .fact(s.article_id as u64)
-                    .and_then(|f| f.published),
-                s.article_id,
-            )
-        });
+        bodies.sort_by_key(|(s, _)| (self.published_of(s.article_id as u64), s.article_id));
         let original_outlets: HashMap<i64, Option<String>> = bodies
             .iter()
             .map(|(s, a)| (s.article_id, a.article.original_outlet.clone()))

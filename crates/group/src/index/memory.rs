@@ -76,8 +76,8 @@ impl StoryIndex {
             },
             Part {
                 name: "ids",
-                entries: self.ids.len(),
-                bytes: map(&self.ids),
+                entries: self.ids.as_ref().map_or(0, Map::len),
+                bytes: self.ids.as_ref().map_or(0, map),
             },
             Part {
                 name: "recent",
