@@ -6,7 +6,8 @@
 //!
 //! The pipeline inside is:
 //! 1. [`decode`]: gunzip if needed, refuse binaries and oversized pages, pick the
-//!    encoding (BOM, HTTP charset, `<meta charset>`, then chardetng) and decode to UTF-8.
+//!    encoding (BOM, HTTP charset, `<meta charset>`, then chardetng) and decode to UTF-8;
+//!    [`mojibake`] repairs characters that were encoded twice.
 //! 2. [`sniff`]: HTML or a plain-text page dump?
 //! 3. [`html`] (one parse of the document: metadata and main content) or
 //!    [`text_dump`] (line-based, for pages saved as text).
@@ -21,6 +22,7 @@ mod error;
 pub mod html;
 pub mod language;
 mod lines;
+pub mod mojibake;
 pub mod outlet;
 pub mod sniff;
 pub mod text;
@@ -55,10 +57,13 @@ pub fn extract(page: &Page) -> Result<Article, ExtractError> {
 /// Extracts the article from one page.
 pub fn extract_with(page: &Page, limits: &Limits) -> Result<Article, ExtractError> {
     let decoded = decode::decode(&page.bytes, page.charset_hint.as_deref(), limits)?;
+    // Characters encoded twice are repaired before anything reads the text, so that
+    // metadata, content scoring and language detection see the real words.
+    let text = mojibake::repair(&decoded.text);
     let base = page.url.as_deref().and_then(|u| url::Url::parse(u).ok());
-    let mut article = match sniff::sniff(&decoded.text) {
-        sniff::Kind::Html => html::extract_html(&decoded.text, base.as_ref()),
-        sniff::Kind::Text => text_dump::extract_text_dump(&decoded.text, base.as_ref()),
+    let mut article = match sniff::sniff(&text) {
+        sniff::Kind::Html => html::extract_html(&text, base.as_ref()),
+        sniff::Kind::Text => text_dump::extract_text_dump(&text, base.as_ref()),
     };
     // Paragraphs are never empty, whitespace or invisible characters only, whichever
     // extractor made them.
@@ -122,5 +127,30 @@ fn decide_language(article: &mut Article) {
             article.language = Some(found.to_owned());
         }
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn double_encoded_title_and_paragraphs_are_repaired() {
+        let html = "<html><head><meta charset=\"utf-8\">\
+            <title>CafÃ© owners count the cost â€“ Valley Courier</title></head><body><article>\
+            <h1>CafÃ© owners count the cost</h1>\
+            <p>The owners of the CafÃ© de la Gare said on Tuesday that the flood had cost them \
+            â€œeverything we builtâ€\u{9d} over twenty years, and that they would reopen.</p>\
+            <p>Insurers have not yet said how much of the damage they will cover, the owners \
+            said, and the town council has promised a fund for the shops on the river.</p>\
+            </article></body></html>";
+        let a = extract(&Page::new(html.as_bytes().to_vec())).expect("article");
+        assert_eq!(a.title.as_deref(), Some("Café owners count the cost"));
+        assert!(
+            a.text.contains("Café de la Gare") && a.text.contains("“everything we built”"),
+            "{}",
+            a.text
+        );
+        assert_eq!(a.text, a.paragraphs.join("\n\n"));
     }
 }
