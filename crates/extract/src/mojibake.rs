@@ -78,12 +78,12 @@ fn sequence_at(chars: &[char], i: usize) -> Option<(char, usize)> {
         return None;
     }
     let mut bytes = [lead, 0, 0, 0];
-    for k in 1..len {
-        let b = byte_of(*chars.get(i + k)?)?;
+    for (slot, &c) in bytes[1..len].iter_mut().zip(chars.get(i + 1..i + len)?) {
+        let b = byte_of(c)?;
         if !is_continuation(b) {
             return None;
         }
-        bytes[k] = b;
+        *slot = b;
     }
     let s = std::str::from_utf8(&bytes[..len]).ok()?;
     let c = s.chars().next()?;
