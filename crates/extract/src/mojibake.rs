@@ -91,6 +91,18 @@ fn sequence_at(chars: &[char], i: usize) -> Option<(char, usize)> {
     (!c.is_control()).then_some((c, len))
 }
 
+/// A scan over the bytes for a lead character (U+00C2–U+00F4, UTF-8 `C3 82`–`C3 B4`)
+/// followed by a continuation character (U+0080–U+00BF, or a windows-1252 punctuation
+/// or letter: UTF-8 starting `C2`, `C5`, `C6`, `CB` or `E2`). Most pages have none, and
+/// this is the only work done on them.
+fn may_be_damaged(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr_iter(0xc3, b).any(|i| {
+        matches!(b.get(i + 1), Some(0x82..=0xb4))
+            && matches!(b.get(i + 2), Some(0xc2 | 0xc5 | 0xc6 | 0xcb | 0xe2))
+    })
+}
+
 /// Text with its double-encoded characters repaired; borrowed when there is nothing to
 /// repair (the common case: one scan for a lead character).
 ///
@@ -98,15 +110,7 @@ fn sequence_at(chars: &[char], i: usize) -> Option<(char, usize)> {
 /// is part of a run: a real `Ã` in "SÃO" is followed by a letter, not a run, and a
 /// word mixing real accented letters with runs is left alone.
 pub fn repair(s: &str) -> Cow<'_, str> {
-    // A cheap scan first (no allocation): a lead followed by a continuation character.
-    let mut prev_lead = false;
-    let candidate = s.chars().any(|c| {
-        let b = byte_of(c);
-        let hit = prev_lead && b.is_some_and(is_continuation);
-        prev_lead = b.is_some_and(|b| is_common_two_byte_lead(b) || (0xe0..=0xf4).contains(&b));
-        hit
-    });
-    if !candidate {
+    if !may_be_damaged(s) {
         return Cow::Borrowed(s);
     }
     let chars: Vec<char> = s.chars().collect();

@@ -33,8 +33,11 @@ fn main() {
     {
         ["pages", n, dir] => pages(&fixtures, parse(n), Path::new(dir)),
         ["jsonl", n] => jsonl(&fixtures, parse(n)),
-        ["search", dir] => search(Path::new(dir)),
-        _ => Err("usage: store_bench pages N DIR | jsonl N | search STORE_DIR".into()),
+        ["search", dir] => search(Path::new(dir), None),
+        ["search", dir, queries] => search(Path::new(dir), Some(Path::new(queries))),
+        _ => {
+            Err("usage: store_bench pages N DIR | jsonl N | search STORE_DIR [QUERIES_FILE]".into())
+        }
     };
     if let Err(e) = res {
         eprintln!("store_bench: {e}");
@@ -205,7 +208,9 @@ fn jsonl(fixtures: &Path, n: usize) -> Result<(), String> {
     Ok(())
 }
 
-fn search(dir: &Path) -> Result<(), String> {
+/// Times searches over a store: the fixtures' words, or the queries of a file (one per
+/// line, optionally `LANG<TAB>QUERY`), each asked once as a warm-up and then five times.
+fn search(dir: &Path, file: Option<&Path>) -> Result<(), String> {
     let t = Instant::now();
     let store = Store::open(dir).map_err(|e| e.to_string())?;
     eprintln!(
@@ -213,7 +218,7 @@ fn search(dir: &Path) -> Result<(), String> {
         t.elapsed().as_secs_f64(),
         store.stats().map_err(|e| e.to_string())?.articles
     );
-    let queries: &[(&str, Option<&str>)] = &[
+    let fixture_queries: &[(&str, Option<&str>)] = &[
         ("dam", None),
         ("death toll", None),
         ("Vardena dam collapse", None),
@@ -235,6 +240,23 @@ fn search(dir: &Path) -> Result<(), String> {
         ("Kessing", None),
         ("helicopters", None),
     ];
+    let listed = match file {
+        Some(f) => std::fs::read_to_string(f).map_err(|e| format!("{}: {e}", f.display()))?,
+        None => String::new(),
+    };
+    let from_file: Vec<(&str, Option<&str>)> = listed
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| match l.split_once('\t') {
+            Some((lang, q)) => (q, Some(lang)),
+            None => (l, None),
+        })
+        .collect();
+    let queries = if file.is_some() {
+        &from_file[..]
+    } else {
+        fixture_queries
+    };
     let mut times = Vec::new();
     let mut slowest: Vec<(f64, &str)> = Vec::new();
     let mut hits = 0usize;
