@@ -97,6 +97,7 @@ fn build(dir: &Path) -> anyhow::Result<ExitCode> {
         batch: 256,
         user_agent: None,
         extra: ingest::Extra::default(),
+        store_only: false,
     })?;
     if code == ExitCode::SUCCESS {
         std::fs::write(&stamp_file, stamp).with_context(|| stamp_file.display().to_string())?;

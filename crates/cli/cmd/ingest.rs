@@ -57,6 +57,9 @@ pub struct Args {
     /// Pages another command (`watch`) hands over, ingested after the paths.
     #[arg(skip)]
     pub extra: Extra,
+    /// Store without grouping (`serve --watch`: the server groups what it finds).
+    #[arg(skip)]
+    pub store_only: bool,
 }
 
 /// A page fetched from the web or read from a WARC archive: its URL is known (the
@@ -186,11 +189,18 @@ struct Tally {
     new_stories: usize,
     /// Articles stored before but not yet grouped (an interrupted ingest), grouped now.
     replayed: usize,
+    /// False when stored without grouping (`serve --watch`).
+    grouped: bool,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let dir = store_dir(args.db.as_deref());
-    let archive = Archive::open_writer(&dir).with_context(|| dir.display().to_string())?;
+    let archive = if args.store_only {
+        Archive::open_storing(&dir)
+    } else {
+        Archive::open_writer(&dir)
+    }
+    .with_context(|| dir.display().to_string())?;
     let started = Instant::now();
     let (urls, paths): (Vec<String>, Vec<String>) = args
         .paths
@@ -216,6 +226,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     type Chunk = (Vec<Result<Prepared, (String, String)>>, Vec<String>);
     let (tx, rx) = mpsc::sync_channel::<Chunk>(2);
     let writer_bar = bar.clone();
+    let args_store_only = args.store_only;
     let writer = std::thread::spawn(move || -> anyhow::Result<Tally> {
         let mut archive = archive;
         let stories_before = archive.index().stories().count();
@@ -257,6 +268,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         tally.stories = archive.index().stories().count();
         tally.new_stories = tally.stories.saturating_sub(stories_before);
         tally.replayed = archive.replayed;
+        tally.grouped = !args_store_only;
         let t = Instant::now();
         let timings = archive.finish().with_context(|| dir)?;
         tally.write_secs += t.elapsed().as_secs_f64();
@@ -407,15 +419,18 @@ fn summarise(dir: &Path, t: &Tally, started: Instant, json: bool) -> anyhow::Res
         writeln!(out, "{obj}")?;
     }
     t.failures.summarise(total as usize);
+    let stories = if t.grouped {
+        format!("{} stories ({} new)", t.stories, t.new_stories)
+    } else {
+        "grouped into stories by the server".to_string()
+    };
     eprintln!(
-        "storyline: {}: {total} inputs: {} added, {} updated, {} unchanged, {failed} failed ({secs:.1} s, {:.0}/s); {} stories ({} new)",
+        "storyline: {}: {total} inputs: {} added, {} updated, {} unchanged, {failed} failed ({secs:.1} s, {:.0}/s); {stories}",
         dir.display(),
         t.added,
         t.updated,
         t.unchanged,
         total as f64 / secs.max(1e-9),
-        t.stories,
-        t.new_stories,
     );
     if t.replayed > 0 {
         eprintln!(

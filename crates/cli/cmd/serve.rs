@@ -22,7 +22,9 @@ use crate::cmd::watch;
 /// within seconds. With --watch the collector of `storyline watch` runs inside the
 /// server (on its own thread, writing the same store): the subscribed feeds
 /// (`storyline feeds add`) are polled on their schedules and their new articles appear
-/// in the pages, the API and the feeds within seconds of being collected. Stops on
+/// in the pages, the API and the feeds within seconds of being collected (the collector
+/// only stores them; the server groups them into stories and keeps the store's story
+/// snapshot, so one story index is in memory, not two). Stops on
 /// Ctrl-C or SIGTERM, finishing the requests under way (a collection round cut short
 /// loses nothing: it is picked up by the next start).
 #[derive(Debug, clap::Args)]
@@ -61,7 +63,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             dir.display()
         );
     }
-    let archive = storyline_web::Archive::open(&dir).with_context(|| dir.display().to_string())?;
+    let mut archive =
+        storyline_web::Archive::open(&dir).with_context(|| dir.display().to_string())?;
+    if args.watch {
+        // The collector stores without grouping; this archive groups what it finds on
+        // each refresh and keeps the snapshot: one story index in memory, not two.
+        archive.keep_snapshot();
+    }
     let stop = Arc::new(AtomicBool::new(false));
     let collector = args.watch.then(|| {
         let stop = stop.clone();
@@ -73,6 +81,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             max_interval: args.max_interval,
             max_items: 200,
             user_agent: args.user_agent.clone(),
+            store_only: true,
         };
         let dir = dir.clone();
         std::thread::spawn(move || {

@@ -56,6 +56,9 @@ pub struct Args {
     pub max_items: usize,
     #[arg(long, value_name = "TEXT", long_help = fetching::USER_AGENT_HELP)]
     pub user_agent: Option<String>,
+    /// Store the pages without grouping them (inside `serve`, whose archive groups them).
+    #[arg(skip)]
+    pub store_only: bool,
 }
 
 /// What one round did.
@@ -111,6 +114,7 @@ pub fn run_until(args: Args, stop: &AtomicBool) -> anyhow::Result<ExitCode> {
                 args.max_items,
                 std::mem::take(&mut recover),
                 &user_agent,
+                args.store_only,
             )?;
             if args.once {
                 return Ok(if ok {
@@ -150,6 +154,7 @@ fn round(
     max_items: usize,
     recover: bool,
     user_agent: &str,
+    store_only: bool,
 ) -> anyhow::Result<bool> {
     let stats = Arc::new(Mutex::new(Round::default()));
     let owners: Owners = Arc::default();
@@ -198,6 +203,7 @@ fn round(
         batch: 64,
         user_agent: None,
         extra: Extra::with_ack(pages, ack),
+        store_only,
     })?;
     let s = stats.lock().unwrap_or_else(|e| e.into_inner());
     eprintln!(

@@ -2,6 +2,8 @@
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -72,7 +74,6 @@ struct Grouping<'a> {
     index: &'a mut StoryIndex,
     facts: &'a mut Facts,
     grouped_through: &'a mut i64,
-    unsaved: &'a mut usize,
 }
 
 impl Grouping<'_> {
@@ -114,7 +115,6 @@ impl Grouping<'_> {
         }
         self.facts.members.entry(a.story).or_default().push(f.id);
         *self.grouped_through = (*self.grouped_through).max(f.id as i64);
-        *self.unsaved += 1;
     }
 }
 
@@ -125,9 +125,18 @@ pub struct Archive {
     pub(crate) facts: Facts,
     /// Articles with ids up to this one are in the index.
     grouped_through: i64,
-    writer: bool,
-    unsaved: usize,
-    last_save: Instant,
+    /// False for an archive opened with [`Archive::open_storing`]: written articles are
+    /// stored, not grouped.
+    grouping: bool,
+    /// Whether this archive saves snapshots (a writer; a reader after
+    /// [`Archive::keep_snapshot`]).
+    saves: bool,
+    /// `grouped_through` of the last snapshot saved or loaded.
+    saved_through: AtomicI64,
+    /// Held while a snapshot is written: when the last one was, and the time spent.
+    saving: Mutex<Saving>,
+    /// Least time between two snapshots saved while articles keep coming.
+    save_every: Duration,
     /// Articles replayed from the database when opening or refreshing (not in the
     /// snapshot).
     pub replayed: usize,
@@ -135,6 +144,11 @@ pub struct Archive {
     /// index was rebuilt from the stored articles.
     pub rebuilt: bool,
     timings: Timings,
+}
+
+struct Saving {
+    last: Instant,
+    spent: Duration,
 }
 
 /// Where a writer's time went (see [`Archive::timings`]).
@@ -160,6 +174,31 @@ impl Archive {
         Archive::load(store, true)
     }
 
+    /// Opens a store folder to write articles without grouping them: the story index is
+    /// neither loaded nor kept, so this costs no memory for it. The articles are grouped
+    /// by the next archive that opens or refreshes the store (`storyline serve`, whose
+    /// collector writes this way so that the server's index is the only one in memory).
+    pub fn open_storing(dir: &Path) -> Result<Archive, ArchiveError> {
+        let store = Store::open_writer(dir)?;
+        Ok(Archive {
+            store,
+            index: StoryIndex::new(Config::default()),
+            facts: Facts::default(),
+            grouped_through: 0,
+            grouping: false,
+            saves: false,
+            saved_through: AtomicI64::new(0),
+            saving: Mutex::new(Saving {
+                last: Instant::now(),
+                spent: Duration::ZERO,
+            }),
+            save_every: SAVE_EVERY,
+            replayed: 0,
+            rebuilt: false,
+            timings: Timings::default(),
+        })
+    }
+
     fn load(store: Store, writer: bool) -> Result<Archive, ArchiveError> {
         let dir = store.dir().to_path_buf();
         let last = store.last_article()?;
@@ -176,15 +215,20 @@ impl Archive {
             index,
             facts,
             grouped_through,
-            writer,
-            unsaved: 0,
-            last_save: Instant::now(),
+            grouping: true,
+            saves: writer,
+            saved_through: AtomicI64::new(grouped_through),
+            saving: Mutex::new(Saving {
+                last: Instant::now(),
+                spent: Duration::ZERO,
+            }),
+            save_every: SAVE_EVERY,
             replayed: 0,
             rebuilt,
             timings: Timings::default(),
         };
         archive.refresh()?;
-        if writer && archive.unsaved > 0 {
+        if writer && archive.unsaved() {
             archive.save()?;
         }
         Ok(archive)
@@ -196,6 +240,9 @@ impl Archive {
     /// Streams: the stored articles are read, turned into features (in parallel, a chunk
     /// at a time) and added in order, so memory does not grow with their number.
     pub fn refresh(&mut self) -> Result<usize, ArchiveError> {
+        if !self.grouping {
+            return Ok(0);
+        }
         let mut failed: Option<ArchiveError> = None;
         let mut chunk: Vec<(i64, String)> = Vec::new();
         let mut n = 0;
@@ -204,14 +251,12 @@ impl Archive {
             index,
             facts,
             grouped_through,
-            unsaved,
             ..
         } = self;
         let mut grouping = Grouping {
             index,
             facts,
             grouped_through,
-            unsaved,
         };
         store.articles_after(*grouping.grouped_through, &mut |s| {
             chunk.push((s.article_id, s.json));
@@ -235,33 +280,60 @@ impl Archive {
             index: &mut self.index,
             facts: &mut self.facts,
             grouped_through: &mut self.grouped_through,
-            unsaved: &mut self.unsaved,
         }
         .add(f);
     }
 
-    /// Writes a batch (one transaction) and groups the articles it added; returns what
-    /// writing each record did.
+    /// Writes a batch (one transaction) and groups the articles it added (unless opened
+    /// with [`Archive::open_storing`]); returns what writing each record did.
     pub fn write(&mut self, batch: Vec<Prepared>) -> Result<Vec<Written>, ArchiveError> {
         let (records, features): (Vec<Record>, Vec<ArticleFeatures>) =
             batch.into_iter().map(|p| (p.record, p.features)).unzip();
         let written = self.store.write(&records)?;
         let t = Instant::now();
         for (w, mut f) in written.iter().zip(features) {
-            if w.outcome == Outcome::Added && w.article_id > self.grouped_through {
+            if self.grouping && w.outcome == Outcome::Added && w.article_id > self.grouped_through {
                 f.id = w.article_id as u64;
                 self.add(&f);
             }
         }
         self.timings.group += t.elapsed();
-        if self.writer && self.unsaved > 0 && self.last_save.elapsed() >= SAVE_EVERY {
-            self.save()?;
-        }
+        self.save_if_due()?;
         Ok(written)
     }
 
-    /// Saves the snapshot (a writer only).
-    fn save(&mut self) -> Result<(), ArchiveError> {
+    /// Articles grouped since the last snapshot?
+    fn unsaved(&self) -> bool {
+        self.grouped_through > self.saved_through.load(Ordering::Acquire)
+    }
+
+    fn lock_saving(&self) -> std::sync::MutexGuard<'_, Saving> {
+        self.saving.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Makes a reader save snapshots too (see [`Archive::save_if_due`]): for a process
+    /// that is the only one grouping the store (`storyline serve --watch`, whose
+    /// collector stores without grouping).
+    pub fn keep_snapshot(&mut self) {
+        self.saves = self.grouping;
+    }
+
+    /// Saves a snapshot when articles were grouped since the last one and it is older
+    /// than a few minutes; true when it saved. Takes `&self`, so a server saves under a
+    /// read lock while requests go on; concurrent calls save once.
+    pub fn save_if_due(&self) -> Result<bool, ArchiveError> {
+        if !self.saves || !self.unsaved() || self.lock_saving().last.elapsed() < self.save_every {
+            return Ok(false);
+        }
+        self.save()
+    }
+
+    /// Saves the snapshot now, unless another call saved this state meanwhile.
+    fn save(&self) -> Result<bool, ArchiveError> {
+        let mut saving = self.lock_saving();
+        if !self.unsaved() && snapshot::path(self.store.dir()).is_file() {
+            return Ok(false);
+        }
         let t = Instant::now();
         let snap = SnapshotRef {
             grouped_through: self.grouped_through,
@@ -269,20 +341,22 @@ impl Archive {
             facts: &self.facts,
         };
         snapshot::save(self.store.dir(), &snap)?;
-        self.unsaved = 0;
-        self.last_save = Instant::now();
-        self.timings.snapshot += t.elapsed();
-        Ok(())
+        self.saved_through
+            .store(self.grouped_through, Ordering::Release);
+        saving.last = Instant::now();
+        saving.spent += t.elapsed();
+        Ok(true)
     }
 
     /// Saves the snapshot and commits the search index; the end of an ingest. Returns
     /// where the writer's time went, this last snapshot included.
-    pub fn finish(mut self) -> Result<Timings, ArchiveError> {
-        if self.writer && (self.unsaved > 0 || !snapshot::path(self.store.dir()).is_file()) {
+    pub fn finish(self) -> Result<Timings, ArchiveError> {
+        if self.saves {
             self.save()?;
         }
+        let timings = self.timings();
         self.store.finish()?;
-        Ok(self.timings)
+        Ok(timings)
     }
 
     /// The store underneath (search, export, stats, versions).
@@ -292,7 +366,10 @@ impl Archive {
 
     /// Time spent grouping written articles and saving snapshots since opening.
     pub fn timings(&self) -> Timings {
-        self.timings
+        Timings {
+            snapshot: self.lock_saving().spent,
+            ..self.timings
+        }
     }
 
     /// The story index.

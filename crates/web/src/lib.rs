@@ -177,7 +177,16 @@ pub(crate) fn refresh(state: &State) -> Result<usize, String> {
         if let Ok(mut f) = state.facets.write() {
             *f = facets;
         }
+    } else {
+        drop(archive);
     }
+    // An archive that keeps its snapshot (`serve --watch`) saves it under a read lock:
+    // requests go on meanwhile.
+    let archive = state
+        .archive
+        .read()
+        .map_err(|_| "the archive lock is poisoned".to_string())?;
+    archive.save_if_due().map_err(|e| e.to_string())?;
     Ok(n)
 }
 

@@ -234,6 +234,56 @@ fn a_reader_sees_a_later_ingest_after_refresh() {
 }
 
 #[test]
+fn stored_without_grouping_then_grouped_and_saved_by_a_reader() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut items = batch();
+    let chess = items.pop().expect("four");
+    ingest(dir.path(), items);
+    let mut reader = Archive::open(dir.path()).expect("reader");
+    reader.keep_snapshot();
+    reader.save_every = Duration::ZERO;
+    let before = snapshot::load(dir.path())
+        .expect("snapshot")
+        .grouped_through;
+    // A collector stores without grouping: no index, no snapshot written.
+    {
+        let mut storing = Archive::open_storing(dir.path()).expect("storing");
+        assert_eq!(storing.len(), 0, "no story index is loaded");
+        let written = storing.write(vec![chess]).expect("write");
+        assert_eq!(written[0].outcome, Outcome::Added);
+        assert_eq!(storing.len(), 0, "nothing is grouped");
+        storing.finish().expect("finish");
+    }
+    assert_eq!(
+        snapshot::load(dir.path())
+            .expect("snapshot")
+            .grouped_through,
+        before
+    );
+    // The reader groups the new article on its refresh and saves the snapshot.
+    assert_eq!(reader.refresh().expect("refresh"), 1);
+    assert!(reader.save_if_due().expect("save"));
+    assert!(!reader.save_if_due().expect("nothing new"), "saved once");
+    let saved = snapshot::load(dir.path()).expect("snapshot");
+    assert!(saved.grouped_through > before);
+    // The same grouping as an ingest that grouped everything itself.
+    let full = tempfile::tempdir().expect("tempdir");
+    ingest(full.path(), batch());
+    let reopened = Archive::open(dir.path()).expect("open");
+    assert_eq!(
+        reopened.replayed, 0,
+        "the saved snapshot holds every article"
+    );
+    assert_eq!(
+        grouping(&reopened),
+        grouping(&Archive::open(full.path()).expect("open"))
+    );
+    // A plain reader never saves.
+    let plain = Archive::open(dir.path()).expect("reader");
+    assert!(!plain.save_if_due().expect("no save"));
+}
+
+#[test]
 fn reingesting_changes_nothing() {
     let dir = tempfile::tempdir().expect("tempdir");
     ingest(dir.path(), batch());
