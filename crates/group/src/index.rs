@@ -1344,17 +1344,18 @@ impl StoryIndex {
         if f.minhash.len() != MINHASH {
             return None;
         }
-        let mut seen: Vec<u32> = Vec::new();
+        // Up to LSH_BANDS × LSH_BUCKET_CAP candidates: a set, not a list searched for
+        // each (templated news fills the buckets).
+        let mut seen: hash::Set<u32> = hash::Set::default();
         let mut best: Option<(u32, CopyLink)> = None;
         for band in 0..LSH_BANDS {
             let Some(bucket) = self.lsh.get(&band_key(band, &f.minhash)) else {
                 continue;
             };
             for &i in bucket {
-                if seen.contains(&i) {
+                if !seen.insert(i) {
                     continue;
                 }
-                seen.push(i);
                 let Some(r) = self.recent(i) else { continue };
                 let j = jaccard(&f.minhash, &r.minhash);
                 // Estimated containment of the shorter text in the longer.
