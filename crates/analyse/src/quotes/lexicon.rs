@@ -1558,3 +1558,81 @@ pub fn de_source_noun(w: &str) -> bool {
     .iter()
     .any(|s| w.len() > s.len() + 3 && w.ends_with(s))
 }
+
+/// English verbs of intention and refusal whose reported content is a to-infinitive
+/// ("declined to comment", "plans to run", "vowed to fight"): the subject holds it.
+pub fn to_stance(w: &str) -> bool {
+    matches!(
+        w,
+        "declined"
+            | "declines"
+            | "declining"
+            | "refused"
+            | "refuses"
+            | "refusing"
+            | "plans"
+            | "planned"
+            | "planning"
+            | "sought"
+            | "seeks"
+            | "seeking"
+            | "wants"
+            | "wanted"
+            | "promised"
+            | "promises"
+            | "promising"
+            | "pledged"
+            | "pledges"
+            | "pledging"
+            | "vowed"
+            | "vows"
+            | "vowing"
+            | "decided"
+            | "decides"
+            | "hopes"
+            | "hoped"
+            | "hoping"
+            | "agreed"
+            | "agrees"
+            | "threatened"
+            | "threatens"
+            | "threatening"
+            | "intends"
+            | "intended"
+            | "intending"
+            | "aims"
+            | "aimed"
+    )
+}
+
+/// The bare forms of [`to_stance`] verbs, verbs only after a pronoun or an auxiliary
+/// ("they want to", "did not want to"; not "a plan to").
+pub fn to_stance_base(w: &str) -> bool {
+    matches!(
+        w,
+        "decline"
+            | "refuse"
+            | "plan"
+            | "seek"
+            | "want"
+            | "promise"
+            | "pledge"
+            | "vow"
+            | "decide"
+            | "hope"
+            | "agree"
+            | "threaten"
+            | "intend"
+            | "aim"
+    )
+}
+
+/// English verbs that report an appearance or an expectation with no holder
+/// ("the bill seems to have stalled", "the House is expected to vote"): the whole clause,
+/// subject included, is what is reported. "expected" only after a form of "be".
+pub fn raising(w: &str) -> bool {
+    matches!(
+        w,
+        "seemed" | "seems" | "seem" | "appeared" | "appears" | "appear" | "expected"
+    )
+}

@@ -1453,3 +1453,84 @@ fn en_speaker_words_end_with_the_subject() {
         "{quotes:#?}"
     );
 }
+
+#[test]
+fn en_to_infinitive_stance_verbs() {
+    // the subject holds the to-infinitive
+    let found = check(
+        "The harbour authority declined to comment on the dredging contract.",
+        "en",
+        "to comment",
+        Indirect,
+        Some("The harbour authority"),
+    );
+    assert_eq!(found.text, "to comment on the dredging contract");
+    let found = check(
+        "Councillor Mara Ivesdale has vowed to block the toll increase, her office said.",
+        "en",
+        "block the toll",
+        Indirect,
+        Some("Councillor Mara Ivesdale"),
+    );
+    assert_eq!(found.text, "to block the toll increase");
+    check(
+        "They did not want to delay the vote again.",
+        "en",
+        "delay the vote",
+        Indirect,
+        Some("They"),
+    );
+    // a participle after a comma takes the sentence's subject
+    check(
+        "The union rejected the offer on Tuesday, threatening to strike before the holidays.",
+        "en",
+        "to strike",
+        Indirect,
+        Some("The union"),
+    );
+    // nouns and participles that modify a noun are no cue
+    for text in [
+        "The mayor's plans to widen the bridge were shelved in June.",
+        "A plan to widen the bridge was shelved in June.",
+        "In June, expansive plans to widen the bridge were shelved.",
+        "A company seeking to widen the bridge bid for the work.",
+        "The mayor agreed to the terms of the bridge contract.",
+    ] {
+        let quotes = q(text, "en");
+        assert!(
+            !quotes
+                .iter()
+                .any(|x| x.text.contains("widen the bridge") || x.text.contains("to the terms")),
+            "{text}: {quotes:#?}"
+        );
+    }
+}
+
+#[test]
+fn en_raising_verbs_report_the_clause() {
+    let found = check(
+        "After the storm, the ferry service appears to have resumed its winter timetable.",
+        "en",
+        "ferry service",
+        Indirect,
+        None,
+    );
+    assert_eq!(
+        found.text,
+        "the ferry service appears to have resumed its winter timetable"
+    );
+    let found = check(
+        "The county board is widely expected to approve the budget on Monday.",
+        "en",
+        "approve the budget",
+        Indirect,
+        None,
+    );
+    assert!(found.text.starts_with("The county board is"), "{found:#?}");
+    // "expected" without a form of "be" is not a raising verb here
+    let quotes = q("Few analysts expected to see such a turnout.", "en");
+    assert!(
+        !quotes.iter().any(|x| x.text.starts_with("Few analysts")),
+        "{quotes:#?}"
+    );
+}
