@@ -1725,6 +1725,40 @@ impl<'a> Extractor<'a> {
                 }
             }
         }
+        // German "sagte gestern vor der Presse, …": a short adverbial between the cue and
+        // the comma that opens the reported clause (no object: "erklärte seinen Rücktritt,")
+        if self.lang == "de" {
+            if let Some(k) = self.de_adverbial_to_comma(j, b) {
+                return (k + 1, true);
+            }
+        }
+        // English "said Thursday he would …": a weekday or "yesterday" before the clause
+        if self.lang == "en"
+            && self.tok(j).is_some_and(|t| {
+                t.inside.is_none()
+                    && matches!(
+                        t.lower.as_str(),
+                        "monday"
+                            | "tuesday"
+                            | "wednesday"
+                            | "thursday"
+                            | "friday"
+                            | "saturday"
+                            | "sunday"
+                            | "yesterday"
+                            | "today"
+                    )
+            })
+            && self.tok(j + 1).is_some_and(|n| {
+                n.is_word()
+                    && n.inside.is_none()
+                    && (lexicon::pronoun(&n.lower) && !n.cap
+                        || lexicon::determiner(&n.lower)
+                        || matches!(n.lower.as_str(), "there" | "it"))
+            })
+        {
+            return (j + 1, false);
+        }
         let t = self.tok(j);
         if t.is_some_and(|t| t.punct(',') || t.punct(':')) {
             let n = self.tok(j + 1);
@@ -1743,6 +1777,86 @@ impl<'a> Extractor<'a> {
             return (j, true);
         }
         (j, false)
+    }
+
+    /// German: from `j`, a run of at most six words that is an adverbial (time words,
+    /// prepositional phrases; a determiner only after a preposition, no verb, no object)
+    /// ending at a comma before at least two words: the comma's token.
+    fn de_adverbial_to_comma(&self, j: usize, b: usize) -> Option<usize> {
+        let mut k = j;
+        let mut prep = false;
+        while k < b && k < j + 7 {
+            let t = self.tok(k)?;
+            if t.punct(',') {
+                let ok = k > j
+                    && !self.tok(k - 1).is_some_and(|p| p.is("ab"))
+                    && self.words_until_punct(k + 1, b) >= 2;
+                return ok.then_some(k);
+            }
+            if !t.is_word() || t.inside.is_some() {
+                return None;
+            }
+            let w = t.lower.as_str();
+            if matches!(
+                w,
+                "gegenüber"
+                    | "vor"
+                    | "bei"
+                    | "beim"
+                    | "in"
+                    | "im"
+                    | "am"
+                    | "auf"
+                    | "nach"
+                    | "während"
+                    | "an"
+                    | "zum"
+                    | "zur"
+                    | "mit"
+                    | "vom"
+                    | "über"
+                    | "anlässlich"
+            ) {
+                prep = true;
+            } else if lexicon::time_word(w)
+                || matches!(
+                    w,
+                    "abend"
+                        | "morgen"
+                        | "nachmittag"
+                        | "vormittag"
+                        | "mittag"
+                        | "nacht"
+                        | "zudem"
+                        | "außerdem"
+                        | "weiter"
+                        | "ferner"
+                        | "auch"
+                        | "jedoch"
+                        | "aber"
+                        | "dazu"
+                        | "darüber"
+                        | "hinaus"
+                        | "noch"
+                        | "später"
+                        | "erneut"
+                        | "bereits"
+                        | "zuvor"
+                        | "dort"
+                        | "damals"
+                )
+            {
+            } else if !prep
+                || lexicon::is_verb("de", w)
+                || lexicon::is_aux(w)
+                || lexicon::complementizer(w)
+                || matches!(w, "nichts" | "kein" | "keine" | "keinen" | "es" | "sich")
+            {
+                return None;
+            }
+            k += 1;
+        }
+        None
     }
 
     /// Whether the words from `j` run to the sentence's end with no comma, semicolon or

@@ -1534,3 +1534,84 @@ fn en_raising_verbs_report_the_clause() {
         "{quotes:#?}"
     );
 }
+
+/// The quote containing `needle`: its text and whether its speaker's name contains `who`.
+fn quote_by(text: &str, lang: &str, needle: &str, who: &str) -> String {
+    let quotes = q(text, lang);
+    let found = with(&quotes, needle);
+    assert!(
+        speaker(found).is_some_and(|s| s.contains(who)),
+        "{text}: {found:#?}"
+    );
+    found.text.clone()
+}
+
+#[test]
+fn de_adverbial_between_cue_and_comma() {
+    assert_eq!(
+        quote_by(
+            "Bürgermeisterin Anke Rolfsen sagte am Dienstag vor dem Stadtrat, die Brücke werde im Frühjahr saniert.",
+            "de",
+            "Brücke",
+            "Rolfsen",
+        ),
+        "die Brücke werde im Frühjahr saniert"
+    );
+    assert_eq!(
+        quote_by(
+            "Der Trainer Jens Albrecht sagte gestern, man wolle das Rückspiel gewinnen.",
+            "de",
+            "Rückspiel",
+            "Albrecht",
+        ),
+        "man wolle das Rückspiel gewinnen"
+    );
+    // an object before the comma: no reported clause
+    let text = "Der Minister erklärte seinen Rücktritt, nachdem die Vorwürfe bekannt wurden.";
+    let quotes = q(text, "de");
+    assert!(
+        !quotes.iter().any(|x| x.text.starts_with("nachdem")),
+        "{quotes:#?}"
+    );
+}
+
+#[test]
+fn de_separable_and_multi_word_cues() {
+    assert_eq!(
+        quote_by(
+            "Die Gewerkschaftsvertreterin Ilse Brandner stellte am Montag klar, dass der Streik weitergehe.",
+            "de",
+            "Streik",
+            "Brandner",
+        ),
+        "dass der Streik weitergehe"
+    );
+    assert!(
+        quote_by(
+            "Die Ärztin Mareike Holt hob hervor, die neue Impfung sei gut verträglich.",
+            "de",
+            "Impfung",
+            "Holt",
+        )
+        .starts_with("die neue Impfung")
+    );
+    // without its particle the verb is no cue ("hob das Glas")
+    let quotes = q(
+        "Die Ärztin Mareike Holt hob das Glas, die Gäste applaudierten.",
+        "de",
+    );
+    assert!(quotes.is_empty(), "{quotes:#?}");
+}
+
+#[test]
+fn en_weekday_between_said_and_the_clause() {
+    assert_eq!(
+        quote_by(
+            "Governor Lena Marsh said Thursday she would sign the water bill.",
+            "en",
+            "water bill",
+            "Marsh",
+        ),
+        "she would sign the water bill"
+    );
+}
