@@ -584,7 +584,10 @@ impl<'a> Extractor<'a> {
                 }
             }
             if self.lang == "en" {
-                if let Some(end) = self.infinitive_cue(si, a, b, i, last_end_tok) {
+                if let Some(end) = self
+                    .infinitive_cue(si, a, b, i, last_end_tok)
+                    .or_else(|| self.asked_question(si, a, b, i, last_end_tok))
+                {
                     last_end_tok = end;
                     i = end.max(i + 1);
                     continue;
@@ -2642,6 +2645,116 @@ impl<'a> Extractor<'a> {
         let end = clause_end(i + 2);
         let (cs, ce, kind, pair) = self.content(j, end)?;
         self.use_pairs_in(j, end);
+        self.push(Draft {
+            start: cs,
+            end: ce,
+            kind,
+            speaker,
+            cue,
+            sent: si,
+            pair,
+        });
+        Some(end)
+    }
+
+    /// English "X asked (Y) whether/if/how …" and "X asked Y to …": the indirect question
+    /// or request is the content, the asker the speaker. "Asked what …," opening the
+    /// sentence has no asker. The addressee is at most four words.
+    fn asked_question(
+        &mut self,
+        si: usize,
+        a: usize,
+        b: usize,
+        i: usize,
+        region_start: usize,
+    ) -> Option<usize> {
+        let t = self.tok(i)?;
+        if !t.is_word() || t.inside.is_some() || !matches!(t.lower.as_str(), "asked" | "asks") {
+            return None;
+        }
+        let lo = region_start.max(a);
+        let opening = t.cap;
+        if opening && i != lo {
+            return None;
+        }
+        // the addressee: names, object pronouns, "reporters", "the crowd"
+        let mut j = i + 1;
+        while j < b && j < i + 5 {
+            let Some(x) = self.tok(j) else { break };
+            let addressee = x.is_word()
+                && x.inside.is_none()
+                && (x.cap
+                    || matches!(
+                        x.lower.as_str(),
+                        "him" | "her" | "them" | "me" | "us" | "you" | "the" | "his" | "their"
+                    )
+                    || lexicon::addressee(&x.lower)
+                    || self.tok(j - 1).is_some_and(|d| {
+                        j > i + 1 && matches!(d.lower.as_str(), "the" | "his" | "their")
+                    })
+                    // "asked voters whether", "asked residents to"
+                    || j == i + 1
+                        && !lexicon::determiner(&x.lower)
+                        && self.tok(j + 1).is_some_and(|n| {
+                            matches!(n.lower.as_str(), "whether" | "if" | "to")
+                        }));
+            if !addressee {
+                break;
+            }
+            j += 1;
+        }
+        let w = self.tok(j)?;
+        if !w.is_word() || w.inside.is_some() {
+            return None;
+        }
+        let question = matches!(
+            w.lower.as_str(),
+            "whether" | "if" | "how" | "what" | "why" | "who" | "which" | "when"
+        );
+        let request = w.is("to")
+            && j > i + 1
+            && self
+                .tok(j + 1)
+                .is_some_and(|v| v.is_word() && !v.cap && !lexicon::determiner(&v.lower));
+        if !(question || request) {
+            return None;
+        }
+        // at least two words in the question or request
+        if self.words_until_punct(j, b) < 2 {
+            return None;
+        }
+        let speaker = if opening {
+            None
+        } else {
+            let mut p = i;
+            while p > lo
+                && self
+                    .tok(p - 1)
+                    .is_some_and(|x| x.is_word() && !x.cap && lexicon::is_aux(&x.lower))
+            {
+                p -= 1;
+            }
+            let np = self.np_before(lo, p)?;
+            if np.impersonal {
+                None
+            } else {
+                Some(self.head(np)?)
+            }
+        };
+        let mut end = j + 1;
+        while end < b {
+            let Some(x) = self.tok(end) else { break };
+            if x.inside.is_none()
+                && (x.punct(',') || x.punct(';') || x.punct('—') || x.punct('–') || x.punct(':'))
+            {
+                break;
+            }
+            end += 1;
+        }
+        let end = end.min(self.after_end(j, b));
+        let (cs, ce, kind, pair) = self.content(j, end)?;
+        self.use_pairs_in(j, end);
+        let cue = self.span(i, i + 1);
         self.push(Draft {
             start: cs,
             end: ce,

@@ -1615,3 +1615,37 @@ fn en_weekday_between_said_and_the_clause() {
         "she would sign the water bill"
     );
 }
+
+#[test]
+fn en_asked_whether_and_asked_to() {
+    assert_eq!(
+        quote_by(
+            "Senator Ruth Caldera asked the minister whether the pipeline had been inspected.",
+            "en",
+            "pipeline",
+            "Caldera",
+        ),
+        "whether the pipeline had been inspected"
+    );
+    assert_eq!(
+        quote_by(
+            "The mayor asked residents to boil their tap water until Friday.",
+            "en",
+            "tap water",
+            "mayor",
+        ),
+        "to boil their tap water until Friday"
+    );
+    // an opening participle has no asker
+    let found = check(
+        "Asked how the fund would be repaid, the treasurer shrugged.",
+        "en",
+        "fund would",
+        Indirect,
+        None,
+    );
+    assert_eq!(found.text, "how the fund would be repaid");
+    // "asked for" is no question
+    let quotes = q("The team asked for more time to finish the survey.", "en");
+    assert!(quotes.is_empty(), "{quotes:#?}");
+}
