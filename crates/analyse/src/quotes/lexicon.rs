@@ -509,6 +509,34 @@ static DE_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "räumt",
         "erklärt",
         "verlautete",
+        "stellten",
+        "kündigten",
+        "räumten",
+        "fügten",
+        "wiesen",
+        "hob",
+        "hebt",
+        "hoben",
+        "führte",
+        "führt",
+        "führten",
+        "legte",
+        "legt",
+        "legten",
+        "deutete",
+        "deutet",
+        "deuteten",
+        "hielt",
+        "hält",
+        "hielten",
+        "machte",
+        "macht",
+        "machten",
+        "prangerte",
+        "prangerten",
+        "gaben",
+        "gibt",
+        "teilten",
         "hatte",
         "bestätigten",
         "erklärten",
@@ -520,7 +548,20 @@ static DE_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 pub fn de_needs_particle(w: &str) -> Option<&'static [&'static str]> {
     match w {
         "teilte" | "teilt" | "teilten" => Some(&["mit"]),
-        "gab" | "gibt" | "gaben" => Some(&["bekannt", "an"]),
+        // separable cues in the plural and multi-word cues ("stellten … klar", "hob … hervor")
+        "stellten" => Some(&["fest", "klar"]),
+        "kündigten" => Some(&["an"]),
+        "räumten" => Some(&["ein"]),
+        "fügten" => Some(&["hinzu"]),
+        "wiesen" => Some(&["hin"]),
+        "hob" | "hebt" | "hoben" => Some(&["hervor"]),
+        "führte" | "führt" | "führten" => Some(&["aus"]),
+        "legte" | "legt" | "legten" => Some(&["dar"]),
+        "deutete" | "deutet" | "deuteten" => Some(&["an"]),
+        "hielt" | "hält" | "hielten" => Some(&["fest"]),
+        "machte" | "macht" | "machten" => Some(&["deutlich", "klar"]),
+        "prangerte" | "prangerten" => Some(&["an"]),
+        "gab" | "gibt" | "gaben" => Some(&["bekannt", "an", "zu"]),
         "kündigte" | "kündigt" => Some(&["an"]),
         "räumte" | "räumt" => Some(&["ein"]),
         "fügte" | "fügt" => Some(&["hinzu"]),
@@ -1557,4 +1598,82 @@ pub fn de_source_noun(w: &str) -> bool {
     ]
     .iter()
     .any(|s| w.len() > s.len() + 3 && w.ends_with(s))
+}
+
+/// English verbs of intention and refusal whose reported content is a to-infinitive
+/// ("declined to comment", "plans to run", "vowed to fight"): the subject holds it.
+pub fn to_stance(w: &str) -> bool {
+    matches!(
+        w,
+        "declined"
+            | "declines"
+            | "declining"
+            | "refused"
+            | "refuses"
+            | "refusing"
+            | "plans"
+            | "planned"
+            | "planning"
+            | "sought"
+            | "seeks"
+            | "seeking"
+            | "wants"
+            | "wanted"
+            | "promised"
+            | "promises"
+            | "promising"
+            | "pledged"
+            | "pledges"
+            | "pledging"
+            | "vowed"
+            | "vows"
+            | "vowing"
+            | "decided"
+            | "decides"
+            | "hopes"
+            | "hoped"
+            | "hoping"
+            | "agreed"
+            | "agrees"
+            | "threatened"
+            | "threatens"
+            | "threatening"
+            | "intends"
+            | "intended"
+            | "intending"
+            | "aims"
+            | "aimed"
+    )
+}
+
+/// The bare forms of [`to_stance`] verbs, verbs only after a pronoun or an auxiliary
+/// ("they want to", "did not want to"; not "a plan to").
+pub fn to_stance_base(w: &str) -> bool {
+    matches!(
+        w,
+        "decline"
+            | "refuse"
+            | "plan"
+            | "seek"
+            | "want"
+            | "promise"
+            | "pledge"
+            | "vow"
+            | "decide"
+            | "hope"
+            | "agree"
+            | "threaten"
+            | "intend"
+            | "aim"
+    )
+}
+
+/// English verbs that report an appearance or an expectation with no holder
+/// ("the bill seems to have stalled", "the House is expected to vote"): the whole clause,
+/// subject included, is what is reported. "expected" only after a form of "be".
+pub fn raising(w: &str) -> bool {
+    matches!(
+        w,
+        "seemed" | "seems" | "seem" | "appeared" | "appears" | "appear" | "expected"
+    )
 }

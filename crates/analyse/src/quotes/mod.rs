@@ -583,6 +583,16 @@ impl<'a> Extractor<'a> {
                     continue;
                 }
             }
+            if self.lang == "en" {
+                if let Some(end) = self
+                    .infinitive_cue(si, a, b, i, last_end_tok)
+                    .or_else(|| self.asked_question(si, a, b, i, last_end_tok))
+                {
+                    last_end_tok = end;
+                    i = end.max(i + 1);
+                    continue;
+                }
+            }
             if let Some((cs, ce, pron)) = self.verb_cue(i, b) {
                 if let Some(end) = self.attribute(si, a, b, cs, ce, pron, last_end_tok) {
                     last_end_tok = end;
@@ -1718,6 +1728,40 @@ impl<'a> Extractor<'a> {
                 }
             }
         }
+        // German "sagte gestern vor der Presse, …": a short adverbial between the cue and
+        // the comma that opens the reported clause (no object: "erklärte seinen Rücktritt,")
+        if self.lang == "de" {
+            if let Some(k) = self.de_adverbial_to_comma(j, b) {
+                return (k + 1, true);
+            }
+        }
+        // English "said Thursday he would …": a weekday or "yesterday" before the clause
+        if self.lang == "en"
+            && self.tok(j).is_some_and(|t| {
+                t.inside.is_none()
+                    && matches!(
+                        t.lower.as_str(),
+                        "monday"
+                            | "tuesday"
+                            | "wednesday"
+                            | "thursday"
+                            | "friday"
+                            | "saturday"
+                            | "sunday"
+                            | "yesterday"
+                            | "today"
+                    )
+            })
+            && self.tok(j + 1).is_some_and(|n| {
+                n.is_word()
+                    && n.inside.is_none()
+                    && (lexicon::pronoun(&n.lower) && !n.cap
+                        || lexicon::determiner(&n.lower)
+                        || matches!(n.lower.as_str(), "there" | "it"))
+            })
+        {
+            return (j + 1, false);
+        }
         let t = self.tok(j);
         if t.is_some_and(|t| t.punct(',') || t.punct(':')) {
             let n = self.tok(j + 1);
@@ -1736,6 +1780,86 @@ impl<'a> Extractor<'a> {
             return (j, true);
         }
         (j, false)
+    }
+
+    /// German: from `j`, a run of at most six words that is an adverbial (time words,
+    /// prepositional phrases; a determiner only after a preposition, no verb, no object)
+    /// ending at a comma before at least two words: the comma's token.
+    fn de_adverbial_to_comma(&self, j: usize, b: usize) -> Option<usize> {
+        let mut k = j;
+        let mut prep = false;
+        while k < b && k < j + 7 {
+            let t = self.tok(k)?;
+            if t.punct(',') {
+                let ok = k > j
+                    && !self.tok(k - 1).is_some_and(|p| p.is("ab"))
+                    && self.words_until_punct(k + 1, b) >= 2;
+                return ok.then_some(k);
+            }
+            if !t.is_word() || t.inside.is_some() {
+                return None;
+            }
+            let w = t.lower.as_str();
+            if matches!(
+                w,
+                "gegenüber"
+                    | "vor"
+                    | "bei"
+                    | "beim"
+                    | "in"
+                    | "im"
+                    | "am"
+                    | "auf"
+                    | "nach"
+                    | "während"
+                    | "an"
+                    | "zum"
+                    | "zur"
+                    | "mit"
+                    | "vom"
+                    | "über"
+                    | "anlässlich"
+            ) {
+                prep = true;
+            } else if lexicon::time_word(w)
+                || matches!(
+                    w,
+                    "abend"
+                        | "morgen"
+                        | "nachmittag"
+                        | "vormittag"
+                        | "mittag"
+                        | "nacht"
+                        | "zudem"
+                        | "außerdem"
+                        | "weiter"
+                        | "ferner"
+                        | "auch"
+                        | "jedoch"
+                        | "aber"
+                        | "dazu"
+                        | "darüber"
+                        | "hinaus"
+                        | "noch"
+                        | "später"
+                        | "erneut"
+                        | "bereits"
+                        | "zuvor"
+                        | "dort"
+                        | "damals"
+                )
+            {
+            } else if !prep
+                || lexicon::is_verb("de", w)
+                || lexicon::is_aux(w)
+                || lexicon::complementizer(w)
+                || matches!(w, "nichts" | "kein" | "keine" | "keinen" | "es" | "sich")
+            {
+                return None;
+            }
+            k += 1;
+        }
+        None
     }
 
     /// Whether the words from `j` run to the sentence's end with no comma, semicolon or
@@ -2290,6 +2414,357 @@ impl<'a> Extractor<'a> {
             *slot = Some((sp, cue));
         }
         None
+    }
+
+    /// English "X declined to comment", "X plans to run", "…, vowing to fight" (the
+    /// subject holds the to-infinitive, which is the content) and "the House is expected
+    /// to vote", "the bill seems to have stalled" (the clause itself, subject included, is
+    /// reported, with no holder). A look-back of at most 24 tokens. Returns the token after
+    /// the content.
+    fn infinitive_cue(
+        &mut self,
+        si: usize,
+        a: usize,
+        b: usize,
+        i: usize,
+        region_start: usize,
+    ) -> Option<usize> {
+        let t = self.tok(i)?;
+        if !t.is_word() || t.cap || t.inside.is_some() {
+            return None;
+        }
+        let w = t.lower.as_str();
+        let raising = lexicon::raising(w);
+        let base = lexicon::to_stance_base(w);
+        if !(raising || base || lexicon::to_stance(w)) {
+            return None;
+        }
+        // "to" and a verb: a lowercase word, not a determiner, pronoun or number
+        if !self
+            .tok(i + 1)
+            .is_some_and(|n| n.is("to") && n.inside.is_none())
+        {
+            return None;
+        }
+        let v = self.tok(i + 2)?;
+        if !v.is_word()
+            || v.cap
+            || v.inside.is_some()
+            || lexicon::determiner(&v.lower)
+            || lexicon::pronoun(&v.lower)
+            || v.lower.starts_with(|c: char| c.is_numeric())
+            || matches!(
+                v.lower.as_str(),
+                "it" | "him"
+                    | "her"
+                    | "them"
+                    | "me"
+                    | "us"
+                    | "his"
+                    | "their"
+                    | "its"
+                    | "our"
+                    | "my"
+                    | "your"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
+            )
+        {
+            return None;
+        }
+        let lo = region_start.max(a);
+        // auxiliaries, negation and adverbs before the verb ("did not want", "is widely
+        // expected", "has repeatedly pledged")
+        let mut p = i;
+        let mut be = false;
+        let mut aux = false;
+        while p > lo
+            && self.tok(p - 1).is_some_and(|x| {
+                x.is_word()
+                    && x.inside.is_none()
+                    && !x.cap
+                    && (lexicon::is_aux(&x.lower)
+                        || matches!(
+                            x.lower.as_str(),
+                            "is" | "are"
+                                | "was"
+                                | "were"
+                                | "be"
+                                | "been"
+                                | "being"
+                                | "not"
+                                | "never"
+                                | "widely"
+                                | "still"
+                                | "now"
+                                | "already"
+                                | "also"
+                        )
+                        || x.lower.ends_with("ly") && x.lower.len() > 4)
+            })
+        {
+            p -= 1;
+            if let Some(x) = self.tok(p) {
+                be |= matches!(
+                    x.lower.as_str(),
+                    "is" | "are" | "was" | "were" | "be" | "been" | "being"
+                );
+                aux |= !x.lower.ends_with("ly");
+            }
+        }
+        let prev = if p > lo { self.tok(p - 1) } else { None };
+        let cue = self.span(i, i + 1);
+        // the content ends at the clause's first comma, semicolon, dash or bracket
+        let clause_end = |from: usize| {
+            let mut k = from;
+            while k < b {
+                let Some(x) = self.tok(k) else { break };
+                if x.inside.is_none()
+                    && (x.punct(',')
+                        || x.punct(';')
+                        || x.punct('—')
+                        || x.punct('–')
+                        || x.punct('(')
+                        || x.punct(':'))
+                {
+                    break;
+                }
+                k += 1;
+            }
+            k.min(self.after_end(from, b))
+        };
+        if raising {
+            if w == "expected" && !be {
+                return None;
+            }
+            if be && w != "expected" {
+                return None; // "was seen to", not a raising verb
+            }
+            // the clause's start: back to a comma, colon, dash or the region's start
+            let mut s = p;
+            while s > lo && s + 24 > p {
+                let Some(x) = self.tok(s - 1) else { break };
+                if x.inside.is_some()
+                    || !x.is_word()
+                        && (x.punct(',')
+                            || x.punct(';')
+                            || x.punct(':')
+                            || x.punct('—')
+                            || x.punct('–')
+                            || x.punct('(')
+                            || matches!(x.kind, Kind::Open(_) | Kind::Close(_) | Kind::Break))
+                {
+                    break;
+                }
+                s -= 1;
+            }
+            while s < p
+                && self
+                    .tok(s)
+                    .is_some_and(|x| x.is_word() && lexicon::lead_trim(&x.lower))
+            {
+                s += 1;
+            }
+            if s == p || !(s..p).any(|k| self.tok(k).is_some_and(|x| x.is_word())) {
+                return None;
+            }
+            let end = clause_end(i + 2);
+            let (cs, ce, kind, pair) = self.content(s, end)?;
+            self.use_pairs_in(s, end);
+            self.push(Draft {
+                start: cs,
+                end: ce,
+                kind,
+                speaker: None,
+                cue,
+                sent: si,
+                pair,
+            });
+            return Some(end);
+        }
+        // a noun, not a verb: "a plan to", "his promise to", "the party's plans to"
+        let prev_noun_marker = prev.is_some_and(|x| {
+            x.is_word()
+                && (lexicon::determiner(&x.lower)
+                    || x.lower.ends_with("'s")
+                    || x.lower.ends_with("’s")
+                    || matches!(
+                        x.lower.as_str(),
+                        "his" | "her" | "their" | "its" | "our" | "my" | "your" | "of" | "new"
+                    ))
+        });
+        if prev_noun_marker && !aux {
+            return None;
+        }
+        if base && !aux && !prev.is_some_and(|x| x.is_word() && lexicon::pronoun(&x.lower)) {
+            return None;
+        }
+        // plural nouns as often as verbs ("expansive plans to", "his vows to"): a verb only
+        // after a name, a pronoun or a relative pronoun
+        if !aux
+            && matches!(
+                w,
+                "plans" | "vows" | "pledges" | "promises" | "hopes" | "aims"
+            )
+            && !prev.is_some_and(|x| {
+                x.is_word() && (x.cap || lexicon::pronoun(&x.lower) || x.is("who") || x.is("that"))
+            })
+        {
+            return None;
+        }
+        // a participle modifies a noun ("a company seeking to expand") unless a comma or an
+        // auxiliary comes before it
+        if w.ends_with("ing") && !aux && !prev.is_some_and(|x| x.punct(',')) {
+            return None;
+        }
+        let speaker = if prev.is_some_and(|x| x.punct(',')) {
+            // "…, vowing to fight": the participle's subject is the sentence's
+            if !w.ends_with("ing") {
+                return None;
+            }
+            self.sentence_subject(a, p - 1)
+                .filter(|np| !np.impersonal)
+                .and_then(|np| self.head(np))
+        } else if prev.is_some_and(|x| x.is("who") || x.is("that")) {
+            // "a donor who wants to give more": the noun before the relative pronoun
+            let mut k = p - 1;
+            if k > lo && self.tok(k - 1).is_some_and(|x| x.punct(',')) {
+                k -= 1;
+            }
+            self.np_before(lo, k)
+                .filter(|np| !np.impersonal)
+                .and_then(|np| self.head(np))
+        } else {
+            let np = self.np_before(lo, p)?;
+            if np.impersonal { None } else { self.head(np) }
+        };
+        speaker?;
+        let j = i + 1;
+        let end = clause_end(i + 2);
+        let (cs, ce, kind, pair) = self.content(j, end)?;
+        self.use_pairs_in(j, end);
+        self.push(Draft {
+            start: cs,
+            end: ce,
+            kind,
+            speaker,
+            cue,
+            sent: si,
+            pair,
+        });
+        Some(end)
+    }
+
+    /// English "X asked (Y) whether/if/how …" and "X asked Y to …": the indirect question
+    /// or request is the content, the asker the speaker. "Asked what …," opening the
+    /// sentence has no asker. The addressee is at most four words.
+    fn asked_question(
+        &mut self,
+        si: usize,
+        a: usize,
+        b: usize,
+        i: usize,
+        region_start: usize,
+    ) -> Option<usize> {
+        let t = self.tok(i)?;
+        if !t.is_word() || t.inside.is_some() || !matches!(t.lower.as_str(), "asked" | "asks") {
+            return None;
+        }
+        let lo = region_start.max(a);
+        let opening = t.cap;
+        if opening && i != lo {
+            return None;
+        }
+        // the addressee: names, object pronouns, "reporters", "the crowd"
+        let mut j = i + 1;
+        while j < b && j < i + 5 {
+            let Some(x) = self.tok(j) else { break };
+            let addressee = x.is_word()
+                && x.inside.is_none()
+                && (x.cap
+                    || matches!(
+                        x.lower.as_str(),
+                        "him" | "her" | "them" | "me" | "us" | "you" | "the" | "his" | "their"
+                    )
+                    || lexicon::addressee(&x.lower)
+                    || self.tok(j - 1).is_some_and(|d| {
+                        j > i + 1 && matches!(d.lower.as_str(), "the" | "his" | "their")
+                    })
+                    // "asked voters whether", "asked residents to"
+                    || j == i + 1
+                        && !lexicon::determiner(&x.lower)
+                        && self.tok(j + 1).is_some_and(|n| {
+                            matches!(n.lower.as_str(), "whether" | "if" | "to")
+                        }));
+            if !addressee {
+                break;
+            }
+            j += 1;
+        }
+        let w = self.tok(j)?;
+        if !w.is_word() || w.inside.is_some() {
+            return None;
+        }
+        let question = matches!(
+            w.lower.as_str(),
+            "whether" | "if" | "how" | "what" | "why" | "who" | "which" | "when"
+        );
+        let request = w.is("to")
+            && j > i + 1
+            && self
+                .tok(j + 1)
+                .is_some_and(|v| v.is_word() && !v.cap && !lexicon::determiner(&v.lower));
+        if !(question || request) {
+            return None;
+        }
+        // at least two words in the question or request
+        if self.words_until_punct(j, b) < 2 {
+            return None;
+        }
+        let speaker = if opening {
+            None
+        } else {
+            let mut p = i;
+            while p > lo
+                && self
+                    .tok(p - 1)
+                    .is_some_and(|x| x.is_word() && !x.cap && lexicon::is_aux(&x.lower))
+            {
+                p -= 1;
+            }
+            let np = self.np_before(lo, p)?;
+            if np.impersonal {
+                None
+            } else {
+                Some(self.head(np)?)
+            }
+        };
+        let mut end = j + 1;
+        while end < b {
+            let Some(x) = self.tok(end) else { break };
+            if x.inside.is_none()
+                && (x.punct(',') || x.punct(';') || x.punct('—') || x.punct('–') || x.punct(':'))
+            {
+                break;
+            }
+            end += 1;
+        }
+        let end = end.min(self.after_end(j, b));
+        let (cs, ce, kind, pair) = self.content(j, end)?;
+        self.use_pairs_in(j, end);
+        let cue = self.span(i, i + 1);
+        self.push(Draft {
+            start: cs,
+            end: ce,
+            kind,
+            speaker,
+            cue,
+            sent: si,
+            pair,
+        });
+        Some(end)
     }
 
     /// "according to X, …" / "…, according to X" / "selon X" / "laut X".

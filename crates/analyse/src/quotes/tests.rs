@@ -1453,3 +1453,199 @@ fn en_speaker_words_end_with_the_subject() {
         "{quotes:#?}"
     );
 }
+
+#[test]
+fn en_to_infinitive_stance_verbs() {
+    // the subject holds the to-infinitive
+    let found = check(
+        "The harbour authority declined to comment on the dredging contract.",
+        "en",
+        "to comment",
+        Indirect,
+        Some("The harbour authority"),
+    );
+    assert_eq!(found.text, "to comment on the dredging contract");
+    let found = check(
+        "Councillor Mara Ivesdale has vowed to block the toll increase, her office said.",
+        "en",
+        "block the toll",
+        Indirect,
+        Some("Councillor Mara Ivesdale"),
+    );
+    assert_eq!(found.text, "to block the toll increase");
+    check(
+        "They did not want to delay the vote again.",
+        "en",
+        "delay the vote",
+        Indirect,
+        Some("They"),
+    );
+    // a participle after a comma takes the sentence's subject
+    check(
+        "The union rejected the offer on Tuesday, threatening to strike before the holidays.",
+        "en",
+        "to strike",
+        Indirect,
+        Some("The union"),
+    );
+    // nouns and participles that modify a noun are no cue
+    for text in [
+        "The mayor's plans to widen the bridge were shelved in June.",
+        "A plan to widen the bridge was shelved in June.",
+        "In June, expansive plans to widen the bridge were shelved.",
+        "A company seeking to widen the bridge bid for the work.",
+        "The mayor agreed to the terms of the bridge contract.",
+    ] {
+        let quotes = q(text, "en");
+        assert!(
+            !quotes
+                .iter()
+                .any(|x| x.text.contains("widen the bridge") || x.text.contains("to the terms")),
+            "{text}: {quotes:#?}"
+        );
+    }
+}
+
+#[test]
+fn en_raising_verbs_report_the_clause() {
+    let found = check(
+        "After the storm, the ferry service appears to have resumed its winter timetable.",
+        "en",
+        "ferry service",
+        Indirect,
+        None,
+    );
+    assert_eq!(
+        found.text,
+        "the ferry service appears to have resumed its winter timetable"
+    );
+    let found = check(
+        "The county board is widely expected to approve the budget on Monday.",
+        "en",
+        "approve the budget",
+        Indirect,
+        None,
+    );
+    assert!(found.text.starts_with("The county board is"), "{found:#?}");
+    // "expected" without a form of "be" is not a raising verb here
+    let quotes = q("Few analysts expected to see such a turnout.", "en");
+    assert!(
+        !quotes.iter().any(|x| x.text.starts_with("Few analysts")),
+        "{quotes:#?}"
+    );
+}
+
+/// The quote containing `needle`: its text and whether its speaker's name contains `who`.
+fn quote_by(text: &str, lang: &str, needle: &str, who: &str) -> String {
+    let quotes = q(text, lang);
+    let found = with(&quotes, needle);
+    assert!(
+        speaker(found).is_some_and(|s| s.contains(who)),
+        "{text}: {found:#?}"
+    );
+    found.text.clone()
+}
+
+#[test]
+fn de_adverbial_between_cue_and_comma() {
+    assert_eq!(
+        quote_by(
+            "Bürgermeisterin Anke Rolfsen sagte am Dienstag vor dem Stadtrat, die Brücke werde im Frühjahr saniert.",
+            "de",
+            "Brücke",
+            "Rolfsen",
+        ),
+        "die Brücke werde im Frühjahr saniert"
+    );
+    assert_eq!(
+        quote_by(
+            "Der Trainer Jens Albrecht sagte gestern, man wolle das Rückspiel gewinnen.",
+            "de",
+            "Rückspiel",
+            "Albrecht",
+        ),
+        "man wolle das Rückspiel gewinnen"
+    );
+    // an object before the comma: no reported clause
+    let text = "Der Minister erklärte seinen Rücktritt, nachdem die Vorwürfe bekannt wurden.";
+    let quotes = q(text, "de");
+    assert!(
+        !quotes.iter().any(|x| x.text.starts_with("nachdem")),
+        "{quotes:#?}"
+    );
+}
+
+#[test]
+fn de_separable_and_multi_word_cues() {
+    assert_eq!(
+        quote_by(
+            "Die Gewerkschaftsvertreterin Ilse Brandner stellte am Montag klar, dass der Streik weitergehe.",
+            "de",
+            "Streik",
+            "Brandner",
+        ),
+        "dass der Streik weitergehe"
+    );
+    assert!(
+        quote_by(
+            "Die Ärztin Mareike Holt hob hervor, die neue Impfung sei gut verträglich.",
+            "de",
+            "Impfung",
+            "Holt",
+        )
+        .starts_with("die neue Impfung")
+    );
+    // without its particle the verb is no cue ("hob das Glas")
+    let quotes = q(
+        "Die Ärztin Mareike Holt hob das Glas, die Gäste applaudierten.",
+        "de",
+    );
+    assert!(quotes.is_empty(), "{quotes:#?}");
+}
+
+#[test]
+fn en_weekday_between_said_and_the_clause() {
+    assert_eq!(
+        quote_by(
+            "Governor Lena Marsh said Thursday she would sign the water bill.",
+            "en",
+            "water bill",
+            "Marsh",
+        ),
+        "she would sign the water bill"
+    );
+}
+
+#[test]
+fn en_asked_whether_and_asked_to() {
+    assert_eq!(
+        quote_by(
+            "Senator Ruth Caldera asked the minister whether the pipeline had been inspected.",
+            "en",
+            "pipeline",
+            "Caldera",
+        ),
+        "whether the pipeline had been inspected"
+    );
+    assert_eq!(
+        quote_by(
+            "The mayor asked residents to boil their tap water until Friday.",
+            "en",
+            "tap water",
+            "mayor",
+        ),
+        "to boil their tap water until Friday"
+    );
+    // an opening participle has no asker
+    let found = check(
+        "Asked how the fund would be repaid, the treasurer shrugged.",
+        "en",
+        "fund would",
+        Indirect,
+        None,
+    );
+    assert_eq!(found.text, "how the fund would be repaid");
+    // "asked for" is no question
+    let quotes = q("The team asked for more time to finish the survey.", "en");
+    assert!(quotes.is_empty(), "{quotes:#?}");
+}
