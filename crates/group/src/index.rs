@@ -199,7 +199,7 @@ pub struct ArticleFacts<'a> {
 /// A recent article's features kept for copy detection.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct Recent {
-    minhash: Box<[u32]>,
+    minhash: Signature,
     shingles: u32,
     /// Symbols ([`Symbols`]; 0: unknown) of the language and of the outlet the article
     /// names as its source.
@@ -211,6 +211,54 @@ struct Recent {
     anchors: Box<[u64]>,
     /// Figure keys, sorted.
     figures: Box<[u64]>,
+}
+
+/// A recent article's MinHash signature, inline: copy detection compares an article with
+/// up to `LSH_BANDS × LSH_BUCKET_CAP` recent ones, and a signature behind a pointer of its
+/// own costs a second cache miss each. Empty for a text too short to have one.
+/// Serialized as a sequence, exactly like the boxed slice it replaced.
+#[derive(Debug, Clone)]
+struct Signature {
+    len: u8,
+    values: [u32; MINHASH],
+}
+
+impl Signature {
+    fn new(values: &[u32]) -> Signature {
+        let mut s = Signature {
+            len: values.len().min(MINHASH) as u8,
+            values: [0; MINHASH],
+        };
+        s.values[..s.len as usize].copy_from_slice(&values[..s.len as usize]);
+        s
+    }
+
+    fn as_slice(&self) -> &[u32] {
+        &self.values[..self.len as usize]
+    }
+
+    fn len(&self) -> usize {
+        self.len as usize
+    }
+}
+
+impl Serialize for Signature {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.as_slice())
+    }
+}
+
+impl<'de> Deserialize<'de> for Signature {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let values = Vec::<u32>::deserialize(deserializer)?;
+        if values.len() > MINHASH {
+            return Err(serde::de::Error::invalid_length(
+                values.len(),
+                &"a MinHash signature",
+            ));
+        }
+        Ok(Signature::new(&values))
+    }
 }
 
 /// Outlet and language names, interned: records and recent articles keep a `u32`
@@ -1081,7 +1129,7 @@ impl StoryIndex {
             a
         };
         let recent = Recent {
-            minhash: f.minhash.as_slice().into(),
+            minhash: Signature::new(&f.minhash),
             shingles: f.shingles,
             language: self.symbols.intern(f.language.as_deref()),
             original_outlet: self.symbols.intern(f.original_outlet.as_deref()),
@@ -1233,7 +1281,7 @@ impl StoryIndex {
         // LSH buckets.
         if recent.minhash.len() == MINHASH {
             for band in 0..LSH_BANDS {
-                let key = band_key(band, &recent.minhash);
+                let key = band_key(band, recent.minhash.as_slice());
                 let bucket = self.lsh.entry(key).or_default();
                 bucket.push(idx);
                 if bucket.len() > LSH_BUCKET_CAP {
@@ -1357,7 +1405,7 @@ impl StoryIndex {
                     continue;
                 }
                 let Some(r) = self.recent(i) else { continue };
-                let j = jaccard(&f.minhash, &r.minhash);
+                let j = jaccard(&f.minhash, r.minhash.as_slice());
                 // Estimated containment of the shorter text in the longer.
                 let (a, b) = (f.shingles as f32, r.shingles as f32);
                 let inter = j / (1.0 + j) * (a + b);
@@ -1665,4 +1713,26 @@ fn band_key(band: usize, sig: &[u32]) -> u64 {
         h = hash::mix(h ^ u64::from(v));
     }
     h
+}
+
+#[cfg(test)]
+mod signature_tests {
+    use super::{MINHASH, Signature};
+
+    #[test]
+    fn a_signature_serializes_like_the_boxed_slice_it_replaced() {
+        let full: Vec<u32> = (0..MINHASH as u32).map(|x| x * 7919).collect();
+        for values in [Vec::new(), vec![3, 1, 2], full] {
+            let boxed: Box<[u32]> = values.clone().into();
+            let sig = Signature::new(&values);
+            assert_eq!(sig.as_slice(), &values[..]);
+            let bytes = serde_json::to_vec(&sig).unwrap();
+            assert_eq!(bytes, serde_json::to_vec(&boxed).unwrap());
+            let back: Signature = serde_json::from_slice(&bytes).unwrap();
+            assert_eq!(back.as_slice(), &values[..]);
+        }
+        let too_long = vec![0u32; MINHASH + 1];
+        let bytes = serde_json::to_vec(&too_long).unwrap();
+        assert!(serde_json::from_slice::<Signature>(&bytes).is_err());
+    }
 }
