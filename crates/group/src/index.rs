@@ -163,7 +163,58 @@ struct Record {
     /// Index (into `records`) of the original, for a copy; [`NOT_A_COPY`] otherwise.
     original: u32,
     /// Boxed: most articles are not copies.
-    copy: Option<Box<CopyLink>>,
+    copy: Option<Box<KeptLink>>,
+}
+
+/// A copy link as a record keeps it: the figures that differ in one string (one
+/// allocation instead of a vector of strings, which were most of the records' memory in a
+/// copy-heavy archive). Serialized as a [`CopyLink`]: snapshots keep their layout.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(from = "CopyLink", into = "CopyLink")]
+struct KeptLink {
+    of: u64,
+    kind: CopyKind,
+    similarity: f32,
+    low_confidence: bool,
+    /// The figures, each ended by [`FIGURE_END`].
+    figures_differ: Box<str>,
+}
+
+/// Ends each figure in [`KeptLink::figures_differ`] (the unit separator; a figure's own
+/// control characters of this kind become spaces).
+const FIGURE_END: char = '\u{1f}';
+
+impl From<CopyLink> for KeptLink {
+    fn from(l: CopyLink) -> KeptLink {
+        let mut figures = String::new();
+        for f in &l.figures_differ {
+            figures.extend(f.chars().map(|c| if c == FIGURE_END { ' ' } else { c }));
+            figures.push(FIGURE_END);
+        }
+        KeptLink {
+            of: l.of,
+            kind: l.kind,
+            similarity: l.similarity,
+            low_confidence: l.low_confidence,
+            figures_differ: figures.into_boxed_str(),
+        }
+    }
+}
+
+impl From<KeptLink> for CopyLink {
+    fn from(l: KeptLink) -> CopyLink {
+        CopyLink {
+            of: l.of,
+            kind: l.kind,
+            similarity: l.similarity,
+            low_confidence: l.low_confidence,
+            figures_differ: l
+                .figures_differ
+                .split_terminator(FIGURE_END)
+                .map(str::to_string)
+                .collect(),
+        }
+    }
 }
 
 /// [`Record::published`] of an article without a date.
@@ -653,12 +704,17 @@ impl StoryIndex {
         Some(self.resolve(self.records[idx as usize].story))
     }
 
-    /// The original an article copies, when it is a copy.
-    pub fn copy_of(&self, id: u64) -> Option<(u64, &CopyLink)> {
-        let idx = self.position(id)?;
-        let r = &self.records[idx as usize];
-        let orig = r.copy_of()?;
-        Some((self.records[orig as usize].id, r.copy.as_deref()?))
+    /// The original an article copies, when it is a copy, with the link's details.
+    pub fn copy_of(&self, id: u64) -> Option<(u64, CopyLink)> {
+        let r = &self.records[self.position(id)? as usize];
+        let link = CopyLink::from(r.copy.as_deref()?.clone());
+        Some((self.original_of(id)?, link))
+    }
+
+    /// The id of the original an article copies, when it is a copy (no allocation).
+    pub fn original_of(&self, id: u64) -> Option<u64> {
+        let r = &self.records[self.position(id)? as usize];
+        Some(self.records[r.copy_of()? as usize].id)
     }
 
     /// A story by id (merged stories are resolved to the story they joined).
@@ -1089,7 +1145,7 @@ impl StoryIndex {
                 is_new: false,
                 copy_of: r.copy_of().map(|o| self.records[o as usize].id),
                 score: r.copy.as_ref().map_or(0.0, |c| c.similarity),
-                copy: r.copy.as_deref().cloned(),
+                copy: r.copy.as_deref().map(|c| CopyLink::from(c.clone())),
                 merged: None,
             };
         }
@@ -1178,7 +1234,7 @@ impl StoryIndex {
                 };
             }
             self.records[idx as usize].set_copy_of(target);
-            self.records[idx as usize].copy = Some(Box::new(link.clone()));
+            self.records[idx as usize].copy = Some(Box::new(link.clone().into()));
             self.stories[orig_story as usize].copies += 1;
             return Assignment {
                 story: orig_story,
@@ -1596,7 +1652,7 @@ impl StoryIndex {
             }
         }
         self.records[old as usize].set_copy_of(new);
-        self.records[old as usize].copy = Some(Box::new(link));
+        self.records[old as usize].copy = Some(Box::new(link.into()));
         // The counts: one original, one more copy (the new one replaces the old root).
         let story = self.resolve(self.records[old as usize].story);
         self.stories[story as usize].copies += 1;
@@ -1717,7 +1773,43 @@ fn band_key(band: usize, sig: &[u32]) -> u64 {
 
 #[cfg(test)]
 mod signature_tests {
-    use super::{MINHASH, Signature};
+    use super::{CopyKind, CopyLink, KeptLink, MINHASH, Signature};
+
+    #[test]
+    fn a_kept_link_gives_back_its_copy_link_and_serializes_like_it() {
+        for figures in [
+            vec![],
+            vec!["41 dead".to_string(), String::new(), "€2m".into()],
+        ] {
+            let link = CopyLink {
+                of: 7,
+                kind: CopyKind::Translation,
+                similarity: 0.625,
+                low_confidence: true,
+                figures_differ: figures.clone(),
+            };
+            let kept = KeptLink::from(link.clone());
+            assert_eq!(
+                serde_json::to_value(&kept).unwrap(),
+                serde_json::to_value(&link).unwrap()
+            );
+            let back: KeptLink =
+                serde_json::from_value(serde_json::to_value(&link).unwrap()).unwrap();
+            assert_eq!(CopyLink::from(back), link);
+        }
+        // A figure holding the separator keeps its place (the separator becomes a space).
+        let link = CopyLink {
+            of: 1,
+            kind: CopyKind::Near,
+            similarity: 0.7,
+            low_confidence: false,
+            figures_differ: vec!["a\u{1f}b".into(), "c".into()],
+        };
+        assert_eq!(
+            CopyLink::from(KeptLink::from(link)).figures_differ,
+            vec!["a b".to_string(), "c".to_string()]
+        );
+    }
 
     #[test]
     fn a_signature_serializes_like_the_boxed_slice_it_replaced() {

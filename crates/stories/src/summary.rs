@@ -57,7 +57,7 @@ fn ranked<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
 
 impl Archive {
     fn is_copy(&self, id: u64) -> bool {
-        self.index.copy_of(id).is_some()
+        self.index.original_of(id).is_some()
     }
 
     fn article_ref(&self, s: &Stored) -> ArticleRef {
@@ -73,11 +73,11 @@ impl Archive {
     }
 
     fn story_article(&self, s: &Stored, original_outlet: Option<String>) -> StoryArticle {
-        let copy = self.index.copy_of(s.article_id as u64);
+        let (copy_of, copy) = self.index.copy_of(s.article_id as u64).unzip();
         StoryArticle {
             article: self.article_ref(s),
-            copy_of: copy.map(|(of, _)| of as i64),
-            copy: copy.map(|(_, link)| link.clone()),
+            copy_of: copy_of.map(|of| of as i64),
+            copy,
             original_outlet,
         }
     }
@@ -406,7 +406,7 @@ impl Archive {
             Some(st) => self
                 .members(st.id)
                 .iter()
-                .filter(|&&m| self.index.copy_of(m).is_some_and(|(of, _)| of as i64 == id))
+                .filter(|&&m| self.index.original_of(m) == Some(id as u64))
                 .map(|&m| m as i64)
                 .collect(),
             None => Vec::new(),

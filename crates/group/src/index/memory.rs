@@ -5,7 +5,7 @@
 use std::collections::VecDeque;
 use std::mem::size_of;
 
-use super::{CopyLink, Recent, Record, Story, StoryIndex};
+use super::{KeptLink, Recent, Record, Story, StoryIndex};
 use crate::hash::Map;
 
 /// Bytes held by one part of the index.
@@ -42,7 +42,7 @@ impl Record {
     fn heap(&self) -> usize {
         self.copy
             .as_ref()
-            .map_or(0, |c| size_of::<CopyLink>() + strings(&c.figures_differ))
+            .map_or(0, |c| size_of::<KeptLink>() + c.figures_differ.len())
     }
 }
 
