@@ -1539,6 +1539,30 @@ impl<'a> Extractor<'a> {
 
     /// Content of tokens `[ts, te)`: trimmed of punctuation at the edges; a single pair
     /// of quote marks around everything makes it direct (without the marks).
+    /// Records tokens `j..end` as a quote of `speaker` after `cue` in sentence `sent`,
+    /// and their quote marks as used; returns `end` (None when they hold no content).
+    fn quote_in(
+        &mut self,
+        j: usize,
+        end: usize,
+        speaker: Option<(usize, usize)>,
+        cue: Option<(usize, usize)>,
+        sent: usize,
+    ) -> Option<usize> {
+        let (start, content_end, kind, pair) = self.content(j, end)?;
+        self.use_pairs_in(j, end);
+        self.push(Draft {
+            start,
+            end: content_end,
+            kind,
+            speaker,
+            cue,
+            sent,
+            pair,
+        });
+        Some(end)
+    }
+
     fn content(&self, ts: usize, te: usize) -> Option<(usize, usize, QuoteKind, Option<usize>)> {
         let mut s = ts;
         let mut e = te;
@@ -2238,19 +2262,7 @@ impl<'a> Extractor<'a> {
                         .tok(p - 1)
                         .is_some_and(|t| matches!(t.kind, Kind::Close(_))));
             if explicit || n_after >= 3 && self.lang == "de" && !before_ok {
-                let end = self.after_end(j, b);
-                let (s, e, kind, pair) = self.content(j, end)?;
-                self.use_pairs_in(j, end);
-                self.push(Draft {
-                    start: s,
-                    end: e,
-                    kind,
-                    speaker: speaker_span,
-                    cue,
-                    sent: si,
-                    pair,
-                });
-                return Some(end);
+                return self.quote_in(j, self.after_end(j, b), speaker_span, cue, si);
             }
             if p > region_start {
                 let (s, e, kind, pair) = self.content(region_start, p)?;
@@ -2296,19 +2308,7 @@ impl<'a> Extractor<'a> {
                 .tok(j)
                 .is_some_and(|t| lexicon::adverbial_start(&t.lower));
             if speaker.is_some() && (explicit || !adverbial && self.words_until_punct(j, b) >= 3) {
-                let end = self.after_end(j, b);
-                let (s, e, kind, pair) = self.content(j, end)?;
-                self.use_pairs_in(j, end);
-                self.push(Draft {
-                    start: s,
-                    end: e,
-                    kind,
-                    speaker,
-                    cue,
-                    sent: si,
-                    pair,
-                });
-                return Some(end);
+                return self.quote_in(j, self.after_end(j, b), speaker, cue, si);
             }
         }
         // Subject before the verb.
@@ -2642,19 +2642,7 @@ impl<'a> Extractor<'a> {
         };
         speaker?;
         let j = i + 1;
-        let end = clause_end(i + 2);
-        let (cs, ce, kind, pair) = self.content(j, end)?;
-        self.use_pairs_in(j, end);
-        self.push(Draft {
-            start: cs,
-            end: ce,
-            kind,
-            speaker,
-            cue,
-            sent: si,
-            pair,
-        });
-        Some(end)
+        self.quote_in(j, clause_end(i + 2), speaker, cue, si)
     }
 
     /// English "X asked (Y) whether/if/how …" and "X asked Y to …": the indirect question
@@ -2752,19 +2740,8 @@ impl<'a> Extractor<'a> {
             end += 1;
         }
         let end = end.min(self.after_end(j, b));
-        let (cs, ce, kind, pair) = self.content(j, end)?;
-        self.use_pairs_in(j, end);
         let cue = self.span(i, i + 1);
-        self.push(Draft {
-            start: cs,
-            end: ce,
-            kind,
-            speaker,
-            cue,
-            sent: si,
-            pair,
-        });
-        Some(end)
+        self.quote_in(j, end, speaker, cue, si)
     }
 
     /// "according to X, …" / "…, according to X" / "selon X" / "laut X".
@@ -2951,19 +2928,7 @@ impl<'a> Extractor<'a> {
                     }
                 }
             }
-            let end = self.after_end(j, b);
-            let (s, ce2, kind, pair) = self.content(j, end)?;
-            self.use_pairs_in(j, end);
-            self.push(Draft {
-                start: s,
-                end: ce2,
-                kind,
-                speaker,
-                cue,
-                sent: si,
-                pair,
-            });
-            return Some(end);
+            return self.quote_in(j, self.after_end(j, b), speaker, cue, si);
         }
         // content before the phrase ("…, according to X.")
         let mut cut = i;
