@@ -1306,18 +1306,19 @@ pub fn adverbial_start(w: &str) -> bool {
             | "dopo"
             | "per"
             | "con"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
             | "wie"
             | "auf"
             | "zu"
             | "aus"
             | "mit"
+    ) || english_weekday(w)
+}
+
+/// English weekday names (lower case).
+pub fn english_weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
     )
 }
 

@@ -1763,18 +1763,8 @@ impl<'a> Extractor<'a> {
         if self.lang == "en"
             && self.tok(j).is_some_and(|t| {
                 t.inside.is_none()
-                    && matches!(
-                        t.lower.as_str(),
-                        "monday"
-                            | "tuesday"
-                            | "wednesday"
-                            | "thursday"
-                            | "friday"
-                            | "saturday"
-                            | "sunday"
-                            | "yesterday"
-                            | "today"
-                    )
+                    && (lexicon::english_weekday(&t.lower)
+                        || matches!(t.lower.as_str(), "yesterday" | "today"))
             })
             && self.tok(j + 1).is_some_and(|n| {
                 n.is_word()
