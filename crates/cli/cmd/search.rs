@@ -79,9 +79,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         writeln!(out, "   {}", mark(&h.snippet, &h.highlights, bold))?;
     }
+    let about = if results.total_estimated {
+        "about "
+    } else {
+        ""
+    };
     writeln!(
         out,
-        "{} of {} matching articles",
+        "{} of {about}{} matching articles",
         results.hits.len(),
         results.total
     )?;

@@ -177,6 +177,9 @@ pub struct Results {
     pub query: String,
     /// How many articles match (beyond those listed).
     pub total: usize,
+    /// `total` is extrapolated from a sample of the index (above 20,000 matches), to
+    /// two significant digits.
+    pub total_estimated: bool,
     pub hits: Vec<Hit>,
 }
 
@@ -432,6 +435,7 @@ impl Store {
         Ok(Results {
             query: q.text.clone(),
             total: found.total,
+            total_estimated: found.total_estimated,
             hits,
         })
     }

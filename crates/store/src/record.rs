@@ -38,10 +38,9 @@ pub struct IndexDoc {
     pub language: Option<String>,
     pub outlet: Option<String>,
     pub published: Option<String>,
+    /// Canonical entity names. (Quotes are spans of the text, indexed with it.)
     #[serde(deserialize_with = "names")]
     pub entities: Vec<String>,
-    #[serde(deserialize_with = "texts")]
-    pub quotes: Vec<String>,
 }
 
 fn names<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
@@ -53,18 +52,6 @@ fn names<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error
     Ok(Vec::<Named>::deserialize(d)?
         .into_iter()
         .map(|n| n.name)
-        .collect())
-}
-
-fn texts<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
-    #[derive(Deserialize)]
-    struct Texted {
-        #[serde(default)]
-        text: String,
-    }
-    Ok(Vec::<Texted>::deserialize(d)?
-        .into_iter()
-        .map(|n| n.text)
         .collect())
 }
 
@@ -84,7 +71,6 @@ impl IndexDoc {
             outlet: a.article.outlet.clone(),
             published: a.article.published.clone(),
             entities: a.entities.iter().map(|e| e.name.clone()).collect(),
-            quotes: a.quotes.iter().map(|q| q.text.clone()).collect(),
         }
     }
 }

@@ -217,6 +217,97 @@ fn languages_are_stemmed_or_bigrammed_and_filters_apply() {
 }
 
 #[test]
+fn a_title_word_outranks_a_text_word_and_shared_analysers_are_filtered() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open_writer(dir.path()).unwrap();
+    let filler = "Officials met on Tuesday to discuss the budget for next year.";
+    let mut batch = vec![
+        record(
+            Some("https://a.org/weather"),
+            "Heavy rain expected",
+            &format!("{filler} Dockers said a strike was possible."),
+            "en",
+            "2024-03-10",
+        ),
+        record(
+            Some("https://a.org/port"),
+            "Port strike halts ferries",
+            &format!("{filler} Dockers walked out at dawn."),
+            "en",
+            "2024-03-10",
+        ),
+        // Polish and Czech share the unstemmed analyser, Bokmål and Norwegian the
+        // Norwegian one: a language filter must still tell them apart.
+        record(
+            Some("https://a.org/pl"),
+            "Strajk",
+            "Strajk w Gdańsku trwa.",
+            "pl",
+            "2024-03-10",
+        ),
+        record(
+            Some("https://a.org/cs"),
+            "Stávka",
+            "Stávka v Gdańsku pokračuje.",
+            "cs",
+            "2024-03-10",
+        ),
+        record(
+            Some("https://a.org/nb"),
+            "Streik",
+            "Streik i Bergen havn.",
+            "nb",
+            "2024-03-10",
+        ),
+        record(
+            Some("https://a.org/no"),
+            "Streik",
+            "Streik ved Bergen havn.",
+            "no",
+            "2024-03-10",
+        ),
+    ];
+    for i in 0..15 {
+        batch.push(record(
+            Some(&format!("https://a.org/more/{i}")),
+            &format!("Dispatch {i}"),
+            &format!("{filler} The strike entered day {i}."),
+            "en",
+            "2024-03-11",
+        ));
+    }
+    s.write(&batch).unwrap();
+    s.finish().unwrap();
+    let s = Store::open(dir.path()).unwrap();
+    let find = |text: &str, lang: Option<&str>, limit: usize| {
+        let r = s
+            .search(&SearchQuery {
+                text: text.into(),
+                lang: lang.map(str::to_string),
+                limit,
+                ..SearchQuery::default()
+            })
+            .unwrap();
+        let urls: Vec<String> = r.hits.into_iter().filter_map(|h| h.url).collect();
+        (r.total, urls)
+    };
+    // The title match first; the count is every match, beyond the page.
+    let (total, urls) = find("strike", None, 3);
+    assert_eq!(total, 17);
+    assert_eq!(urls.len(), 3);
+    assert_eq!(urls[0], "https://a.org/port");
+    let (total, urls) = find("strike dockers", Some("EN"), 10);
+    assert_eq!(total, 2);
+    assert_eq!(urls, ["https://a.org/port", "https://a.org/weather"]);
+    assert_eq!(find("Gdańsku", None, 10).0, 2);
+    assert_eq!(find("Gdańsku", Some("pl"), 10).1, ["https://a.org/pl"]);
+    assert_eq!(find("Gdańsku", Some("cs"), 10).1, ["https://a.org/cs"]);
+    assert_eq!(find("havn", None, 10).0, 2);
+    assert_eq!(find("havn", Some("nb"), 10).1, ["https://a.org/nb"]);
+    assert_eq!(find("havn", Some("no"), 10).1, ["https://a.org/no"]);
+}
+
+#[test]
 fn export_streams_in_id_order_with_since_and_versions() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = Store::open_writer(dir.path()).unwrap();

@@ -638,6 +638,7 @@ impl Archive {
         Ok(SearchResults {
             query: r.query,
             total: r.total,
+            total_estimated: r.total_estimated,
             hits: r
                 .hits
                 .into_iter()

@@ -253,5 +253,7 @@ pub struct SearchHit {
 pub struct SearchResults {
     pub query: String,
     pub total: usize,
+    /// `total` is an estimate (see `storyline_store::Results`).
+    pub total_estimated: bool,
     pub hits: Vec<SearchHit>,
 }

@@ -965,7 +965,7 @@ pub async fn search(State(state): State<Shared>, RawQuery(raw): RawQuery) -> Res
                         }
                     }
                     @if let Some(r) = &results {
-                        p.meta role="status" { (r.total) " article" @if r.total != 1 { "s" } " match " q { (r.query) } }
+                        p.meta role="status" { @if r.total_estimated { "About " } (r.total) " article" @if r.total != 1 { "s" } " match " q { (r.query) } }
                         ol.hits {
                             @for h in &r.hits {
                                 li {
