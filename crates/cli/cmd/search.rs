@@ -88,7 +88,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         out,
         "{} of {about}{} matching articles",
         results.hits.len(),
-        results.total
+        storyline_stories::views::thousands(results.total as u64)
     )?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)

@@ -17,6 +17,7 @@
 use std::io::Write;
 
 use storyline_core::Article;
+use storyline_stories::views::thousands;
 
 /// splitmix64: small, deterministic, good enough for a corpus.
 #[derive(Clone)]
@@ -333,18 +334,6 @@ fn story(rng: &mut Rng) -> Story {
 
 fn surname(full: &str) -> &str {
     full.rsplit(' ').next().unwrap_or(full)
-}
-
-fn thousands(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// The `k`th article of story `s`, published at `when`.

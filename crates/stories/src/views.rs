@@ -257,3 +257,29 @@ pub struct SearchResults {
     pub total_estimated: bool,
     pub hits: Vec<SearchHit>,
 }
+
+/// A count with its thousands grouped by commas, as the pages and the CLI show it
+/// (`910000` → `910,000`).
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod thousands_tests {
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(super::thousands(0), "0");
+        assert_eq!(super::thousands(999), "999");
+        assert_eq!(super::thousands(1_000), "1,000");
+        assert_eq!(super::thousands(910_000), "910,000");
+        assert_eq!(super::thousands(12_345_678), "12,345,678");
+    }
+}

@@ -11,7 +11,7 @@ use maud::{DOCTYPE, Markup, html};
 use serde_json::Value;
 use storyline_stories::StoryFilter;
 use storyline_stories::views::{
-    ArticlePage, ArticleRef, QuoteRef, StoryArticle, StoryPage, StorySummary,
+    ArticlePage, ArticleRef, QuoteRef, StoryArticle, StoryPage, StorySummary, thousands,
 };
 
 use crate::params::{self, Query, base, day_start, now, qv, safe_url, seg};
@@ -965,7 +965,7 @@ pub async fn search(State(state): State<Shared>, RawQuery(raw): RawQuery) -> Res
                         }
                     }
                     @if let Some(r) = &results {
-                        p.meta role="status" { @if r.total_estimated { "About " } (r.total) " article" @if r.total != 1 { "s" } " match " q { (r.query) } }
+                        p.meta role="status" { @if r.total_estimated { "About " } (thousands(r.total as u64)) " article" @if r.total != 1 { "s" } " match " q { (r.query) } }
                         ol.hits {
                             @for h in &r.hits {
                                 li {
