@@ -420,14 +420,20 @@ impl Index {
                 }
                 Box::new(BooleanQuery::new(clauses))
             };
-            let (n, estimated) = count(&searcher, &*query, EXACT_COUNT)?;
-            total += n;
-            total_estimated |= estimated;
-            match phrase_terms(&*query) {
-                Some(terms) => top.extend(best_phrase_matches(&searcher, terms, &*query, limit)?),
-                None => top
-                    .extend(searcher.search(&query, &TopDocs::with_limit(limit).order_by_score())?),
+            let best = match phrase_terms(&*query) {
+                Some(terms) => best_phrase_matches(&searcher, terms, &*query, limit)?,
+                None => searcher.search(&query, &TopDocs::with_limit(limit).order_by_score())?,
+            };
+            // Fewer than a page: no candidate was pruned (the threshold only rises once a
+            // page is full), so these are all the matches and no count pass is needed.
+            if best.len() < limit {
+                total += best.len();
+            } else {
+                let (n, estimated) = count(&searcher, &*query, EXACT_COUNT)?;
+                total += n;
+                total_estimated |= estimated;
             }
+            top.extend(best);
             queries.push((analyser, words));
         }
         let top_len = top.len();
