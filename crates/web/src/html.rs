@@ -14,6 +14,7 @@ use storyline_stories::views::{
     ArticlePage, ArticleRef, QuoteRef, StoryArticle, StoryPage, StorySummary, thousands,
 };
 
+use crate::kept::KeptPage;
 use crate::params::{self, Query, base, day_start, now, qv, safe_url, seg};
 use crate::{Error, Shared, api, jsonld, read, svg};
 
@@ -225,7 +226,11 @@ fn article_line(a: &ArticleRef) -> Markup {
 
 // ---------------------------------------------------------------- home
 
-pub async fn home(State(state): State<Shared>, RawQuery(raw): RawQuery) -> Response {
+pub async fn home(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    RawQuery(raw): RawQuery,
+) -> Response {
     let parsed = Query::parse(raw.as_deref()).and_then(|q| {
         Ok((
             q.lang()?,
@@ -305,10 +310,12 @@ pub async fn home(State(state): State<Shared>, RawQuery(raw): RawQuery) -> Respo
                     body,
                 })
             };
-            st.home
-                .get_or_build(key, || build().map(|p| Arc::from(layout(p).into_string())))
+            st.home.get_or_build(key, || {
+                build().map(|p| Arc::new(KeptPage::new(layout(p).into_string())))
+            })
         })
         .await,
+        &headers,
     )
 }
 
@@ -460,31 +467,21 @@ pub async fn story(
             let page = st
                 .story(a, id)?
                 .ok_or_else(|| Error::NotFound(format!("Story {id} does not exist.")))?;
-            Ok(Arc::from(layout(story_page(&page, &base)).into_string()))
+            Ok(Arc::new(KeptPage::new(
+                layout(story_page(&page, &base)).into_string(),
+            )))
         })
     })
     .await;
-    kept(html)
+    kept(html, &headers)
 }
 
-/// A kept page's HTML as a response, without copying it.
-fn kept(r: Result<Arc<str>, Error>) -> Response {
+/// A kept page as a response (compressed once when the client accepts it), without
+/// copying it.
+fn kept(r: Result<Arc<KeptPage>, Error>, request: &HeaderMap) -> Response {
     match r {
-        Ok(html) => (
-            StatusCode::OK,
-            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-            axum::body::Body::from(axum::body::Bytes::from_owner(ArcStr(html))),
-        )
-            .into_response(),
+        Ok(page) => page.response(request),
         Err(e) => error_page(e),
-    }
-}
-
-struct ArcStr(Arc<str>);
-
-impl AsRef<[u8]> for ArcStr {
-    fn as_ref(&self) -> &[u8] {
-        self.0.as_bytes()
     }
 }
 
@@ -903,7 +900,11 @@ pub async fn entity(State(state): State<Shared>, Path(name): Path<String>) -> Re
 
 // ---------------------------------------------------------------- search
 
-pub async fn search(State(state): State<Shared>, RawQuery(raw): RawQuery) -> Response {
+pub async fn search(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    RawQuery(raw): RawQuery,
+) -> Response {
     let parsed = Query::parse(raw.as_deref()).and_then(|q| {
         let sq = api::search_query(&q, 30)?;
         Ok((
@@ -989,10 +990,12 @@ pub async fn search(State(state): State<Shared>, RawQuery(raw): RawQuery) -> Res
                     body,
                 })
             };
-            st.search_pages
-                .get_or_build(key, || build().map(|p| Arc::from(layout(p).into_string())))
+            st.search_pages.get_or_build(key, || {
+                build().map(|p| Arc::new(KeptPage::new(layout(p).into_string())))
+            })
         })
         .await,
+        &headers,
     )
 }
 

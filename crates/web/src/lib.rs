@@ -12,6 +12,7 @@ mod error;
 mod feeds;
 mod html;
 mod jsonld;
+mod kept;
 mod params;
 mod svg;
 #[cfg(test)]
@@ -26,6 +27,7 @@ use axum::Router;
 use axum::http::{HeaderValue, header};
 use axum::response::Response;
 use axum::routing::get;
+use kept::KeptPage;
 use storyline_store::SearchQuery;
 use storyline_stories::Facets;
 use storyline_stories::views::{SearchResults, StoryPage};
@@ -83,11 +85,11 @@ pub(crate) struct State {
     /// Story pages built since the archive last changed ...
     pub pages: cache::PageCache<u32, Arc<StoryPage>>,
     /// ... and their HTML, by story and by the base address it was rendered for.
-    pub html: cache::PageCache<(u32, String), Arc<str>>,
+    pub html: cache::PageCache<(u32, String), Arc<KeptPage>>,
     /// The home page's HTML by query string, for a few seconds (it shows trends).
-    pub home: cache::PageCache<String, Arc<str>>,
+    pub home: cache::PageCache<String, Arc<KeptPage>>,
     /// The search page's HTML by query string, until the archive changes.
-    pub search_pages: cache::PageCache<String, Arc<str>>,
+    pub search_pages: cache::PageCache<String, Arc<KeptPage>>,
     /// Search results since the archive last changed, by query.
     pub searches: cache::PageCache<String, Arc<SearchResults>>,
 }
