@@ -1885,12 +1885,24 @@ impl<'a> Extractor<'a> {
             if t.inside.is_none() && (t.punct(',') || t.punct(';') || t.punct('—')) {
                 return false;
             }
-            if t.inside.is_none() && t.punct('.') {
+            if t.inside.is_none() && t.punct('.') && !self.abbrev_dot(k, b) {
                 return k + 1 >= b;
             }
             k += 1;
         }
         true
+    }
+
+    /// The full stop at `k` closes a title or an initial inside a name ("Mr. Trump", "G.K.
+    /// Butterfield"), not a sentence: a capitalised word follows in the sentence.
+    fn abbrev_dot(&self, k: usize, b: usize) -> bool {
+        k > 0
+            && k + 1 < b
+            && self.tok(k).is_some_and(|t| t.punct('.'))
+            && self.tok(k - 1).is_some_and(|w| {
+                w.is_word() && (lexicon::title_abbrev(&w.lower) || self.initial(w))
+            })
+            && self.tok(k + 1).is_some_and(|n| n.is_word() && n.cap)
     }
 
     /// How many words follow `j` before the next comma, semicolon or sentence end.
@@ -1899,7 +1911,11 @@ impl<'a> Extractor<'a> {
         let mut k = j;
         while k < b {
             let Some(t) = self.tok(k) else { break };
-            if t.inside.is_none() && (t.punct(',') || t.punct(';') || t.punct('.') || t.punct('—'))
+            if t.inside.is_none()
+                && (t.punct(',')
+                    || t.punct(';')
+                    || t.punct('.') && !self.abbrev_dot(k, b)
+                    || t.punct('—'))
             {
                 break;
             }

@@ -1649,3 +1649,23 @@ fn en_asked_whether_and_asked_to() {
     let quotes = q("The team asked for more time to finish the survey.", "en");
     assert!(quotes.is_empty(), "{quotes:#?}");
 }
+
+#[test]
+fn en_title_abbreviation_in_the_reported_clause() {
+    // the full stop of "Mr." neither ends the clause nor makes it too short
+    let x = check(
+        "Ms. Okafor said Mr. Lindqvist had misled the council.",
+        "en",
+        "misled",
+        Indirect,
+        Some("Ms. Okafor"),
+    );
+    assert_eq!(x.text, "Mr. Lindqvist had misled the council");
+    check(
+        "The treasurer said Dr. Haile would resign.",
+        "en",
+        "resign",
+        Indirect,
+        Some("The treasurer"),
+    );
+}
