@@ -299,10 +299,10 @@ fn main() {
     };
     let (p30, r30, f30) = f(m30);
     let (pex, rex, fex) = f(mex.min(ng));
-    if let (Some(o), Ok(f)) = (pred_out, std::env::var("QUOTES_DEV_PRED")) {
-        if let Err(e) = std::fs::write(&f, o) {
-            eprintln!("{f}: {e}");
-        }
+    if let (Some(o), Ok(f)) = (pred_out, std::env::var("QUOTES_DEV_PRED"))
+        && let Err(e) = std::fs::write(&f, o)
+    {
+        eprintln!("{f}: {e}");
     }
     println!("{corpus}/{split}: docs {} gold {ng} pred {np}", docs.len());
     println!("overlap>=0.3  P {p30:.3} R {r30:.3} F1 {f30:.3}");
