@@ -3328,6 +3328,28 @@ impl<'a> Extractor<'a> {
         self.span(k + 1, e)
     }
 
+    /// German: the subject that opens a sentence when it names someone (a capitalised
+    /// noun phrase, not a pronoun or an adverbial): its code-point span.
+    fn de_named_subject(&self, a: usize, b: usize) -> Option<(usize, usize)> {
+        let first = self.tok(a)?;
+        if !first.is_word()
+            || first.inside.is_some()
+            || lexicon::adverbial_start(&first.lower)
+            || lexicon::pronoun(&first.lower)
+        {
+            return None;
+        }
+        let np = self.sentence_subject(a, b)?;
+        if np.impersonal {
+            return None;
+        }
+        // a verb right after the phrase: it is the subject of a main clause
+        self.tok(np.e)
+            .is_some_and(|t| t.is_word() && !t.cap && t.inside.is_none())
+            .then_some(())?;
+        self.span(np.s, np.e)
+    }
+
     /// German: a Konjunktiv sentence with no cue right after a quote continues it.
     fn free_indirect(&mut self) {
         let mut quoted: Vec<Option<(usize, usize)>> = vec![None; self.doc.sents.len()];
@@ -3354,13 +3376,36 @@ impl<'a> Extractor<'a> {
             if prev.para != sent.para && prev.para + 1 != sent.para {
                 continue;
             }
-            let Some(Some(sp)) = quoted.get(si - 1).copied() else {
-                continue;
-            };
             let konj = (sent.a..sent.b).any(|i| self.konjunktiv_at(i));
             if !konj {
                 continue;
             }
+            // After a sentence without a quote, the reported speech goes on from its
+            // subject ("Der Dekan sieht den Streit gelassen. Man habe nichts gewusst.")
+            let sp = match quoted.get(si - 1).copied().flatten() {
+                Some(sp) => sp,
+                None => {
+                    // The Konjunktiv in the main clause: before it no comma, which would
+                    // end a clause of its own ("Die Behörde argumentierte, er sei …" has a
+                    // cue the lexicon does not know, and its own speaker).
+                    let main = (sent.a..sent.b)
+                        .take_while(|&i| !self.tok(i).is_some_and(|t| t.punct(',')))
+                        .any(|i| self.konjunktiv_at(i));
+                    if !main {
+                        continue;
+                    }
+                    // the speaker of a quote at most three sentences back, in this
+                    // paragraph or the one before
+                    let Some(sp) = (si.saturating_sub(3)..si - 1).rev().find_map(|k| {
+                        let p = self.doc.sents.get(k)?;
+                        (p.para + 1 >= sent.para).then_some(())?;
+                        quoted.get(k).copied().flatten()
+                    }) else {
+                        continue;
+                    };
+                    sp
+                }
+            };
             let Some((s, e, kind, _)) = self.content(sent.a, sent.b) else {
                 continue;
             };

@@ -1669,3 +1669,19 @@ fn en_title_abbreviation_in_the_reported_clause() {
         Some("The treasurer"),
     );
 }
+
+#[test]
+fn de_free_indirect_across_a_sentence_without_quote() {
+    // the Konjunktiv goes on reporting the mayor after a narrative sentence
+    let text = "Der Bürgermeister sagte, die Brücke sei marode. Die Stadt plant eine \
+                Sperrung im Frühjahr. Eine Sanierung werde mindestens zwei Jahre dauern.";
+    let x = check(text, "de", "Sanierung", Indirect, Some("Der Bürgermeister"));
+    assert!(x.cue.is_none());
+    // a Konjunktiv after a comma belongs to a clause with its own (unknown) cue
+    let text = "Der Bürgermeister sagte, die Brücke sei marode. Die Stadt plant eine \
+                Sperrung. Der Verband bemängelte, eine Sanierung werde zu teuer.";
+    assert!(q(text, "de").iter().all(|x| !x.text.contains("Sanierung")));
+    // no quote before: a Konjunktiv alone is not attributed to anyone
+    let text = "Die Stadt plant eine Sperrung. Eine Sanierung werde zwei Jahre dauern.";
+    assert!(q(text, "de").is_empty());
+}
