@@ -3328,28 +3328,6 @@ impl<'a> Extractor<'a> {
         self.span(k + 1, e)
     }
 
-    /// German: the subject that opens a sentence when it names someone (a capitalised
-    /// noun phrase, not a pronoun or an adverbial): its code-point span.
-    fn de_named_subject(&self, a: usize, b: usize) -> Option<(usize, usize)> {
-        let first = self.tok(a)?;
-        if !first.is_word()
-            || first.inside.is_some()
-            || lexicon::adverbial_start(&first.lower)
-            || lexicon::pronoun(&first.lower)
-        {
-            return None;
-        }
-        let np = self.sentence_subject(a, b)?;
-        if np.impersonal {
-            return None;
-        }
-        // a verb right after the phrase: it is the subject of a main clause
-        self.tok(np.e)
-            .is_some_and(|t| t.is_word() && !t.cap && t.inside.is_none())
-            .then_some(())?;
-        self.span(np.s, np.e)
-    }
-
     /// German: a Konjunktiv sentence with no cue right after a quote continues it.
     fn free_indirect(&mut self) {
         let mut quoted: Vec<Option<(usize, usize)>> = vec![None; self.doc.sents.len()];
