@@ -899,7 +899,20 @@ impl<'a> Extractor<'a> {
                         && (lexicon::determiner(&n.lower)
                             || matches!(n.lower.as_str(), "it" | "him" | "her" | "them" | "half"))
                 });
-                if !(subject && object) {
+                // "Bolton called Obama's plan “reckless”", "Trump called Cruz the “ultimate
+                // hypocrite”": a name or a possessive as the object, and the
+                // judgment in quote marks before the clause ends
+                let named_object = self.tok(i + 1).is_some_and(|n| {
+                    n.is_word()
+                        && n.inside.is_none()
+                        && (n.cap || n.lower.ends_with("'s") || n.lower.ends_with("’s"))
+                }) && (i + 2..(i + 20).min(b))
+                    .take_while(|&k| {
+                        self.tok(k)
+                            .is_some_and(|t| !(t.punct('.') || t.punct(';') || t.punct(':')))
+                    })
+                    .any(|k| self.tok(k).is_some_and(|t| matches!(t.kind, Kind::Open(_))));
+                if !(subject && (object || named_object)) {
                     return None;
                 }
             }

@@ -1685,3 +1685,30 @@ fn de_free_indirect_across_a_sentence_without_quote() {
     let text = "Die Stadt plant eine Sperrung. Eine Sanierung werde zwei Jahre dauern.";
     assert!(q(text, "de").is_empty());
 }
+
+#[test]
+fn en_called_a_named_object_a_quoted_judgment() {
+    let x = check(
+        "Okonkwo called Brandt's budget “a gift to landlords” on Monday.",
+        "en",
+        "gift to landlords",
+        Mixed,
+        Some("Okonkwo"),
+    );
+    assert_eq!(x.cue.map(|c| c.text), Some("called".into()));
+    check(
+        "At the rally, Adeyemi called Hargrove “a coward” and left.",
+        "en",
+        "coward",
+        Mixed,
+        Some("Adeyemi"),
+    );
+    // a phone call, no judgment in quote marks: no quote
+    assert!(
+        q(
+            "Okonkwo called Brandt on Monday to discuss the budget.",
+            "en"
+        )
+        .is_empty()
+    );
+}
