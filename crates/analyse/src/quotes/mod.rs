@@ -2060,6 +2060,46 @@ impl<'a> Extractor<'a> {
         .then_some(k)
     }
 
+    /// A comma between `start` and `boundary` after which a clause runs to the boundary:
+    /// a subject-like word (not an adverbial, a relative pronoun or a participle), then at
+    /// least three words with a lower-case verb-like word among them. English.
+    fn clause_after_comma(&self, start: usize, boundary: usize) -> bool {
+        let Some(c) = (start + 1..boundary).rev().find(|&k| {
+            self.tok(k)
+                .is_some_and(|t| t.punct(',') && t.inside.is_none())
+        }) else {
+            return false;
+        };
+        let words: Vec<&Tok> = (c + 1..boundary)
+            .filter_map(|k| self.tok(k))
+            .filter(|t| t.is_word())
+            .collect();
+        let Some(first) = words.first() else {
+            return false;
+        };
+        if words.len() < 3
+            || lexicon::adverbial_start(&first.lower)
+            || lexicon::lead_trim(&first.lower)
+            || matches!(
+                first.lower.as_str(),
+                "who" | "which" | "whose" | "where" | "when"
+            )
+            || first.lower.ends_with("ing")
+            || first.lower.ends_with("ed")
+        {
+            return false;
+        }
+        words.iter().skip(1).any(|t| {
+            !t.cap
+                && (lexicon::is_aux(&t.lower)
+                    || matches!(
+                        t.lower.as_str(),
+                        "is" | "are" | "was" | "were" | "has" | "have" | "had"
+                    )
+                    || t.lower.ends_with("ed"))
+        })
+    }
+
     /// Does the clause before `boundary` (a comma or closing mark) look like reported
     /// content, not an adverbial ("On Monday,")?
     fn pre_content(&self, start: usize, boundary: usize) -> bool {
@@ -2088,7 +2128,9 @@ impl<'a> Extractor<'a> {
             return false;
         };
         if lexicon::adverbial_start(&first.lower) {
-            return false;
+            // "In all, the senator has raised $73 million, aides said": a clause of its
+            // own after the adverbial's comma
+            return self.lang == "en" && self.clause_after_comma(f, boundary);
         }
         // "Giving a speech in Toledo, Clinton says …": a participle opens an adverbial
         if self.lang == "en" && first.cap && f == start && first.lower.ends_with("ing") {

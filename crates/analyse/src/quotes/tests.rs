@@ -1712,3 +1712,22 @@ fn en_called_a_named_object_a_quoted_judgment() {
         .is_empty()
     );
 }
+
+#[test]
+fn en_adverbial_then_clause_before_a_final_attribution() {
+    let x = check(
+        "In all, the mayor has raised nearly $4 million for the race, aides said.",
+        "en",
+        "raised",
+        Indirect,
+        Some("aides"),
+    );
+    assert!(x.text.starts_with("In all, the mayor"));
+    // an adverbial alone before the subject is not what is reported
+    let quotes = q(
+        "On Monday, in Lagos, officials said the port would reopen.",
+        "en",
+    );
+    let x = with(&quotes, "port");
+    assert_eq!(x.text, "the port would reopen");
+}
