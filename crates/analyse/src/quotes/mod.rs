@@ -2205,12 +2205,12 @@ impl<'a> Extractor<'a> {
             let (s, e, kind, pair) = self.content(j, end)?;
             self.use_pairs_in(j, end);
             // "“…,” the mayor said, adding that …": the speaker of the clause before
-            let speaker = subject.and_then(|np| self.head(np)).or_else(|| {
-                self.drafts
-                    .last()
-                    .filter(|d| d.sent == si && d.speaker.is_some())
-                    .and_then(|d| d.speaker)
-            });
+            let before = self
+                .drafts
+                .last()
+                .filter(|d| d.sent == si && d.speaker.is_some())
+                .and_then(|d| d.speaker);
+            let speaker = before.or_else(|| subject.and_then(|np| self.head(np)));
             self.push(Draft {
                 start: s,
                 end: e,
@@ -2407,6 +2407,10 @@ impl<'a> Extractor<'a> {
         let long_after = self.lang == "en"
             && has_pre
             && n_after >= 4
+            // not a participle after a comma: "…, he said, adding that …" reports what
+            // comes before
+            && !(self.tok(ce).is_some_and(|t| t.punct(','))
+                && self.tok(ce + 1).is_some_and(|t| t.is_word() && t.lower.ends_with("ing")))
             && !after_adverbial
             && !quote_only
             && self

@@ -1731,3 +1731,24 @@ fn en_adverbial_then_clause_before_a_final_attribution() {
     let x = with(&quotes, "port");
     assert_eq!(x.text, "the port would reopen");
 }
+
+#[test]
+fn en_final_attribution_then_a_participle() {
+    let text = "Washington never objected when the loans helped growth, a Lagos banker \
+                said, adding that the damage was hard to measure.";
+    let x = check(
+        text,
+        "en",
+        "never objected",
+        Indirect,
+        Some("a Lagos banker"),
+    );
+    assert!(x.text.starts_with("Washington never objected"));
+    check(
+        text,
+        "en",
+        "hard to measure",
+        Indirect,
+        Some("a Lagos banker"),
+    );
+}
