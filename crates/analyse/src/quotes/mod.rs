@@ -3431,11 +3431,10 @@ impl<'a> Extractor<'a> {
                     if !main {
                         continue;
                     }
-                    // the speaker of a quote at most three sentences back, in this
-                    // paragraph or the one before
-                    let Some(sp) = (si.saturating_sub(3)..si - 1).rev().find_map(|k| {
+                    // the speaker of a quote two sentences back, in this paragraph
+                    let Some(sp) = si.checked_sub(2).and_then(|k| {
                         let p = self.doc.sents.get(k)?;
-                        (p.para + 1 >= sent.para).then_some(())?;
+                        (p.para == sent.para).then_some(())?;
                         quoted.get(k).copied().flatten()
                     }) else {
                         continue;
