@@ -172,12 +172,26 @@ fn main() {
         (0, 0, 0, 0, 0, 0, 0);
     let mut t_find = std::time::Duration::ZERO;
     let mut dumped = 0;
+    // QUOTES_DEV_PRED=FILE: the predictions as JSON Lines in the bench README's format
+    let mut pred_out = std::env::var("QUOTES_DEV_PRED").ok().map(|_| String::new());
     for d in &docs {
         let chars: Vec<char> = d.text.chars().collect();
         bytes += d.text.len();
         let t0 = std::time::Instant::now();
         let pred = quotes::find(&d.text, &[], lang);
         t_find += t0.elapsed();
+        if let Some(o) = pred_out.as_mut() {
+            let qs: Vec<serde_json::Value> = pred
+                .iter()
+                .map(|q| {
+                    serde_json::json!({"start": q.start, "end": q.end,
+                        "speaker": q.speaker.as_ref().map(|s| s.name.clone())})
+                })
+                .collect();
+            let id = d.id.split(" - ").next().unwrap_or(&d.id);
+            o.push_str(&serde_json::json!({"doc_id": id, "quotes": qs}).to_string());
+            o.push('\n');
+        }
         np += pred.len();
         ng += d.gold.len();
         let mut gused = vec![false; d.gold.len()];
@@ -285,6 +299,11 @@ fn main() {
     };
     let (p30, r30, f30) = f(m30);
     let (pex, rex, fex) = f(mex.min(ng));
+    if let (Some(o), Ok(f)) = (pred_out, std::env::var("QUOTES_DEV_PRED"))
+        && let Err(e) = std::fs::write(&f, o)
+    {
+        eprintln!("{f}: {e}");
+    }
     println!("{corpus}/{split}: docs {} gold {ng} pred {np}", docs.len());
     println!("overlap>=0.3  P {p30:.3} R {r30:.3} F1 {f30:.3}");
     println!("exact(norm)   P {pex:.3} R {rex:.3} F1 {fex:.3}");

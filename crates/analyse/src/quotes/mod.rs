@@ -899,7 +899,20 @@ impl<'a> Extractor<'a> {
                         && (lexicon::determiner(&n.lower)
                             || matches!(n.lower.as_str(), "it" | "him" | "her" | "them" | "half"))
                 });
-                if !(subject && object) {
+                // "Bolton called Obama's plan “reckless”", "Trump called Cruz the “ultimate
+                // hypocrite”": a name or a possessive as the object, and the
+                // judgment in quote marks before the clause ends
+                let named_object = self.tok(i + 1).is_some_and(|n| {
+                    n.is_word()
+                        && n.inside.is_none()
+                        && (n.cap || n.lower.ends_with("'s") || n.lower.ends_with("’s"))
+                }) && (i + 2..(i + 20).min(b))
+                    .take_while(|&k| {
+                        self.tok(k)
+                            .is_some_and(|t| !(t.punct('.') || t.punct(';') || t.punct(':')))
+                    })
+                    .any(|k| self.tok(k).is_some_and(|t| matches!(t.kind, Kind::Open(_))));
+                if !(subject && (object || named_object)) {
                     return None;
                 }
             }
@@ -1885,12 +1898,24 @@ impl<'a> Extractor<'a> {
             if t.inside.is_none() && (t.punct(',') || t.punct(';') || t.punct('—')) {
                 return false;
             }
-            if t.inside.is_none() && t.punct('.') {
+            if t.inside.is_none() && t.punct('.') && !self.abbrev_dot(k, b) {
                 return k + 1 >= b;
             }
             k += 1;
         }
         true
+    }
+
+    /// The full stop at `k` closes a title or an initial inside a name ("Mr. Trump", "G.K.
+    /// Butterfield"), not a sentence: a capitalised word follows in the sentence.
+    fn abbrev_dot(&self, k: usize, b: usize) -> bool {
+        k > 0
+            && k + 1 < b
+            && self.tok(k).is_some_and(|t| t.punct('.'))
+            && self.tok(k - 1).is_some_and(|w| {
+                w.is_word() && (lexicon::title_abbrev(&w.lower) || self.initial(w))
+            })
+            && self.tok(k + 1).is_some_and(|n| n.is_word() && n.cap)
     }
 
     /// How many words follow `j` before the next comma, semicolon or sentence end.
@@ -1899,7 +1924,11 @@ impl<'a> Extractor<'a> {
         let mut k = j;
         while k < b {
             let Some(t) = self.tok(k) else { break };
-            if t.inside.is_none() && (t.punct(',') || t.punct(';') || t.punct('.') || t.punct('—'))
+            if t.inside.is_none()
+                && (t.punct(',')
+                    || t.punct(';')
+                    || t.punct('.') && !self.abbrev_dot(k, b)
+                    || t.punct('—'))
             {
                 break;
             }
@@ -2031,6 +2060,46 @@ impl<'a> Extractor<'a> {
         .then_some(k)
     }
 
+    /// A comma between `start` and `boundary` after which a clause runs to the boundary:
+    /// a subject-like word (not an adverbial, a relative pronoun or a participle), then at
+    /// least three words with a lower-case verb-like word among them. English.
+    fn clause_after_comma(&self, start: usize, boundary: usize) -> bool {
+        let Some(c) = (start + 1..boundary).rev().find(|&k| {
+            self.tok(k)
+                .is_some_and(|t| t.punct(',') && t.inside.is_none())
+        }) else {
+            return false;
+        };
+        let words: Vec<&Tok> = (c + 1..boundary)
+            .filter_map(|k| self.tok(k))
+            .filter(|t| t.is_word())
+            .collect();
+        let Some(first) = words.first() else {
+            return false;
+        };
+        if words.len() < 3
+            || lexicon::adverbial_start(&first.lower)
+            || lexicon::lead_trim(&first.lower)
+            || matches!(
+                first.lower.as_str(),
+                "who" | "which" | "whose" | "where" | "when"
+            )
+            || first.lower.ends_with("ing")
+            || first.lower.ends_with("ed")
+        {
+            return false;
+        }
+        words.iter().skip(1).any(|t| {
+            !t.cap
+                && (lexicon::is_aux(&t.lower)
+                    || matches!(
+                        t.lower.as_str(),
+                        "is" | "are" | "was" | "were" | "has" | "have" | "had"
+                    )
+                    || t.lower.ends_with("ed"))
+        })
+    }
+
     /// Does the clause before `boundary` (a comma or closing mark) look like reported
     /// content, not an adverbial ("On Monday,")?
     fn pre_content(&self, start: usize, boundary: usize) -> bool {
@@ -2059,7 +2128,9 @@ impl<'a> Extractor<'a> {
             return false;
         };
         if lexicon::adverbial_start(&first.lower) {
-            return false;
+            // "In all, the senator has raised $73 million, aides said": a clause of its
+            // own after the adverbial's comma
+            return self.lang == "en" && self.clause_after_comma(f, boundary);
         }
         // "Giving a speech in Toledo, Clinton says …": a participle opens an adverbial
         if self.lang == "en" && first.cap && f == start && first.lower.ends_with("ing") {
@@ -2134,12 +2205,12 @@ impl<'a> Extractor<'a> {
             let (s, e, kind, pair) = self.content(j, end)?;
             self.use_pairs_in(j, end);
             // "“…,” the mayor said, adding that …": the speaker of the clause before
-            let speaker = subject.and_then(|np| self.head(np)).or_else(|| {
-                self.drafts
-                    .last()
-                    .filter(|d| d.sent == si && d.speaker.is_some())
-                    .and_then(|d| d.speaker)
-            });
+            let before = self
+                .drafts
+                .last()
+                .filter(|d| d.sent == si && d.speaker.is_some())
+                .and_then(|d| d.speaker);
+            let speaker = before.or_else(|| subject.and_then(|np| self.head(np)));
             self.push(Draft {
                 start: s,
                 end: e,
@@ -2336,6 +2407,10 @@ impl<'a> Extractor<'a> {
         let long_after = self.lang == "en"
             && has_pre
             && n_after >= 4
+            // not a participle after a comma: "…, he said, adding that …" reports what
+            // comes before
+            && !(self.tok(ce).is_some_and(|t| t.punct(','))
+                && self.tok(ce + 1).is_some_and(|t| t.is_word() && t.lower.ends_with("ing")))
             && !after_adverbial
             && !quote_only
             && self
@@ -3338,13 +3413,35 @@ impl<'a> Extractor<'a> {
             if prev.para != sent.para && prev.para + 1 != sent.para {
                 continue;
             }
-            let Some(Some(sp)) = quoted.get(si - 1).copied() else {
-                continue;
-            };
             let konj = (sent.a..sent.b).any(|i| self.konjunktiv_at(i));
             if !konj {
                 continue;
             }
+            // After a sentence without a quote, the reported speech goes on from its
+            // subject ("Der Dekan sieht den Streit gelassen. Man habe nichts gewusst.")
+            let sp = match quoted.get(si - 1).copied().flatten() {
+                Some(sp) => sp,
+                None => {
+                    // The Konjunktiv in the main clause: before it no comma, which would
+                    // end a clause of its own ("Die Behörde argumentierte, er sei …" has a
+                    // cue the lexicon does not know, and its own speaker).
+                    let main = (sent.a..sent.b)
+                        .take_while(|&i| !self.tok(i).is_some_and(|t| t.punct(',')))
+                        .any(|i| self.konjunktiv_at(i));
+                    if !main {
+                        continue;
+                    }
+                    // the speaker of a quote two sentences back, in this paragraph
+                    let Some(sp) = si.checked_sub(2).and_then(|k| {
+                        let p = self.doc.sents.get(k)?;
+                        (p.para == sent.para).then_some(())?;
+                        quoted.get(k).copied().flatten()
+                    }) else {
+                        continue;
+                    };
+                    sp
+                }
+            };
             let Some((s, e, kind, _)) = self.content(sent.a, sent.b) else {
                 continue;
             };

@@ -1649,3 +1649,106 @@ fn en_asked_whether_and_asked_to() {
     let quotes = q("The team asked for more time to finish the survey.", "en");
     assert!(quotes.is_empty(), "{quotes:#?}");
 }
+
+#[test]
+fn en_title_abbreviation_in_the_reported_clause() {
+    // the full stop of "Mr." neither ends the clause nor makes it too short
+    let x = check(
+        "Ms. Okafor said Mr. Lindqvist had misled the council.",
+        "en",
+        "misled",
+        Indirect,
+        Some("Ms. Okafor"),
+    );
+    assert_eq!(x.text, "Mr. Lindqvist had misled the council");
+    check(
+        "The treasurer said Dr. Haile would resign.",
+        "en",
+        "resign",
+        Indirect,
+        Some("The treasurer"),
+    );
+}
+
+#[test]
+fn de_free_indirect_across_a_sentence_without_quote() {
+    // the Konjunktiv goes on reporting the mayor after a narrative sentence
+    let text = "Der Bürgermeister sagte, die Brücke sei marode. Die Stadt plant eine \
+                Sperrung im Frühjahr. Eine Sanierung werde mindestens zwei Jahre dauern.";
+    let x = check(text, "de", "Sanierung", Indirect, Some("Der Bürgermeister"));
+    assert!(x.cue.is_none());
+    // a Konjunktiv after a comma belongs to a clause with its own (unknown) cue
+    let text = "Der Bürgermeister sagte, die Brücke sei marode. Die Stadt plant eine \
+                Sperrung. Der Verband bemängelte, eine Sanierung werde zu teuer.";
+    assert!(q(text, "de").iter().all(|x| !x.text.contains("Sanierung")));
+    // no quote before: a Konjunktiv alone is not attributed to anyone
+    let text = "Die Stadt plant eine Sperrung. Eine Sanierung werde zwei Jahre dauern.";
+    assert!(q(text, "de").is_empty());
+}
+
+#[test]
+fn en_called_a_named_object_a_quoted_judgment() {
+    let x = check(
+        "Okonkwo called Brandt's budget “a gift to landlords” on Monday.",
+        "en",
+        "gift to landlords",
+        Mixed,
+        Some("Okonkwo"),
+    );
+    assert_eq!(x.cue.map(|c| c.text), Some("called".into()));
+    check(
+        "At the rally, Adeyemi called Hargrove “a coward” and left.",
+        "en",
+        "coward",
+        Mixed,
+        Some("Adeyemi"),
+    );
+    // a phone call, no judgment in quote marks: no quote
+    assert!(
+        q(
+            "Okonkwo called Brandt on Monday to discuss the budget.",
+            "en"
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn en_adverbial_then_clause_before_a_final_attribution() {
+    let x = check(
+        "In all, the mayor has raised nearly $4 million for the race, aides said.",
+        "en",
+        "raised",
+        Indirect,
+        Some("aides"),
+    );
+    assert!(x.text.starts_with("In all, the mayor"));
+    // an adverbial alone before the subject is not what is reported
+    let quotes = q(
+        "On Monday, in Lagos, officials said the port would reopen.",
+        "en",
+    );
+    let x = with(&quotes, "port");
+    assert_eq!(x.text, "the port would reopen");
+}
+
+#[test]
+fn en_final_attribution_then_a_participle() {
+    let text = "Washington never objected when the loans helped growth, a Lagos banker \
+                said, adding that the damage was hard to measure.";
+    let x = check(
+        text,
+        "en",
+        "never objected",
+        Indirect,
+        Some("a Lagos banker"),
+    );
+    assert!(x.text.starts_with("Washington never objected"));
+    check(
+        text,
+        "en",
+        "hard to measure",
+        Indirect,
+        Some("a Lagos banker"),
+    );
+}
