@@ -312,6 +312,50 @@ impl<'de> Deserialize<'de> for Signature {
     }
 }
 
+/// Bits of each MinHash slot a [`Sketch`] keeps.
+const SKETCH_BITS: usize = 4;
+const SKETCH_WORDS: usize = MINHASH * SKETCH_BITS / 64;
+/// The lowest bit of each slot's code in a sketch word.
+const SKETCH_LOW: u64 = u64::MAX / ((1 << SKETCH_BITS) - 1);
+
+/// The low [`SKETCH_BITS`] of each slot of a full MinHash signature, and the article's
+/// shingle count: enough to bound, without reading the signature, how many slots two
+/// signatures share (equal slots have equal low bits) and so which copy links they could
+/// make. Most LSH candidates are ruled out by it.
+#[derive(Debug, Clone, Copy, Default)]
+struct Sketch {
+    codes: [u64; SKETCH_WORDS],
+    shingles: u32,
+}
+
+impl Sketch {
+    fn new(sig: &[u32], shingles: u32) -> Sketch {
+        let mut codes = [0u64; SKETCH_WORDS];
+        let mask = (1u64 << SKETCH_BITS) - 1;
+        for (i, &v) in sig.iter().take(MINHASH).enumerate() {
+            let bit = i * SKETCH_BITS;
+            codes[bit / 64] |= (u64::from(v) & mask) << (bit % 64);
+        }
+        Sketch { codes, shingles }
+    }
+
+    /// At least as many as the slots the two signatures share: the slots whose codes are
+    /// equal.
+    fn most_shared(&self, other: &Sketch) -> u32 {
+        let mut differ = 0;
+        for (a, b) in self.codes.iter().zip(&other.codes) {
+            let mut x = a ^ b;
+            let mut shift = 1;
+            while shift < SKETCH_BITS {
+                x |= x >> shift;
+                shift <<= 1;
+            }
+            differ += (x & SKETCH_LOW).count_ones();
+        }
+        MINHASH as u32 - differ
+    }
+}
+
 /// Outlet and language names, interned: records and recent articles keep a `u32`
 /// (the name's index + 1; 0 for none) instead of a string each.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -438,6 +482,11 @@ pub struct StoryIndex {
     ids: Option<Map<u64, u32>>,
     /// Features of the last `copy_window` articles; `recent[i]` is record `recent_base + i`.
     recent: VecDeque<Recent>,
+    /// `sketches[i]` is `recent[i]`'s [`Sketch`], kept apart so that the copy candidates
+    /// are screened in a small dense array. Not saved: rebuilt from `recent` when it is
+    /// out of step (after loading).
+    #[serde(skip)]
+    sketches: VecDeque<Sketch>,
     recent_base: u32,
     /// LSH band → records, for copy candidates.
     lsh: Map<u64, Vec<u32>>,
@@ -638,6 +687,7 @@ impl StoryIndex {
             records: Vec::new(),
             ids: None,
             recent: VecDeque::new(),
+            sketches: VecDeque::new(),
             recent_base: 0,
             lsh: Map::default(),
             symbols: Symbols::default(),
@@ -746,6 +796,23 @@ impl StoryIndex {
             .filter(|r| self.resolve(r.story) == story)
             .map(|r| r.id)
             .collect()
+    }
+
+    /// Rebuilds the recent articles' sketches when they are out of step with them (an
+    /// index just loaded: they are not saved).
+    fn sync_sketches(&mut self) {
+        if self.sketches.len() != self.recent.len() {
+            self.sketches = self
+                .recent
+                .iter()
+                .map(|r| Sketch::new(r.minhash.as_slice(), r.shingles))
+                .collect();
+        }
+    }
+
+    fn sketch(&self, idx: u32) -> Option<&Sketch> {
+        let i = idx.checked_sub(self.recent_base)?;
+        self.sketches.get(i as usize)
     }
 
     fn recent(&self, idx: u32) -> Option<&Recent> {
@@ -1150,6 +1217,7 @@ impl StoryIndex {
             };
         }
         let idx = self.records.len() as u32;
+        self.sync_sketches();
         let q = self.query(f);
         let tf_unit = unit(&f.terms);
         let mut candidates = self.candidates(&q);
@@ -1345,9 +1413,12 @@ impl StoryIndex {
                 }
             }
         }
+        self.sketches
+            .push_back(Sketch::new(recent.minhash.as_slice(), recent.shingles));
         self.recent.push_back(recent);
         while self.recent.len() > self.config.copy_window.max(1) {
             self.recent.pop_front();
+            self.sketches.pop_front();
             self.recent_base += 1;
             // Sweep dead bucket entries now and then, so the buckets stay bounded.
             if self.recent_base & 0xffff == 0 {
@@ -1443,11 +1514,47 @@ impl StoryIndex {
         }
     }
 
+    /// The copy link a MinHash Jaccard `j` makes between texts of `a` and `b` shingles,
+    /// if any: its kind and similarity.
+    fn shingle_link(&self, j: f32, a: u32, b: u32) -> Option<(CopyKind, f32)> {
+        let (a, b) = (a as f32, b as f32);
+        if j >= 0.9 {
+            Some((CopyKind::Duplicate, j))
+        } else if j >= self.config.copy_jaccard {
+            Some((CopyKind::Near, j))
+        } else {
+            let containment = containment(j, a, b);
+            (containment >= self.config.copy_containment && a.min(b) >= 20.0 && j >= 0.1)
+                .then_some((CopyKind::Partial, containment))
+        }
+    }
+
+    /// The highest similarity of a copy link that a Jaccard of at most `j` could make
+    /// between texts of `a` and `b` shingles; `None` when it could make none.
+    /// (The similarity of each kind grows with `j`.)
+    fn shingle_link_bound(&self, j: f32, a: u32, b: u32) -> Option<f32> {
+        let near = (j >= 0.9 || j >= self.config.copy_jaccard).then_some(j);
+        let (a, b) = (a as f32, b as f32);
+        let c = containment(j, a, b);
+        let partial =
+            (c >= self.config.copy_containment && a.min(b) >= 20.0 && j >= 0.1).then_some(c);
+        match (near, partial) {
+            (Some(x), Some(y)) => Some(x.max(y)),
+            (x, y) => x.or(y),
+        }
+    }
+
     /// The best copy by shingles among recent articles sharing an LSH band.
+    ///
+    /// Each candidate's [`Sketch`] bounds its Jaccard first; its signature (a cache miss
+    /// at the scale of a real archive) is read only when that bound could make a copy
+    /// link better than the best found so far. The result is the same as comparing every
+    /// signature.
     fn shingle_copy(&self, f: &ArticleFeatures) -> Option<(u32, CopyLink)> {
         if f.minhash.len() != MINHASH {
             return None;
         }
+        let own = Sketch::new(&f.minhash, f.shingles);
         // Up to LSH_BANDS × LSH_BUCKET_CAP candidates: a set, not a list searched for
         // each (templated news fills the buckets).
         let mut seen: hash::Set<u32> = hash::Set::default();
@@ -1460,29 +1567,17 @@ impl StoryIndex {
                 if !seen.insert(i) {
                     continue;
                 }
+                let Some(sketch) = self.sketch(i) else {
+                    continue;
+                };
+                let most = own.most_shared(sketch) as f32 / MINHASH as f32;
+                match self.shingle_link_bound(most, f.shingles, sketch.shingles) {
+                    Some(bound) if best.as_ref().is_none_or(|(_, l)| bound > l.similarity) => {}
+                    _ => continue,
+                }
                 let Some(r) = self.recent(i) else { continue };
                 let j = jaccard(&f.minhash, r.minhash.as_slice());
-                // Estimated containment of the shorter text in the longer.
-                let (a, b) = (f.shingles as f32, r.shingles as f32);
-                let inter = j / (1.0 + j) * (a + b);
-                let containment = if a.min(b) > 0.0 {
-                    (inter / a.min(b)).min(1.0)
-                } else {
-                    0.0
-                };
-                let link = if j >= 0.9 {
-                    Some((CopyKind::Duplicate, j))
-                } else if j >= self.config.copy_jaccard {
-                    Some((CopyKind::Near, j))
-                } else if containment >= self.config.copy_containment
-                    && a.min(b) >= 20.0
-                    && j >= 0.1
-                {
-                    Some((CopyKind::Partial, containment))
-                } else {
-                    None
-                };
-                if let Some((kind, sim)) = link
+                if let Some((kind, sim)) = self.shingle_link(j, f.shingles, r.shingles)
                     && best.as_ref().is_none_or(|(_, l)| sim > l.similarity)
                 {
                     best = Some((
@@ -1763,6 +1858,17 @@ fn count_shared(a: &[u64], b: &[u64]) -> usize {
     n
 }
 
+/// Estimated containment of the shorter of two texts (of `a` and `b` shingles) in the
+/// longer, from their MinHash Jaccard `j`; 0 when either is empty.
+fn containment(j: f32, a: f32, b: f32) -> f32 {
+    let inter = j / (1.0 + j) * (a + b);
+    if a.min(b) > 0.0 {
+        (inter / a.min(b)).min(1.0)
+    } else {
+        0.0
+    }
+}
+
 fn band_key(band: usize, sig: &[u32]) -> u64 {
     let mut h = hash::mix(band as u64 + 1);
     for &v in &sig[band * LSH_ROWS..(band + 1) * LSH_ROWS] {
@@ -1773,7 +1879,138 @@ fn band_key(band: usize, sig: &[u32]) -> u64 {
 
 #[cfg(test)]
 mod signature_tests {
-    use super::{CopyKind, CopyLink, KeptLink, MINHASH, Signature};
+    use super::{CopyKind, CopyLink, KeptLink, MINHASH, Signature, Sketch, StoryIndex};
+    use crate::features::{ArticleFeatures, jaccard};
+    use crate::hash;
+
+    impl StoryIndex {
+        /// [`StoryIndex::shingle_copy`] comparing every candidate's signature (as it did
+        /// before sketches screened them).
+        fn shingle_copy_unscreened(&self, f: &ArticleFeatures) -> Option<(u32, CopyLink)> {
+            let mut seen: hash::Set<u32> = hash::Set::default();
+            let mut best: Option<(u32, CopyLink)> = None;
+            for band in 0..super::LSH_BANDS {
+                let Some(bucket) = self.lsh.get(&super::band_key(band, &f.minhash)) else {
+                    continue;
+                };
+                for &i in bucket {
+                    let Some(r) = self.recent(i).filter(|_| seen.insert(i)) else {
+                        continue;
+                    };
+                    let j = jaccard(&f.minhash, r.minhash.as_slice());
+                    if let Some((kind, sim)) = self.shingle_link(j, f.shingles, r.shingles)
+                        && best.as_ref().is_none_or(|(_, l)| sim > l.similarity)
+                    {
+                        best = Some((
+                            i,
+                            CopyLink {
+                                of: 0,
+                                kind,
+                                similarity: sim,
+                                low_confidence: false,
+                                figures_differ: Vec::new(),
+                            },
+                        ));
+                    }
+                }
+            }
+            best
+        }
+    }
+
+    #[test]
+    fn a_sketch_never_counts_fewer_shared_slots_than_the_signatures_share() {
+        let mut x = 1u64;
+        let mut next = || {
+            x = hash::mix(x);
+            x
+        };
+        for _ in 0..500 {
+            let a: Vec<u32> = (0..MINHASH).map(|_| next() as u32).collect();
+            let keep = next() % (MINHASH as u64 + 1);
+            let b: Vec<u32> = a
+                .iter()
+                .map(|&v| {
+                    if next() % (MINHASH as u64) < keep {
+                        v
+                    } else {
+                        next() as u32
+                    }
+                })
+                .collect();
+            let shared = a.iter().zip(&b).filter(|(p, q)| p == q).count() as u32;
+            let most = Sketch::new(&a, 1).most_shared(&Sketch::new(&b, 1));
+            assert!(most >= shared, "{most} < {shared}");
+            assert!(most <= MINHASH as u32);
+        }
+        let a: Vec<u32> = (0..MINHASH as u32).collect();
+        assert_eq!(Sketch::new(&a, 1).most_shared(&Sketch::new(&a, 1)), 64);
+    }
+
+    /// Screening candidates by their sketches finds exactly the copy that comparing every
+    /// signature finds, on families of near-duplicates, partial copies (texts of very
+    /// different lengths) and unrelated texts sharing a band now and then.
+    #[test]
+    fn screened_copy_detection_finds_what_comparing_every_signature_finds() {
+        let mut x = 7u64;
+        let mut next = || {
+            x = hash::mix(x);
+            x
+        };
+        let mut idx = StoryIndex::default();
+        let bases: Vec<Vec<u32>> = (0..12)
+            .map(|_| (0..MINHASH).map(|_| (next() % 5000) as u32).collect())
+            .collect();
+        let (mut copies, mut partial) = (0, 0);
+        for id in 1..=1500u64 {
+            let base = &bases[(next() % bases.len() as u64) as usize];
+            // Keep between none and all of the base's slots (and a small value range, so
+            // that unrelated slots sometimes agree, in their low bits or wholly).
+            let keep = next() % (MINHASH as u64 + 1);
+            let minhash: Vec<u32> = base
+                .iter()
+                .map(|&v| {
+                    if next() % 64 < keep {
+                        v
+                    } else {
+                        (next() % 5000) as u32
+                    }
+                })
+                .collect();
+            let shingles = match next() % 4 {
+                0 => 10 + (next() % 30) as u32,
+                1 => 200 + (next() % 2000) as u32,
+                _ => 40 + (next() % 200) as u32,
+            };
+            let f = ArticleFeatures {
+                id,
+                minhash,
+                shingles,
+                ..ArticleFeatures::default()
+            };
+            let want = idx.shingle_copy_unscreened(&f);
+            assert_eq!(idx.shingle_copy(&f), want, "article {id}");
+            copies += usize::from(want.is_some());
+            partial += usize::from(want.is_some_and(|(_, l)| l.kind == CopyKind::Partial));
+            idx.add(&f);
+        }
+        assert!(
+            copies > 300 && partial > 20,
+            "{copies} copies, {partial} partial"
+        );
+        // After a round trip (sketches are not saved) the screening still agrees.
+        let mut back: StoryIndex =
+            serde_json::from_slice(&serde_json::to_vec(&idx).unwrap()).unwrap();
+        let f = ArticleFeatures {
+            id: 5000,
+            minhash: bases[0].clone(),
+            shingles: 100,
+            ..ArticleFeatures::default()
+        };
+        back.sync_sketches();
+        assert_eq!(back.shingle_copy(&f), idx.shingle_copy_unscreened(&f));
+        assert!(back.shingle_copy(&f).is_some());
+    }
 
     #[test]
     fn a_kept_link_gives_back_its_copy_link_and_serializes_like_it() {

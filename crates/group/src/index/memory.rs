@@ -83,7 +83,9 @@ impl StoryIndex {
             Part {
                 name: "recent",
                 entries: self.recent.len(),
-                bytes: deque(&self.recent) + self.recent.iter().map(Recent::heap).sum::<usize>(),
+                bytes: deque(&self.recent)
+                    + deque(&self.sketches)
+                    + self.recent.iter().map(Recent::heap).sum::<usize>(),
             },
             Part {
                 name: "lsh",
