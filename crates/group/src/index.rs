@@ -460,6 +460,8 @@ const RECENT_TERMS: usize = 80;
 const LSH_BANDS: usize = 32;
 const LSH_ROWS: usize = MINHASH / LSH_BANDS;
 const LSH_BUCKET_CAP: usize = 64;
+/// [`StoryIndex::parents`] of a story not merged into another.
+const LIVE: u32 = u32::MAX;
 
 /// The online story index. Feed it articles one at a time with [`StoryIndex::add`].
 ///
@@ -490,6 +492,18 @@ pub struct StoryIndex {
     recent_base: u32,
     /// LSH band → records, for copy candidates.
     lsh: Map<u64, Vec<u32>>,
+    /// `parents[s]` is the story that story `s` was merged into ([`LIVE`]: none), in a
+    /// dense array for [`StoryIndex::resolve`], which candidate lookup calls for every
+    /// posting. Not saved: rebuilt from the stories when out of step (after loading).
+    #[serde(skip)]
+    parents: Vec<u32>,
+    /// Original → the records in the copy window that copy it directly, in order (and
+    /// some that have left the window since). Not saved: rebuilt from the records when
+    /// `copies_synced` is false (after loading).
+    #[serde(skip)]
+    copies: Map<u32, Vec<u32>>,
+    #[serde(skip)]
+    copies_synced: bool,
     /// Outlet and language names of records and recent articles.
     symbols: Symbols,
 }
@@ -690,6 +704,9 @@ impl StoryIndex {
             sketches: VecDeque::new(),
             recent_base: 0,
             lsh: Map::default(),
+            parents: Vec::new(),
+            copies: Map::default(),
+            copies_synced: true,
             symbols: Symbols::default(),
         }
     }
@@ -715,6 +732,16 @@ impl StoryIndex {
     /// The live story a (possibly merged) story id now belongs to.
     pub fn resolve(&self, mut story: u32) -> u32 {
         let mut guard = 0;
+        if self.parents.len() == self.stories.len() {
+            while let Some(&next) = self.parents.get(story as usize).filter(|&&p| p != LIVE) {
+                story = next;
+                guard += 1;
+                if guard > 64 {
+                    break;
+                }
+            }
+            return story;
+        }
         while let Some(next) = self.stories.get(story as usize).and_then(|s| s.merged_into) {
             story = next;
             guard += 1;
@@ -798,6 +825,54 @@ impl StoryIndex {
             .collect()
     }
 
+    /// Rebuilds the stories' parents when they are out of step with the stories (an index
+    /// just loaded: they are not saved).
+    fn sync_parents(&mut self) {
+        if self.parents.len() != self.stories.len() {
+            self.parents = self
+                .stories
+                .iter()
+                .map(|s| s.merged_into.unwrap_or(LIVE))
+                .collect();
+        }
+    }
+
+    /// Rebuilds the map of copies when it is out of step with the records (an index just
+    /// loaded: it is not saved).
+    fn sync_copies(&mut self) {
+        if self.copies_synced {
+            return;
+        }
+        self.copies.clear();
+        for i in self.recent_base..self.records.len() as u32 {
+            if let Some(o) = self.records[i as usize].copy_of() {
+                self.copies.entry(o).or_default().push(i);
+            }
+        }
+        self.copies_synced = true;
+    }
+
+    /// Makes record `i` a copy of record `o`, keeping [`StoryIndex::copies`] in step.
+    fn set_original(&mut self, i: u32, o: u32) {
+        if let Some(prev) = self.records[i as usize].copy_of()
+            && let Some(list) = self.copies.get_mut(&prev)
+        {
+            if let Ok(p) = list.binary_search(&i) {
+                list.remove(p);
+            }
+            if list.is_empty() {
+                self.copies.remove(&prev);
+            }
+        }
+        self.records[i as usize].set_copy_of(o);
+        if i >= self.recent_base {
+            let list = self.copies.entry(o).or_default();
+            if let Err(p) = list.binary_search(&i) {
+                list.insert(p, i);
+            }
+        }
+    }
+
     /// Rebuilds the recent articles' sketches when they are out of step with them (an
     /// index just loaded: they are not saved).
     fn sync_sketches(&mut self) {
@@ -858,17 +933,31 @@ impl StoryIndex {
         anchors.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         anchors.truncate(self.config.query_terms);
         feats.extend(anchors);
-        let mut acc: Map<u32, f32> = Map::default();
-        for (k, w) in feats {
-            if let Some(list) = self.postings.get(&k) {
-                for &s in list {
-                    *acc.entry(self.resolve(s)).or_insert(0.0) += w;
-                }
+        let lists: Vec<(&VecDeque<u32>, f32)> = feats
+            .into_iter()
+            .filter_map(|(k, w)| Some((self.postings.get(&k)?, w)))
+            .collect();
+        let mut acc: Map<u32, f32> = Map::with_capacity_and_hasher(
+            lists.iter().map(|(l, _)| l.len()).sum(),
+            Default::default(),
+        );
+        for (list, w) in lists {
+            for &s in list {
+                *acc.entry(self.resolve(s)).or_insert(0.0) += w;
             }
         }
         let mut c: Vec<(u32, f32)> = acc.into_iter().collect();
-        c.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        c.truncate(self.config.candidates);
+        // The best `candidates` (an order without ties: stories differ), sorted.
+        let order = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        let n = self.config.candidates;
+        if c.len() > n {
+            if n == 0 {
+                return Vec::new();
+            }
+            c.select_nth_unstable_by(n - 1, order);
+            c.truncate(n);
+        }
+        c.sort_by(order);
         c.into_iter().map(|(s, _)| s).collect()
     }
 
@@ -1218,6 +1307,8 @@ impl StoryIndex {
         }
         let idx = self.records.len() as u32;
         self.sync_sketches();
+        self.sync_parents();
+        self.sync_copies();
         let q = self.query(f);
         let tf_unit = unit(&f.terms);
         let mut candidates = self.candidates(&q);
@@ -1301,7 +1392,7 @@ impl StoryIndex {
                     merged: None,
                 };
             }
-            self.records[idx as usize].set_copy_of(target);
+            self.set_original(idx, target);
             self.records[idx as usize].copy = Some(Box::new(link.clone().into()));
             self.stories[orig_story as usize].copies += 1;
             return Assignment {
@@ -1339,6 +1430,7 @@ impl StoryIndex {
                     norms_at: 0,
                     languages: Vec::new(),
                 });
+                self.parents.push(LIVE);
                 (id, true, 0.0)
             }
         };
@@ -1426,6 +1518,10 @@ impl StoryIndex {
                 self.lsh.retain(|_, b| {
                     b.retain(|&i| i >= base);
                     !b.is_empty()
+                });
+                self.copies.retain(|_, c| {
+                    c.retain(|&i| i >= base);
+                    !c.is_empty()
                 });
             }
         }
@@ -1555,42 +1651,58 @@ impl StoryIndex {
             return None;
         }
         let own = Sketch::new(&f.minhash, f.shingles);
-        // Up to LSH_BANDS × LSH_BUCKET_CAP candidates: a set, not a list searched for
-        // each (templated news fills the buckets).
-        let mut seen: hash::Set<u32> = hash::Set::default();
-        let mut best: Option<(u32, CopyLink)> = None;
+        // Up to LSH_BANDS × LSH_BUCKET_CAP candidates (templated news fills the
+        // buckets), each once, in the order found; those outside the window are dropped.
+        let base = self.recent_base;
+        let mut seen = vec![0u64; self.recent.len().div_ceil(64)];
+        let mut candidates: Vec<u32> = Vec::with_capacity(LSH_BANDS * LSH_BUCKET_CAP);
         for band in 0..LSH_BANDS {
             let Some(bucket) = self.lsh.get(&band_key(band, &f.minhash)) else {
                 continue;
             };
             for &i in bucket {
-                if !seen.insert(i) {
-                    continue;
-                }
-                let Some(sketch) = self.sketch(i) else {
+                let Some(slot) = i.checked_sub(base).map(|s| s as usize) else {
                     continue;
                 };
-                let most = own.most_shared(sketch) as f32 / MINHASH as f32;
-                match self.shingle_link_bound(most, f.shingles, sketch.shingles) {
-                    Some(bound) if best.as_ref().is_none_or(|(_, l)| bound > l.similarity) => {}
-                    _ => continue,
-                }
-                let Some(r) = self.recent(i) else { continue };
-                let j = jaccard(&f.minhash, r.minhash.as_slice());
-                if let Some((kind, sim)) = self.shingle_link(j, f.shingles, r.shingles)
-                    && best.as_ref().is_none_or(|(_, l)| sim > l.similarity)
+                if let Some(word) = seen.get_mut(slot / 64)
+                    && *word & (1 << (slot % 64)) == 0
                 {
-                    best = Some((
-                        i,
-                        CopyLink {
-                            of: 0,
-                            kind,
-                            similarity: sim,
-                            low_confidence: false,
-                            figures_differ: Vec::new(),
-                        },
-                    ));
+                    *word |= 1 << (slot % 64);
+                    candidates.push(i);
                 }
+            }
+        }
+        // Every candidate's bound first: independent reads of the sketches, which the
+        // processor overlaps (they are cache misses in a large archive).
+        let bounds: Vec<Option<f32>> = candidates
+            .iter()
+            .map(|&i| {
+                let sketch = self.sketch(i)?;
+                let most = own.most_shared(sketch) as f32 / MINHASH as f32;
+                self.shingle_link_bound(most, f.shingles, sketch.shingles)
+            })
+            .collect();
+        let mut best: Option<(u32, CopyLink)> = None;
+        for (&i, bound) in candidates.iter().zip(bounds) {
+            match bound {
+                Some(bound) if best.as_ref().is_none_or(|(_, l)| bound > l.similarity) => {}
+                _ => continue,
+            }
+            let Some(r) = self.recent(i) else { continue };
+            let j = jaccard(&f.minhash, r.minhash.as_slice());
+            if let Some((kind, sim)) = self.shingle_link(j, f.shingles, r.shingles)
+                && best.as_ref().is_none_or(|(_, l)| sim > l.similarity)
+            {
+                best = Some((
+                    i,
+                    CopyLink {
+                        of: 0,
+                        kind,
+                        similarity: sim,
+                        low_confidence: false,
+                        figures_differ: Vec::new(),
+                    },
+                ));
             }
         }
         best
@@ -1706,9 +1818,10 @@ impl StoryIndex {
         if same_outlet(self.outlet(root), Some(named)) {
             return Some(root);
         }
-        // Scan the recent window only: copies are published close to their original.
-        (self.recent_base..self.records.len() as u32).find(|&i| {
-            self.records[i as usize].copy_of() == Some(root)
+        // In the recent window only: copies are published close to their original.
+        self.copies.get(&root)?.iter().copied().find(|&i| {
+            i >= self.recent_base
+                && self.records[i as usize].copy_of() == Some(root)
                 && same_outlet(self.outlet(i), Some(named))
         })
     }
@@ -1738,15 +1851,21 @@ impl StoryIndex {
         let new_id = self.records[new as usize].id;
         link.of = new_id;
         link.figures_differ.clear();
-        for i in self.recent_base..self.records.len() as u32 {
-            if self.records[i as usize].copy_of() == Some(old) {
-                self.records[i as usize].set_copy_of(new);
-                if let Some(c) = &mut self.records[i as usize].copy {
-                    c.of = new_id;
-                }
+        // The copies of `old` in the recent window.
+        let base = self.recent_base;
+        let moved: Vec<u32> = self.copies.get(&old).map_or_else(Vec::new, |l| {
+            l.iter()
+                .copied()
+                .filter(|&i| i >= base && self.records[i as usize].copy_of() == Some(old))
+                .collect()
+        });
+        for i in moved {
+            self.set_original(i, new);
+            if let Some(c) = &mut self.records[i as usize].copy {
+                c.of = new_id;
             }
         }
-        self.records[old as usize].set_copy_of(new);
+        self.set_original(old, new);
         self.records[old as usize].copy = Some(Box::new(link.into()));
         // The counts: one original, one more copy (the new one replaces the old root).
         let story = self.resolve(self.records[old as usize].story);
@@ -1806,6 +1925,9 @@ impl StoryIndex {
                 languages: Vec::new(),
             },
         );
+        if let Some(p) = self.parents.get_mut(b as usize) {
+            *p = a;
+        }
         let cap = self.config.story_terms;
         let s = &mut self.stories[a as usize];
         add_into(&mut s.terms, &other.terms, 1.0);
@@ -1916,6 +2038,86 @@ mod signature_tests {
             }
             best
         }
+    }
+
+    /// The map of copies holds exactly the window's copy links, in order, as it is kept
+    /// up to date through copies, promoted originals and the window's moves, and as it
+    /// is rebuilt after loading.
+    #[test]
+    fn the_map_of_copies_follows_the_copy_links_of_the_window() {
+        let window = |idx: &StoryIndex| -> Vec<(u32, Vec<u32>)> {
+            let mut m: std::collections::BTreeMap<u32, Vec<u32>> = Default::default();
+            for i in idx.recent_base..idx.records.len() as u32 {
+                if let Some(o) = idx.records[i as usize].copy_of() {
+                    m.entry(o).or_default().push(i);
+                }
+            }
+            m.into_iter().collect()
+        };
+        let kept = |idx: &StoryIndex| -> Vec<(u32, Vec<u32>)> {
+            let mut v: Vec<(u32, Vec<u32>)> = idx
+                .copies
+                .iter()
+                .map(|(&o, l)| {
+                    (
+                        o,
+                        l.iter()
+                            .copied()
+                            .filter(|&i| i >= idx.recent_base)
+                            .collect(),
+                    )
+                })
+                .filter(|(_, l): &(u32, Vec<u32>)| !l.is_empty())
+                .collect();
+            v.sort();
+            v
+        };
+        let mut x = 3u64;
+        let mut next = || {
+            x = hash::mix(x);
+            x
+        };
+        let mut idx = StoryIndex::new(super::Config {
+            copy_window: 300,
+            ..super::Config::default()
+        });
+        let bases: Vec<Vec<u32>> = (0..6)
+            .map(|_| (0..MINHASH).map(|_| next() as u32).collect())
+            .collect();
+        let outlets = ["Wire", "Courier", "Herald", "Gazette"];
+        let (mut copies, mut promoted) = (0, 0);
+        for id in 1..=1200u64 {
+            let base = &bases[(next() % bases.len() as u64) as usize];
+            let minhash: Vec<u32> = base
+                .iter()
+                .map(|&v| if next() % 8 == 0 { next() as u32 } else { v })
+                .collect();
+            let outlet = outlets[(next() % 4) as usize];
+            let named = (next() % 3 == 0).then(|| outlets[(next() % 4) as usize].to_string());
+            let f = ArticleFeatures {
+                id,
+                minhash,
+                shingles: 100,
+                // Now and then earlier than what came before: it becomes the original.
+                published: Some(1_000_000 + (next() % 100_000) as i64),
+                outlet: Some(outlet.into()),
+                original_outlet: named,
+                ..ArticleFeatures::default()
+            };
+            let a = idx.add(&f);
+            copies += usize::from(a.copy_of.is_some());
+            promoted += usize::from(a.copy_of.is_none() && !a.is_new && a.score > 0.0);
+            assert_eq!(kept(&idx), window(&idx), "after article {id}");
+        }
+        assert!(
+            copies > 500 && promoted > 20,
+            "{copies} copies, {promoted} promoted"
+        );
+        let mut back: StoryIndex =
+            serde_json::from_slice(&serde_json::to_vec(&idx).unwrap()).unwrap();
+        assert!(back.copies.is_empty());
+        back.sync_copies();
+        assert_eq!(kept(&back), window(&idx));
     }
 
     #[test]

@@ -93,6 +93,11 @@ impl StoryIndex {
                 bytes: map(&self.lsh) + self.lsh.values().map(vec).sum::<usize>(),
             },
             Part {
+                name: "copies",
+                entries: self.copies.values().map(Vec::len).sum(),
+                bytes: map(&self.copies) + self.copies.values().map(vec).sum::<usize>(),
+            },
+            Part {
                 name: "stories",
                 entries: self.stories.len(),
                 bytes: vec(&self.stories) + self.stories.iter().map(Story::heap).sum::<usize>(),
