@@ -312,6 +312,50 @@ impl<'de> Deserialize<'de> for Signature {
     }
 }
 
+/// Bits of each MinHash slot a [`Sketch`] keeps.
+const SKETCH_BITS: usize = 4;
+const SKETCH_WORDS: usize = MINHASH * SKETCH_BITS / 64;
+/// The lowest bit of each slot's code in a sketch word.
+const SKETCH_LOW: u64 = u64::MAX / ((1 << SKETCH_BITS) - 1);
+
+/// The low [`SKETCH_BITS`] of each slot of a full MinHash signature, and the article's
+/// shingle count: enough to bound, without reading the signature, how many slots two
+/// signatures share (equal slots have equal low bits) and so which copy links they could
+/// make. Most LSH candidates are ruled out by it.
+#[derive(Debug, Clone, Copy, Default)]
+struct Sketch {
+    codes: [u64; SKETCH_WORDS],
+    shingles: u32,
+}
+
+impl Sketch {
+    fn new(sig: &[u32], shingles: u32) -> Sketch {
+        let mut codes = [0u64; SKETCH_WORDS];
+        let mask = (1u64 << SKETCH_BITS) - 1;
+        for (i, &v) in sig.iter().take(MINHASH).enumerate() {
+            let bit = i * SKETCH_BITS;
+            codes[bit / 64] |= (u64::from(v) & mask) << (bit % 64);
+        }
+        Sketch { codes, shingles }
+    }
+
+    /// At least as many as the slots the two signatures share: the slots whose codes are
+    /// equal.
+    fn most_shared(&self, other: &Sketch) -> u32 {
+        let mut differ = 0;
+        for (a, b) in self.codes.iter().zip(&other.codes) {
+            let mut x = a ^ b;
+            let mut shift = 1;
+            while shift < SKETCH_BITS {
+                x |= x >> shift;
+                shift <<= 1;
+            }
+            differ += (x & SKETCH_LOW).count_ones();
+        }
+        MINHASH as u32 - differ
+    }
+}
+
 /// Outlet and language names, interned: records and recent articles keep a `u32`
 /// (the name's index + 1; 0 for none) instead of a string each.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -416,6 +460,8 @@ const RECENT_TERMS: usize = 80;
 const LSH_BANDS: usize = 32;
 const LSH_ROWS: usize = MINHASH / LSH_BANDS;
 const LSH_BUCKET_CAP: usize = 64;
+/// [`StoryIndex::parents`] of a story not merged into another.
+const LIVE: u32 = u32::MAX;
 
 /// The online story index. Feed it articles one at a time with [`StoryIndex::add`].
 ///
@@ -438,9 +484,26 @@ pub struct StoryIndex {
     ids: Option<Map<u64, u32>>,
     /// Features of the last `copy_window` articles; `recent[i]` is record `recent_base + i`.
     recent: VecDeque<Recent>,
+    /// `sketches[i]` is `recent[i]`'s [`Sketch`], kept apart so that the copy candidates
+    /// are screened in a small dense array. Not saved: rebuilt from `recent` when it is
+    /// out of step (after loading).
+    #[serde(skip)]
+    sketches: VecDeque<Sketch>,
     recent_base: u32,
     /// LSH band → records, for copy candidates.
     lsh: Map<u64, Vec<u32>>,
+    /// `parents[s]` is the story that story `s` was merged into ([`LIVE`]: none), in a
+    /// dense array for [`StoryIndex::resolve`], which candidate lookup calls for every
+    /// posting. Not saved: rebuilt from the stories when out of step (after loading).
+    #[serde(skip)]
+    parents: Vec<u32>,
+    /// Original → the records in the copy window that copy it directly, in order (and
+    /// some that have left the window since). Not saved: rebuilt from the records when
+    /// `copies_synced` is false (after loading).
+    #[serde(skip)]
+    copies: Map<u32, Vec<u32>>,
+    #[serde(skip)]
+    copies_synced: bool,
     /// Outlet and language names of records and recent articles.
     symbols: Symbols,
 }
@@ -638,8 +701,12 @@ impl StoryIndex {
             records: Vec::new(),
             ids: None,
             recent: VecDeque::new(),
+            sketches: VecDeque::new(),
             recent_base: 0,
             lsh: Map::default(),
+            parents: Vec::new(),
+            copies: Map::default(),
+            copies_synced: true,
             symbols: Symbols::default(),
         }
     }
@@ -665,6 +732,16 @@ impl StoryIndex {
     /// The live story a (possibly merged) story id now belongs to.
     pub fn resolve(&self, mut story: u32) -> u32 {
         let mut guard = 0;
+        if self.parents.len() == self.stories.len() {
+            while let Some(&next) = self.parents.get(story as usize).filter(|&&p| p != LIVE) {
+                story = next;
+                guard += 1;
+                if guard > 64 {
+                    break;
+                }
+            }
+            return story;
+        }
         while let Some(next) = self.stories.get(story as usize).and_then(|s| s.merged_into) {
             story = next;
             guard += 1;
@@ -748,6 +825,71 @@ impl StoryIndex {
             .collect()
     }
 
+    /// Rebuilds the stories' parents when they are out of step with the stories (an index
+    /// just loaded: they are not saved).
+    fn sync_parents(&mut self) {
+        if self.parents.len() != self.stories.len() {
+            self.parents = self
+                .stories
+                .iter()
+                .map(|s| s.merged_into.unwrap_or(LIVE))
+                .collect();
+        }
+    }
+
+    /// Rebuilds the map of copies when it is out of step with the records (an index just
+    /// loaded: it is not saved).
+    fn sync_copies(&mut self) {
+        if self.copies_synced {
+            return;
+        }
+        self.copies.clear();
+        for i in self.recent_base..self.records.len() as u32 {
+            if let Some(o) = self.records[i as usize].copy_of() {
+                self.copies.entry(o).or_default().push(i);
+            }
+        }
+        self.copies_synced = true;
+    }
+
+    /// Makes record `i` a copy of record `o`, keeping [`StoryIndex::copies`] in step.
+    fn set_original(&mut self, i: u32, o: u32) {
+        if let Some(prev) = self.records[i as usize].copy_of()
+            && let Some(list) = self.copies.get_mut(&prev)
+        {
+            if let Ok(p) = list.binary_search(&i) {
+                list.remove(p);
+            }
+            if list.is_empty() {
+                self.copies.remove(&prev);
+            }
+        }
+        self.records[i as usize].set_copy_of(o);
+        if i >= self.recent_base {
+            let list = self.copies.entry(o).or_default();
+            if let Err(p) = list.binary_search(&i) {
+                list.insert(p, i);
+            }
+        }
+    }
+
+    /// Rebuilds the recent articles' sketches when they are out of step with them (an
+    /// index just loaded: they are not saved).
+    fn sync_sketches(&mut self) {
+        if self.sketches.len() != self.recent.len() {
+            self.sketches = self
+                .recent
+                .iter()
+                .map(|r| Sketch::new(r.minhash.as_slice(), r.shingles))
+                .collect();
+        }
+    }
+
+    fn sketch(&self, idx: u32) -> Option<&Sketch> {
+        let i = idx.checked_sub(self.recent_base)?;
+        self.sketches.get(i as usize)
+    }
+
     fn recent(&self, idx: u32) -> Option<&Recent> {
         let i = idx.checked_sub(self.recent_base)?;
         self.recent.get(i as usize)
@@ -791,17 +933,31 @@ impl StoryIndex {
         anchors.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         anchors.truncate(self.config.query_terms);
         feats.extend(anchors);
-        let mut acc: Map<u32, f32> = Map::default();
-        for (k, w) in feats {
-            if let Some(list) = self.postings.get(&k) {
-                for &s in list {
-                    *acc.entry(self.resolve(s)).or_insert(0.0) += w;
-                }
+        let lists: Vec<(&VecDeque<u32>, f32)> = feats
+            .into_iter()
+            .filter_map(|(k, w)| Some((self.postings.get(&k)?, w)))
+            .collect();
+        let mut acc: Map<u32, f32> = Map::with_capacity_and_hasher(
+            lists.iter().map(|(l, _)| l.len()).sum(),
+            Default::default(),
+        );
+        for (list, w) in lists {
+            for &s in list {
+                *acc.entry(self.resolve(s)).or_insert(0.0) += w;
             }
         }
         let mut c: Vec<(u32, f32)> = acc.into_iter().collect();
-        c.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        c.truncate(self.config.candidates);
+        // The best `candidates` (an order without ties: stories differ), sorted.
+        let order = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        let n = self.config.candidates;
+        if c.len() > n {
+            if n == 0 {
+                return Vec::new();
+            }
+            c.select_nth_unstable_by(n - 1, order);
+            c.truncate(n);
+        }
+        c.sort_by(order);
         c.into_iter().map(|(s, _)| s).collect()
     }
 
@@ -1150,6 +1306,9 @@ impl StoryIndex {
             };
         }
         let idx = self.records.len() as u32;
+        self.sync_sketches();
+        self.sync_parents();
+        self.sync_copies();
         let q = self.query(f);
         let tf_unit = unit(&f.terms);
         let mut candidates = self.candidates(&q);
@@ -1233,7 +1392,7 @@ impl StoryIndex {
                     merged: None,
                 };
             }
-            self.records[idx as usize].set_copy_of(target);
+            self.set_original(idx, target);
             self.records[idx as usize].copy = Some(Box::new(link.clone().into()));
             self.stories[orig_story as usize].copies += 1;
             return Assignment {
@@ -1271,6 +1430,7 @@ impl StoryIndex {
                     norms_at: 0,
                     languages: Vec::new(),
                 });
+                self.parents.push(LIVE);
                 (id, true, 0.0)
             }
         };
@@ -1345,9 +1505,12 @@ impl StoryIndex {
                 }
             }
         }
+        self.sketches
+            .push_back(Sketch::new(recent.minhash.as_slice(), recent.shingles));
         self.recent.push_back(recent);
         while self.recent.len() > self.config.copy_window.max(1) {
             self.recent.pop_front();
+            self.sketches.pop_front();
             self.recent_base += 1;
             // Sweep dead bucket entries now and then, so the buckets stay bounded.
             if self.recent_base & 0xffff == 0 {
@@ -1355,6 +1518,10 @@ impl StoryIndex {
                 self.lsh.retain(|_, b| {
                     b.retain(|&i| i >= base);
                     !b.is_empty()
+                });
+                self.copies.retain(|_, c| {
+                    c.retain(|&i| i >= base);
+                    !c.is_empty()
                 });
             }
         }
@@ -1443,59 +1610,99 @@ impl StoryIndex {
         }
     }
 
+    /// The copy link a MinHash Jaccard `j` makes between texts of `a` and `b` shingles,
+    /// if any: its kind and similarity.
+    fn shingle_link(&self, j: f32, a: u32, b: u32) -> Option<(CopyKind, f32)> {
+        let (a, b) = (a as f32, b as f32);
+        if j >= 0.9 {
+            Some((CopyKind::Duplicate, j))
+        } else if j >= self.config.copy_jaccard {
+            Some((CopyKind::Near, j))
+        } else {
+            let containment = containment(j, a, b);
+            (containment >= self.config.copy_containment && a.min(b) >= 20.0 && j >= 0.1)
+                .then_some((CopyKind::Partial, containment))
+        }
+    }
+
+    /// The highest similarity of a copy link that a Jaccard of at most `j` could make
+    /// between texts of `a` and `b` shingles; `None` when it could make none.
+    /// (The similarity of each kind grows with `j`.)
+    fn shingle_link_bound(&self, j: f32, a: u32, b: u32) -> Option<f32> {
+        let near = (j >= 0.9 || j >= self.config.copy_jaccard).then_some(j);
+        let (a, b) = (a as f32, b as f32);
+        let c = containment(j, a, b);
+        let partial =
+            (c >= self.config.copy_containment && a.min(b) >= 20.0 && j >= 0.1).then_some(c);
+        match (near, partial) {
+            (Some(x), Some(y)) => Some(x.max(y)),
+            (x, y) => x.or(y),
+        }
+    }
+
     /// The best copy by shingles among recent articles sharing an LSH band.
+    ///
+    /// Each candidate's [`Sketch`] bounds its Jaccard first; its signature (a cache miss
+    /// at the scale of a real archive) is read only when that bound could make a copy
+    /// link better than the best found so far. The result is the same as comparing every
+    /// signature.
     fn shingle_copy(&self, f: &ArticleFeatures) -> Option<(u32, CopyLink)> {
         if f.minhash.len() != MINHASH {
             return None;
         }
-        // Up to LSH_BANDS × LSH_BUCKET_CAP candidates: a set, not a list searched for
-        // each (templated news fills the buckets).
-        let mut seen: hash::Set<u32> = hash::Set::default();
-        let mut best: Option<(u32, CopyLink)> = None;
+        let own = Sketch::new(&f.minhash, f.shingles);
+        // Up to LSH_BANDS × LSH_BUCKET_CAP candidates (templated news fills the
+        // buckets), each once, in the order found; those outside the window are dropped.
+        let base = self.recent_base;
+        let mut seen = vec![0u64; self.recent.len().div_ceil(64)];
+        let mut candidates: Vec<u32> = Vec::with_capacity(LSH_BANDS * LSH_BUCKET_CAP);
         for band in 0..LSH_BANDS {
             let Some(bucket) = self.lsh.get(&band_key(band, &f.minhash)) else {
                 continue;
             };
             for &i in bucket {
-                if !seen.insert(i) {
+                let Some(slot) = i.checked_sub(base).map(|s| s as usize) else {
                     continue;
-                }
-                let Some(r) = self.recent(i) else { continue };
-                let j = jaccard(&f.minhash, r.minhash.as_slice());
-                // Estimated containment of the shorter text in the longer.
-                let (a, b) = (f.shingles as f32, r.shingles as f32);
-                let inter = j / (1.0 + j) * (a + b);
-                let containment = if a.min(b) > 0.0 {
-                    (inter / a.min(b)).min(1.0)
-                } else {
-                    0.0
                 };
-                let link = if j >= 0.9 {
-                    Some((CopyKind::Duplicate, j))
-                } else if j >= self.config.copy_jaccard {
-                    Some((CopyKind::Near, j))
-                } else if containment >= self.config.copy_containment
-                    && a.min(b) >= 20.0
-                    && j >= 0.1
+                if let Some(word) = seen.get_mut(slot / 64)
+                    && *word & (1 << (slot % 64)) == 0
                 {
-                    Some((CopyKind::Partial, containment))
-                } else {
-                    None
-                };
-                if let Some((kind, sim)) = link
-                    && best.as_ref().is_none_or(|(_, l)| sim > l.similarity)
-                {
-                    best = Some((
-                        i,
-                        CopyLink {
-                            of: 0,
-                            kind,
-                            similarity: sim,
-                            low_confidence: false,
-                            figures_differ: Vec::new(),
-                        },
-                    ));
+                    *word |= 1 << (slot % 64);
+                    candidates.push(i);
                 }
+            }
+        }
+        // Every candidate's bound first: independent reads of the sketches, which the
+        // processor overlaps (they are cache misses in a large archive).
+        let bounds: Vec<Option<f32>> = candidates
+            .iter()
+            .map(|&i| {
+                let sketch = self.sketch(i)?;
+                let most = own.most_shared(sketch) as f32 / MINHASH as f32;
+                self.shingle_link_bound(most, f.shingles, sketch.shingles)
+            })
+            .collect();
+        let mut best: Option<(u32, CopyLink)> = None;
+        for (&i, bound) in candidates.iter().zip(bounds) {
+            match bound {
+                Some(bound) if best.as_ref().is_none_or(|(_, l)| bound > l.similarity) => {}
+                _ => continue,
+            }
+            let Some(r) = self.recent(i) else { continue };
+            let j = jaccard(&f.minhash, r.minhash.as_slice());
+            if let Some((kind, sim)) = self.shingle_link(j, f.shingles, r.shingles)
+                && best.as_ref().is_none_or(|(_, l)| sim > l.similarity)
+            {
+                best = Some((
+                    i,
+                    CopyLink {
+                        of: 0,
+                        kind,
+                        similarity: sim,
+                        low_confidence: false,
+                        figures_differ: Vec::new(),
+                    },
+                ));
             }
         }
         best
@@ -1611,9 +1818,10 @@ impl StoryIndex {
         if same_outlet(self.outlet(root), Some(named)) {
             return Some(root);
         }
-        // Scan the recent window only: copies are published close to their original.
-        (self.recent_base..self.records.len() as u32).find(|&i| {
-            self.records[i as usize].copy_of() == Some(root)
+        // In the recent window only: copies are published close to their original.
+        self.copies.get(&root)?.iter().copied().find(|&i| {
+            i >= self.recent_base
+                && self.records[i as usize].copy_of() == Some(root)
                 && same_outlet(self.outlet(i), Some(named))
         })
     }
@@ -1643,15 +1851,21 @@ impl StoryIndex {
         let new_id = self.records[new as usize].id;
         link.of = new_id;
         link.figures_differ.clear();
-        for i in self.recent_base..self.records.len() as u32 {
-            if self.records[i as usize].copy_of() == Some(old) {
-                self.records[i as usize].set_copy_of(new);
-                if let Some(c) = &mut self.records[i as usize].copy {
-                    c.of = new_id;
-                }
+        // The copies of `old` in the recent window.
+        let base = self.recent_base;
+        let moved: Vec<u32> = self.copies.get(&old).map_or_else(Vec::new, |l| {
+            l.iter()
+                .copied()
+                .filter(|&i| i >= base && self.records[i as usize].copy_of() == Some(old))
+                .collect()
+        });
+        for i in moved {
+            self.set_original(i, new);
+            if let Some(c) = &mut self.records[i as usize].copy {
+                c.of = new_id;
             }
         }
-        self.records[old as usize].set_copy_of(new);
+        self.set_original(old, new);
         self.records[old as usize].copy = Some(Box::new(link.into()));
         // The counts: one original, one more copy (the new one replaces the old root).
         let story = self.resolve(self.records[old as usize].story);
@@ -1711,6 +1925,9 @@ impl StoryIndex {
                 languages: Vec::new(),
             },
         );
+        if let Some(p) = self.parents.get_mut(b as usize) {
+            *p = a;
+        }
         let cap = self.config.story_terms;
         let s = &mut self.stories[a as usize];
         add_into(&mut s.terms, &other.terms, 1.0);
@@ -1763,6 +1980,17 @@ fn count_shared(a: &[u64], b: &[u64]) -> usize {
     n
 }
 
+/// Estimated containment of the shorter of two texts (of `a` and `b` shingles) in the
+/// longer, from their MinHash Jaccard `j`; 0 when either is empty.
+fn containment(j: f32, a: f32, b: f32) -> f32 {
+    let inter = j / (1.0 + j) * (a + b);
+    if a.min(b) > 0.0 {
+        (inter / a.min(b)).min(1.0)
+    } else {
+        0.0
+    }
+}
+
 fn band_key(band: usize, sig: &[u32]) -> u64 {
     let mut h = hash::mix(band as u64 + 1);
     for &v in &sig[band * LSH_ROWS..(band + 1) * LSH_ROWS] {
@@ -1773,7 +2001,218 @@ fn band_key(band: usize, sig: &[u32]) -> u64 {
 
 #[cfg(test)]
 mod signature_tests {
-    use super::{CopyKind, CopyLink, KeptLink, MINHASH, Signature};
+    use super::{CopyKind, CopyLink, KeptLink, MINHASH, Signature, Sketch, StoryIndex};
+    use crate::features::{ArticleFeatures, jaccard};
+    use crate::hash;
+
+    impl StoryIndex {
+        /// [`StoryIndex::shingle_copy`] comparing every candidate's signature (as it did
+        /// before sketches screened them).
+        fn shingle_copy_unscreened(&self, f: &ArticleFeatures) -> Option<(u32, CopyLink)> {
+            let mut seen: hash::Set<u32> = hash::Set::default();
+            let mut best: Option<(u32, CopyLink)> = None;
+            for band in 0..super::LSH_BANDS {
+                let Some(bucket) = self.lsh.get(&super::band_key(band, &f.minhash)) else {
+                    continue;
+                };
+                for &i in bucket {
+                    let Some(r) = self.recent(i).filter(|_| seen.insert(i)) else {
+                        continue;
+                    };
+                    let j = jaccard(&f.minhash, r.minhash.as_slice());
+                    if let Some((kind, sim)) = self.shingle_link(j, f.shingles, r.shingles)
+                        && best.as_ref().is_none_or(|(_, l)| sim > l.similarity)
+                    {
+                        best = Some((
+                            i,
+                            CopyLink {
+                                of: 0,
+                                kind,
+                                similarity: sim,
+                                low_confidence: false,
+                                figures_differ: Vec::new(),
+                            },
+                        ));
+                    }
+                }
+            }
+            best
+        }
+    }
+
+    /// The map of copies holds exactly the window's copy links, in order, as it is kept
+    /// up to date through copies, promoted originals and the window's moves, and as it
+    /// is rebuilt after loading.
+    #[test]
+    fn the_map_of_copies_follows_the_copy_links_of_the_window() {
+        let window = |idx: &StoryIndex| -> Vec<(u32, Vec<u32>)> {
+            let mut m: std::collections::BTreeMap<u32, Vec<u32>> = Default::default();
+            for i in idx.recent_base..idx.records.len() as u32 {
+                if let Some(o) = idx.records[i as usize].copy_of() {
+                    m.entry(o).or_default().push(i);
+                }
+            }
+            m.into_iter().collect()
+        };
+        let kept = |idx: &StoryIndex| -> Vec<(u32, Vec<u32>)> {
+            let mut v: Vec<(u32, Vec<u32>)> = idx
+                .copies
+                .iter()
+                .map(|(&o, l)| {
+                    (
+                        o,
+                        l.iter()
+                            .copied()
+                            .filter(|&i| i >= idx.recent_base)
+                            .collect(),
+                    )
+                })
+                .filter(|(_, l): &(u32, Vec<u32>)| !l.is_empty())
+                .collect();
+            v.sort();
+            v
+        };
+        let mut x = 3u64;
+        let mut next = || {
+            x = hash::mix(x);
+            x
+        };
+        let mut idx = StoryIndex::new(super::Config {
+            copy_window: 300,
+            ..super::Config::default()
+        });
+        let bases: Vec<Vec<u32>> = (0..6)
+            .map(|_| (0..MINHASH).map(|_| next() as u32).collect())
+            .collect();
+        let outlets = ["Wire", "Courier", "Herald", "Gazette"];
+        let (mut copies, mut promoted) = (0, 0);
+        for id in 1..=1200u64 {
+            let base = &bases[(next() % bases.len() as u64) as usize];
+            let minhash: Vec<u32> = base
+                .iter()
+                .map(|&v| if next() % 8 == 0 { next() as u32 } else { v })
+                .collect();
+            let outlet = outlets[(next() % 4) as usize];
+            let named = (next() % 3 == 0).then(|| outlets[(next() % 4) as usize].to_string());
+            let f = ArticleFeatures {
+                id,
+                minhash,
+                shingles: 100,
+                // Now and then earlier than what came before: it becomes the original.
+                published: Some(1_000_000 + (next() % 100_000) as i64),
+                outlet: Some(outlet.into()),
+                original_outlet: named,
+                ..ArticleFeatures::default()
+            };
+            let a = idx.add(&f);
+            copies += usize::from(a.copy_of.is_some());
+            promoted += usize::from(a.copy_of.is_none() && !a.is_new && a.score > 0.0);
+            assert_eq!(kept(&idx), window(&idx), "after article {id}");
+        }
+        assert!(
+            copies > 500 && promoted > 20,
+            "{copies} copies, {promoted} promoted"
+        );
+        let mut back: StoryIndex =
+            serde_json::from_slice(&serde_json::to_vec(&idx).unwrap()).unwrap();
+        assert!(back.copies.is_empty());
+        back.sync_copies();
+        assert_eq!(kept(&back), window(&idx));
+    }
+
+    #[test]
+    fn a_sketch_never_counts_fewer_shared_slots_than_the_signatures_share() {
+        let mut x = 1u64;
+        let mut next = || {
+            x = hash::mix(x);
+            x
+        };
+        for _ in 0..500 {
+            let a: Vec<u32> = (0..MINHASH).map(|_| next() as u32).collect();
+            let keep = next() % (MINHASH as u64 + 1);
+            let b: Vec<u32> = a
+                .iter()
+                .map(|&v| {
+                    if next() % (MINHASH as u64) < keep {
+                        v
+                    } else {
+                        next() as u32
+                    }
+                })
+                .collect();
+            let shared = a.iter().zip(&b).filter(|(p, q)| p == q).count() as u32;
+            let most = Sketch::new(&a, 1).most_shared(&Sketch::new(&b, 1));
+            assert!(most >= shared, "{most} < {shared}");
+            assert!(most <= MINHASH as u32);
+        }
+        let a: Vec<u32> = (0..MINHASH as u32).collect();
+        assert_eq!(Sketch::new(&a, 1).most_shared(&Sketch::new(&a, 1)), 64);
+    }
+
+    /// Screening candidates by their sketches finds exactly the copy that comparing every
+    /// signature finds, on families of near-duplicates, partial copies (texts of very
+    /// different lengths) and unrelated texts sharing a band now and then.
+    #[test]
+    fn screened_copy_detection_finds_what_comparing_every_signature_finds() {
+        let mut x = 7u64;
+        let mut next = || {
+            x = hash::mix(x);
+            x
+        };
+        let mut idx = StoryIndex::default();
+        let bases: Vec<Vec<u32>> = (0..12)
+            .map(|_| (0..MINHASH).map(|_| (next() % 5000) as u32).collect())
+            .collect();
+        let (mut copies, mut partial) = (0, 0);
+        for id in 1..=1500u64 {
+            let base = &bases[(next() % bases.len() as u64) as usize];
+            // Keep between none and all of the base's slots (and a small value range, so
+            // that unrelated slots sometimes agree, in their low bits or wholly).
+            let keep = next() % (MINHASH as u64 + 1);
+            let minhash: Vec<u32> = base
+                .iter()
+                .map(|&v| {
+                    if next() % 64 < keep {
+                        v
+                    } else {
+                        (next() % 5000) as u32
+                    }
+                })
+                .collect();
+            let shingles = match next() % 4 {
+                0 => 10 + (next() % 30) as u32,
+                1 => 200 + (next() % 2000) as u32,
+                _ => 40 + (next() % 200) as u32,
+            };
+            let f = ArticleFeatures {
+                id,
+                minhash,
+                shingles,
+                ..ArticleFeatures::default()
+            };
+            let want = idx.shingle_copy_unscreened(&f);
+            assert_eq!(idx.shingle_copy(&f), want, "article {id}");
+            copies += usize::from(want.is_some());
+            partial += usize::from(want.is_some_and(|(_, l)| l.kind == CopyKind::Partial));
+            idx.add(&f);
+        }
+        assert!(
+            copies > 300 && partial > 20,
+            "{copies} copies, {partial} partial"
+        );
+        // After a round trip (sketches are not saved) the screening still agrees.
+        let mut back: StoryIndex =
+            serde_json::from_slice(&serde_json::to_vec(&idx).unwrap()).unwrap();
+        let f = ArticleFeatures {
+            id: 5000,
+            minhash: bases[0].clone(),
+            shingles: 100,
+            ..ArticleFeatures::default()
+        };
+        back.sync_sketches();
+        assert_eq!(back.shingle_copy(&f), idx.shingle_copy_unscreened(&f));
+        assert!(back.shingle_copy(&f).is_some());
+    }
 
     #[test]
     fn a_kept_link_gives_back_its_copy_link_and_serializes_like_it() {

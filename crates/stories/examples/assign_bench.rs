@@ -8,7 +8,9 @@
 //! ```
 //!
 //! Prints articles/s of wall time and of the thread's CPU time (on a shared machine wall
-//! time overstates the cost), and how the articles were assigned.
+//! time overstates the cost), and how the articles were assigned, with a digest of the
+//! assignments (`ASSIGNMENTS=FILE` writes them, one JSON object a line) so that two
+//! builds can be checked to assign alike.
 
 use std::io::BufRead;
 use std::path::PathBuf;
@@ -65,13 +67,28 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .collect();
     eprintln!("analysed {} articles", features.len());
     let (mut copies, mut new) = (0usize, 0usize);
+    let mut assignments = Vec::with_capacity(features.len());
     let (wall, cpu) = (Instant::now(), cpu_seconds());
     for f in &features {
         let a = index.add(f);
         copies += usize::from(a.copy_of.is_some());
         new += usize::from(a.is_new);
+        assignments.push(a);
     }
     let (wall, cpu) = (wall.elapsed().as_secs_f64(), cpu_seconds() - cpu);
+    // Every assignment (story, copy link, score), so that two builds can be compared:
+    // a digest always, the assignments themselves to the file named by ASSIGNMENTS.
+    let text: String = assignments
+        .iter()
+        .map(|a| serde_json::to_string(a).unwrap_or_default() + "\n")
+        .collect();
+    let digest = text.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    eprintln!("assignments digest {digest:016x}");
+    if let Some(path) = std::env::var_os("ASSIGNMENTS") {
+        std::fs::write(path, text)?;
+    }
     let k = features.len().max(1) as f64;
     println!(
         "{} articles added to an index of {}: {:.0} articles/s wall ({:.0} µs each), {:.0} articles/s of CPU time; {copies} copies, {new} new stories",

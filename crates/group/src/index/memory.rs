@@ -83,12 +83,19 @@ impl StoryIndex {
             Part {
                 name: "recent",
                 entries: self.recent.len(),
-                bytes: deque(&self.recent) + self.recent.iter().map(Recent::heap).sum::<usize>(),
+                bytes: deque(&self.recent)
+                    + deque(&self.sketches)
+                    + self.recent.iter().map(Recent::heap).sum::<usize>(),
             },
             Part {
                 name: "lsh",
                 entries: self.lsh.values().map(Vec::len).sum(),
                 bytes: map(&self.lsh) + self.lsh.values().map(vec).sum::<usize>(),
+            },
+            Part {
+                name: "copies",
+                entries: self.copies.values().map(Vec::len).sum(),
+                bytes: map(&self.copies) + self.copies.values().map(vec).sum::<usize>(),
             },
             Part {
                 name: "stories",
