@@ -125,6 +125,18 @@ fn tag_of(name: &str) -> Tag {
     }
 }
 
+/// How an element's text joins its neighbours' in a short text (a heading, a date):
+/// `Some(true)` a block, line break or cell (a space on either side), `Some(false)` an
+/// inline element (no space: `Planning <span>C</span>ycle` reads "Planning Cycle"),
+/// `None` an element whose text is not page text (scripts, styles, forms).
+pub(super) fn separates(name: &str) -> Option<bool> {
+    match tag_of(name) {
+        Tag::Skip => None,
+        Tag::Other | Tag::A => Some(false),
+        _ => Some(true),
+    }
+}
+
 impl Tag {
     fn is_block(self) -> bool {
         !matches!(self, Tag::Other | Tag::A | Tag::Br | Tag::Cell | Tag::Skip)

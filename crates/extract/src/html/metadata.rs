@@ -17,6 +17,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node};
 use storyline_core::DateSource;
 
@@ -80,9 +81,23 @@ struct Collected {
 /// Text of an element, whitespace collapsed, stopping after `max` characters.
 fn bounded_text(el: ElementRef<'_>, max: usize) -> String {
     let mut s = String::new();
-    for t in el.text() {
-        s.push_str(t);
-        s.push(' ');
+    // Depth inside elements whose text is not page text.
+    let mut hidden = 0usize;
+    for edge in el.traverse() {
+        let (node, open) = match edge {
+            Edge::Open(n) => (n, true),
+            Edge::Close(n) => (n, false),
+        };
+        match node.value() {
+            Node::Text(t) if open && hidden == 0 => s.push_str(t),
+            Node::Element(e) => match super::content::separates(e.name()) {
+                None if open => hidden += 1,
+                None => hidden = hidden.saturating_sub(1),
+                Some(true) if hidden == 0 => s.push(' '),
+                _ => {}
+            },
+            _ => {}
+        }
         if s.len() > max * 4 {
             break;
         }
@@ -815,6 +830,29 @@ mod tests {
     fn md(html: &str, url: Option<&str>) -> Metadata {
         let base = url.and_then(|u| url::Url::parse(u).ok());
         extract_metadata(&Html::parse_document(html), base.as_ref())
+    }
+
+    #[test]
+    fn a_heading_reads_as_a_browser_shows_it() {
+        // An inline element inside a word (a styled initial) does not split it; a line
+        // break, a block or a cell separates; script text is not heading text.
+        let html = r#"<html><head><title>How AI Can Cut Your Planning Cycle From Two Weeks to Two Days | The Ledger</title></head><body>
+        <h1><a href="/s">How AI Can Cut Your Planning <span class="drop">C</span>ycle<br>From Two Weeks<script>var x = 1;</script> to <em>Two</em> Days</a></h1>
+        <time>Nov<span>ember</span><div>10,</div>2023</time></body></html>"#;
+        let doc = Html::parse_document(html);
+        let text = |sel: &str| {
+            let s = scraper::Selector::parse(sel).unwrap();
+            bounded_text(doc.select(&s).next().unwrap(), 400)
+        };
+        assert_eq!(
+            text("h1"),
+            "How AI Can Cut Your Planning Cycle From Two Weeks to Two Days"
+        );
+        assert_eq!(text("time"), "November 10, 2023");
+        assert_eq!(
+            md(html, None).title.as_deref(),
+            Some("How AI Can Cut Your Planning Cycle From Two Weeks to Two Days")
+        );
     }
 
     #[test]
