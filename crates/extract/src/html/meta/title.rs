@@ -298,7 +298,19 @@ fn pick(inp: &TitleInputs<'_>) -> Option<String> {
             return Some(crate::text::collapse_whitespace(h));
         }
     }
-    if let Some(c) = cleaned.first() {
+    if let Some(first) = cleaned.first() {
+        // SEO plugins cut a long JSON-LD headline (at 110 characters, mid-phrase): a
+        // metadata title that goes on from it is the whole headline.
+        let mut c = first;
+        if first.chars().count() >= 100 {
+            let ft = tokens(first);
+            for other in &cleaned {
+                let ot = tokens(other);
+                if ot.len() > ft.len() && ot.starts_with(&ft) && other.len() > c.len() {
+                    c = other;
+                }
+            }
+        }
         let from_tag_only = inp.jsonld.is_none()
             && inp.og.is_none()
             && inp.twitter.is_none()
@@ -434,6 +446,27 @@ mod tests {
             choose(&inp).as_deref(),
             Some("Budget Traveler's Guide To Travel Insurance")
         );
+    }
+
+    #[test]
+    fn a_cut_jsonld_headline_gives_way_to_the_whole_one() {
+        let whole = "Fix It Friday: Struggling With How To Arrange Your Living Room? We Help 4 Readers Find Solutions (Including One Trick That Always Works)";
+        let cut = &whole[..whole.find("(Including").unwrap() + "(Including".len()];
+        let og = format!("{whole} - Daily Interiors");
+        let inp = TitleInputs {
+            jsonld: Some(cut),
+            og: Some(&og),
+            title_tag: Some(&og),
+            ..TitleInputs::default()
+        };
+        assert_eq!(choose(&inp).as_deref(), Some(whole));
+        // A short JSON-LD headline is not a cut one: a longer og:title does not replace it.
+        let inp = TitleInputs {
+            jsonld: Some("Dam collapses in Vardena"),
+            og: Some("Dam collapses in Vardena: 47 dead, hundreds missing"),
+            ..TitleInputs::default()
+        };
+        assert_eq!(choose(&inp).as_deref(), Some("Dam collapses in Vardena"));
     }
 
     #[test]
