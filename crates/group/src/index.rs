@@ -201,6 +201,20 @@ impl From<CopyLink> for KeptLink {
     }
 }
 
+impl CopyLink {
+    /// A link of `kind` just found, its original still to be named (translations are
+    /// linked by anchors only: low confidence).
+    fn found(kind: CopyKind, similarity: f32) -> CopyLink {
+        CopyLink {
+            of: 0,
+            kind,
+            similarity,
+            low_confidence: kind == CopyKind::Translation,
+            figures_differ: Vec::new(),
+        }
+    }
+}
+
 impl From<KeptLink> for CopyLink {
     fn from(l: KeptLink) -> CopyLink {
         CopyLink {
@@ -1693,16 +1707,7 @@ impl StoryIndex {
             if let Some((kind, sim)) = self.shingle_link(j, f.shingles, r.shingles)
                 && best.as_ref().is_none_or(|(_, l)| sim > l.similarity)
             {
-                best = Some((
-                    i,
-                    CopyLink {
-                        of: 0,
-                        kind,
-                        similarity: sim,
-                        low_confidence: false,
-                        figures_differ: Vec::new(),
-                    },
-                ));
+                best = Some((i, CopyLink::found(kind, sim)));
             }
         }
         best
@@ -1777,16 +1782,7 @@ impl StoryIndex {
                     (CopyKind::Translation, j)
                 };
                 if best.as_ref().is_none_or(|(_, l)| sim > l.similarity) {
-                    best = Some((
-                        m,
-                        CopyLink {
-                            of: 0,
-                            kind,
-                            similarity: sim,
-                            low_confidence: kind == CopyKind::Translation,
-                            figures_differ: Vec::new(),
-                        },
-                    ));
+                    best = Some((m, CopyLink::found(kind, sim)));
                 }
             }
         }
@@ -2023,16 +2019,7 @@ mod signature_tests {
                     if let Some((kind, sim)) = self.shingle_link(j, f.shingles, r.shingles)
                         && best.as_ref().is_none_or(|(_, l)| sim > l.similarity)
                     {
-                        best = Some((
-                            i,
-                            CopyLink {
-                                of: 0,
-                                kind,
-                                similarity: sim,
-                                low_confidence: false,
-                                figures_differ: Vec::new(),
-                            },
-                        ));
+                        best = Some((i, CopyLink::found(kind, sim)));
                     }
                 }
             }
