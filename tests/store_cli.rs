@@ -213,6 +213,33 @@ fn search_finds_each_language_with_its_analyser() {
 }
 
 #[test]
+fn a_missing_search_index_is_rebuilt_from_the_database_and_said_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("store");
+    let (code, _, err) = ingest(&db, &[&fixture("pages").display().to_string()]);
+    assert_eq!(code, 0, "{err}");
+    // An upgrade to another index layout, or a lost index: the database holds everything.
+    let before = store_search(&db, "Vardena", &[]);
+    std::fs::remove_dir_all(db.join("index")).unwrap();
+    let d = db.display().to_string();
+    let out = run(&["search", "--json", "--db", &d, "Vardena"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("building the search index from the database")
+            && stderr.contains("search index built in"),
+        "{stderr}"
+    );
+    let after: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(after["total"], before["total"], "{after}");
+    assert!(n(&after, "total") > 0);
+    // Built once: the next command says nothing of it.
+    let out = run(&["search", "--json", "--db", &d, "Vardena"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("search index"), "{stderr}");
+}
+
+#[test]
 fn export_and_stats_keep_their_json_shape() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("store");

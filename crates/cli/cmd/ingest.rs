@@ -125,6 +125,27 @@ pub fn store_dir(db: Option<&Path>) -> PathBuf {
         .unwrap_or_else(storyline_store::default_dir)
 }
 
+/// Runs `open` on the store in `dir`, first saying on stderr when it will build the
+/// search index from the database (the index is missing or from another version: minutes
+/// on a large store, which would otherwise look like a hang), and how long that took.
+pub fn opening<T>(dir: &Path, open: impl FnOnce() -> anyhow::Result<T>) -> anyhow::Result<T> {
+    if !storyline_store::rebuilds_search_index(dir) {
+        return open();
+    }
+    eprintln!(
+        "storyline: {}: building the search index from the database (it is missing or from another version; about 5 minutes per million articles)",
+        dir.display()
+    );
+    let started = Instant::now();
+    let opened = open()?;
+    eprintln!(
+        "storyline: {}: search index built in {:.1} s",
+        dir.display(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(opened)
+}
+
 /// Opens an existing store for reading (search, export, stats).
 pub fn open_existing(db: Option<&Path>) -> anyhow::Result<Store> {
     let dir = store_dir(db);
@@ -134,7 +155,9 @@ pub fn open_existing(db: Option<&Path>) -> anyhow::Result<Store> {
             dir.display()
         );
     }
-    let store = Store::open(&dir).with_context(|| dir.display().to_string())?;
+    let store = opening(&dir, || {
+        Store::open(&dir).with_context(|| dir.display().to_string())
+    })?;
     if let Some(w) = &store.index_warning {
         eprintln!(
             "storyline: {}: the search index could not be brought up to date: {w}",
@@ -195,12 +218,14 @@ struct Tally {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let dir = store_dir(args.db.as_deref());
-    let archive = if args.store_only {
-        Archive::open_storing(&dir)
-    } else {
-        Archive::open_writer(&dir)
-    }
-    .with_context(|| dir.display().to_string())?;
+    let archive = opening(&dir, || {
+        if args.store_only {
+            Archive::open_storing(&dir)
+        } else {
+            Archive::open_writer(&dir)
+        }
+        .with_context(|| dir.display().to_string())
+    })?;
     let started = Instant::now();
     let (urls, paths): (Vec<String>, Vec<String>) = args
         .paths

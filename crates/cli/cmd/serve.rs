@@ -63,8 +63,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             dir.display()
         );
     }
-    let mut archive =
-        storyline_web::Archive::open(&dir).with_context(|| dir.display().to_string())?;
+    let mut archive = super::ingest::opening(&dir, || {
+        storyline_web::Archive::open(&dir).with_context(|| dir.display().to_string())
+    })?;
     if args.watch {
         // The collector stores without grouping; this archive groups what it finds on
         // each refresh and keeps the snapshot: one story index in memory, not two.

@@ -116,7 +116,9 @@ pub fn open_archive(db: Option<&Path>) -> anyhow::Result<Archive> {
             dir.display()
         );
     }
-    let archive = Archive::open(&dir).with_context(|| dir.display().to_string())?;
+    let archive = super::ingest::opening(&dir, || {
+        Archive::open(&dir).with_context(|| dir.display().to_string())
+    })?;
     if let Some(w) = &archive.store().index_warning {
         eprintln!(
             "storyline: {}: the search index could not be brought up to date: {w}",

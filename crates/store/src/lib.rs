@@ -235,6 +235,14 @@ pub struct Store {
     pub index_warning: CatchUpError,
 }
 
+/// Whether opening the store in `dir` will build its search index from the database:
+/// the database exists but the index is missing, unreadable or of another layout (after
+/// an upgrade). That takes minutes on a large store (about 5 per million articles), so
+/// a command says so before it opens the store.
+pub fn rebuilds_search_index(dir: &Path) -> bool {
+    dir.join(DB_FILE).is_file() && index::Index::would_rebuild(&dir.join(INDEX_DIR))
+}
+
 impl Store {
     /// Opens the store in `dir`, creating it when absent; catches the index up with the
     /// database (rebuilding it when missing or unreadable) unless another process is
