@@ -1091,12 +1091,11 @@ impl<'a> Extractor<'a> {
                                     .tok(s - 3)
                                     .is_some_and(|d| d.is_word() && lexicon::determiner(&d.lower)))
                 });
-            if lexicon::np_stop(&t.lower, self.lang)
-                && !initial
-                && !prep_in_name
-                && !names_joined
-                && !(t.cap && s - 1 == a && lexicon::determiner(&t.lower))
-            {
+            let crossed = initial
+                || prep_in_name
+                || names_joined
+                || t.cap && s - 1 == a && lexicon::determiner(&t.lower);
+            if lexicon::np_stop(&t.lower, self.lang) && !crossed {
                 break;
             }
             if lexicon::is_verb(self.lang, &t.lower)
@@ -1269,11 +1268,25 @@ impl<'a> Extractor<'a> {
                 }
             }
             let first = self.tok(s)?;
+            // "Rep. Jim Jordan (R-Ohio)": at most six tokens, a bracket aside
+            let mut depth = 0usize;
+            let words = (s..end)
+                .filter(|&k| {
+                    let Some(t) = self.tok(k) else { return false };
+                    if t.punct('(') {
+                        depth += 1;
+                    } else if t.punct(')') {
+                        depth = depth.saturating_sub(1);
+                        return false;
+                    }
+                    depth == 0
+                })
+                .count();
             if s < end
                 && first.is_word()
                 && first.cap
                 && !lexicon::determiner(&first.lower)
-                && end - s <= 6
+                && words <= 6
             {
                 let mut s2 = s;
                 while s2 < end && self.tok(s2).is_some_and(|t| lexicon::lead_trim(&t.lower)) {

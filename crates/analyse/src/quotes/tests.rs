@@ -1902,3 +1902,14 @@ fn de_bekannt_as_an_adjective_is_no_cue() {
         "{quotes:#?}"
     );
 }
+
+#[test]
+fn en_speaker_apposition_chain_with_a_party_tag() {
+    let m = mention_of(
+        "“If they wanted anyone else's laptop, they would just take it,” Rep. Tom Reed \
+         (R-Ohio), a member of the panel, said in an interview.",
+        "en",
+        "laptop",
+    );
+    assert_eq!(m, "Rep. Tom Reed (R-Ohio), a member of the panel");
+}
