@@ -425,8 +425,21 @@ fn de_speaker_span(doc: &Doc, s: usize, e: usize) -> (usize, usize) {
                     .is_some_and(|n| n.is_word() && n.cap);
                 if t.cap || w.starts_with(|c: char| c.is_ascii_digit()) {
                     good_end = Some(t.end);
-                } else if k == i0 && article(w) || link(w) {
-                } else if next_cap && ["e", "en", "er", "es", "em"].iter().any(|x| w.ends_with(x)) {
+                } else if article(w)
+                    && (k == i0
+                        || doc.toks.get(k - 1).is_some_and(|p| {
+                            // an apposition or a preposition's object: "Emily Lau, die
+                            // Vorsitzende", "das Patent für den Motorwagen"
+                            p.punct(',') || p.is_word() && link(&p.lower) && !article(&p.lower)
+                        }))
+                    || link(w)
+                    || k > i0 && matches!(w, "eines" | "einer")
+                {
+                    // "nach Auffassung eines chinesischen Gerichtes": a genitive
+                } else if next_cap
+                    && !article(w)
+                    && ["e", "en", "er", "es", "em"].iter().any(|x| w.ends_with(x))
+                {
                     // an adjective before its noun ("der stellvertretende Sprecher")
                 } else {
                     break;
@@ -845,6 +858,16 @@ impl<'a> Extractor<'a> {
                 return None;
             }
         }
+        // "bekannt" ending a sentence after a noun is an adjective ("als Bürgerrechtler an
+        // der Seite von Jesse Jackson bekannt."), not "wurde bekannt, dass" or "gab … bekannt"
+        if self.lang == "de"
+            && w == "bekannt"
+            && self.tok(i + 1).is_none_or(|n| n.punct('.'))
+            && i > 0
+            && self.tok(i - 1).is_some_and(|p| p.is_word() && p.cap)
+        {
+            return None;
+        }
         if self.lang == "de" {
             if let Some(parts) = lexicon::de_needs_particle(w) {
                 // The particle must come before the next comma or the sentence's end.
@@ -1010,9 +1033,69 @@ impl<'a> Extractor<'a> {
             if t.inside.is_some() || !t.is_word() {
                 break;
             }
-            if lexicon::np_stop(&t.lower, self.lang)
-                && !(t.cap && s - 1 == a && lexicon::determiner(&t.lower))
-            {
+            // an initial is no stop word ("Loretta E. Lynch": not the Italian "e")
+            let initial = self.initial(t) && self.tok(s).is_some_and(|n| n.punct('.'));
+            // "Mr. Grassley and Mr. Leahy said": two names joined by "and"
+            let names_joined = matches!(t.lower.as_str(), "and" | "und")
+                && s < e
+                && n < 8
+                && self.tok(s).is_some_and(|x| x.is_word() && x.cap)
+                && s >= a + 2
+                && self.tok(s - 2).is_some_and(|x| {
+                    x.is_word()
+                        && x.cap
+                        && x.inside.is_none()
+                        && !lexicon::determiner(&x.lower)
+                        && !lexicon::pronoun(&x.lower)
+                })
+                && {
+                    // the first conjunct is a name too, with nothing of a clause before it
+                    // ("Trump visited Ohio and Pence said" is two clauses)
+                    let mut k = s - 2;
+                    while k > a
+                        && self.tok(k - 1).is_some_and(|x| {
+                            x.inside.is_none() && (x.is_word() && x.cap || x.punct('.'))
+                        })
+                    {
+                        k -= 1;
+                    }
+                    k == a
+                        || self.tok(k - 1).is_some_and(|x| {
+                            !x.is_word()
+                                || lexicon::np_stop(&x.lower, self.lang)
+                                || lexicon::lead_trim(&x.lower)
+                        })
+                };
+            // "The Commission on Presidential Debates", "A spokeswoman for Hillary Clinton":
+            // a preposition inside a name, or after a role noun with its determiner, before a
+            // name
+            let name_after = self.tok(s).is_some_and(|x| x.is_word() && x.cap)
+                || self.tok(s).is_some_and(|x| x.is("a") || x.is("the"))
+                    && self.tok(s + 1).is_some_and(|x| x.is_word() && x.cap);
+            let prep_in_name = self.lang == "en"
+                && matches!(t.lower.as_str(), "for" | "on" | "of" | "to" | "at")
+                && s < e
+                && n < 8
+                && name_after
+                && s >= a + 2
+                && self.tok(s - 2).is_some_and(|x| {
+                    x.is_word()
+                        && x.inside.is_none()
+                        && !lexicon::pronoun(&x.lower)
+                        && (x.cap && !lexicon::determiner(&x.lower)
+                            || !x.cap
+                                && !lexicon::np_stop(&x.lower, self.lang)
+                                && !lexicon::is_verb(self.lang, &x.lower)
+                                && s >= a + 3
+                                && self
+                                    .tok(s - 3)
+                                    .is_some_and(|d| d.is_word() && lexicon::determiner(&d.lower)))
+                });
+            let crossed = initial
+                || prep_in_name
+                || names_joined
+                || t.cap && s - 1 == a && lexicon::determiner(&t.lower);
+            if lexicon::np_stop(&t.lower, self.lang) && !crossed {
                 break;
             }
             if lexicon::is_verb(self.lang, &t.lower)
@@ -1185,17 +1268,36 @@ impl<'a> Extractor<'a> {
                 }
             }
             let first = self.tok(s)?;
+            // "Rep. Jim Jordan (R-Ohio)": at most six tokens, a bracket aside
+            let mut depth = 0usize;
+            let words = (s..end)
+                .filter(|&k| {
+                    let Some(t) = self.tok(k) else { return false };
+                    if t.punct('(') {
+                        depth += 1;
+                    } else if t.punct(')') {
+                        depth = depth.saturating_sub(1);
+                        return false;
+                    }
+                    depth == 0
+                })
+                .count();
             if s < end
                 && first.is_word()
                 && first.cap
                 && !lexicon::determiner(&first.lower)
-                && end - s <= 6
+                && words <= 6
             {
                 let mut s2 = s;
                 while s2 < end && self.tok(s2).is_some_and(|t| lexicon::lead_trim(&t.lower)) {
                     s2 += 1;
                 }
-                if s2 < end && (s2 == a || self.tok(s2 - 1).is_some_and(|t| t.punct(',') || s2 > s))
+                // the chain may follow a closing mark: "“…,” Quina Jones, 25, said"
+                if s2 < end
+                    && (s2 == a
+                        || self.tok(s2 - 1).is_some_and(|t| {
+                            t.punct(',') || matches!(t.kind, Kind::Close(_)) || s2 > s
+                        }))
                 {
                     return Some(Np {
                         s: s2,
@@ -1370,7 +1472,15 @@ impl<'a> Extractor<'a> {
             "a" | "an" | "the" | "who" | "whose" | "who's" | "who’s" | "former" | "one"
         ) || first.lower.starts_with(|c: char| c.is_ascii_digit())
             || !first.cap && self.tok(e + 2).is_some_and(|t| t.is("of")); // ", head of …"
-        if !starter && !first.cap {
+        // "said Daryl Kimball, executive director of the …." / ", now a consultant …": a
+        // lower-case role without a verb, only when it runs to the sentence's end
+        let role = !starter
+            && !first.cap
+            && self.lang == "en"
+            && !first.lower.ends_with("ing")
+            && !first.lower.ends_with("ed")
+            && !first.lower.ends_with("ly");
+        if !starter && !first.cap && !role {
             return None;
         }
         let mut k = e + 1;
@@ -1467,10 +1577,12 @@ impl<'a> Extractor<'a> {
             let mut k = np.s + 1;
             while k < np.e
                 && self.tok(k).is_some_and(|t| {
-                    matches!(
-                        t.lower.as_str(),
-                        "most" | "latest" | "recent" | "new" | "last" | "first" | "previous"
-                    )
+                    // not a name's own word: "The New York Times"
+                    !t.cap
+                        && matches!(
+                            t.lower.as_str(),
+                            "most" | "latest" | "recent" | "new" | "last" | "first" | "previous"
+                        )
                 })
             {
                 k += 1;
@@ -2925,14 +3037,39 @@ impl<'a> Extractor<'a> {
             {
                 break;
             }
+            // "nach Meinung politischer Beobachter": an inflected adjective before its noun
+            let adjective = self.lang == "de"
+                && !t.cap
+                && !lexicon::is_aux(&t.lower)
+                && !lexicon::konjunktiv(&t.lower)
+                && !lexicon::is_verb(self.lang, &t.lower)
+                && ["e", "en", "er", "es", "em"]
+                    .iter()
+                    .any(|x| t.lower.ends_with(x))
+                && self
+                    .tok(e + 1)
+                    .is_some_and(|n| n.is_word() && n.cap && n.inside.is_none());
             if self.lang == "de"
                 && e > from
                 && !t.cap
+                && !adjective
                 && !lexicon::determiner(&t.lower)
                 && !matches!(t.lower.as_str(), "von" | "vom" | "zur" | "zum")
                 && self.tok(e - 1).is_some_and(|p| p.cap)
             {
                 break; // a lowercase word after a noun: the verb
+            }
+            // "nach Ansicht von Beobachtern die Frage": after a noun, an article that
+            // is not genitive opens the object
+            if self.lang == "de"
+                && e > from
+                && self.tok(e - 1).is_some_and(|p| p.cap)
+                && matches!(
+                    t.lower.as_str(),
+                    "den" | "die" | "das" | "dem" | "ein" | "eine" | "einen" | "einem"
+                )
+            {
+                break;
             }
             e += 1;
             n += 1;

@@ -1752,3 +1752,164 @@ fn en_final_attribution_then_a_participle() {
         Some("a Lagos banker"),
     );
 }
+
+// ---- speaker words: the whole subject phrase ----
+
+/// The speaker's words in the text of the quote containing `needle`.
+fn mention_of(text: &str, lang: &str, needle: &str) -> String {
+    let quotes = q(text, lang);
+    let found = with(&quotes, needle);
+    found
+        .speaker
+        .as_ref()
+        .and_then(|s| s.mention.as_ref())
+        .map(|m| m.text.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn en_speaker_initial_is_no_stop_word() {
+    // "E" must not read as the Italian "e" ("and")
+    let m = mention_of(
+        "As a young lawyer at a firm in Raleigh, Loretta E. Lynch said she was asked to \
+         present her research.",
+        "en",
+        "she was asked",
+    );
+    assert_eq!(m, "Loretta E. Lynch");
+}
+
+#[test]
+fn en_speaker_two_names_joined_by_and() {
+    let m = mention_of(
+        "But Mr. Grassley and Mr. Leahy said developers had stretched the rules.",
+        "en",
+        "developers had",
+    );
+    assert_eq!(m, "Mr. Grassley and Mr. Leahy");
+    // two clauses: the first is no part of the subject
+    let m = mention_of(
+        "Trump visited Ohio and Pence said the race was close.",
+        "en",
+        "race was close",
+    );
+    assert_eq!(m, "Pence");
+}
+
+#[test]
+fn en_speaker_preposition_inside_a_name_or_after_a_role() {
+    let m = mention_of(
+        "The nonpartisan Commission on Presidential Debates says there was a problem with \
+         the microphone.",
+        "en",
+        "problem with",
+    );
+    assert_eq!(m, "The nonpartisan Commission on Presidential Debates");
+    let m = mention_of(
+        "A spokeswoman for Hillary Clinton says the campaign did not help her.",
+        "en",
+        "did not help",
+    );
+    assert_eq!(m, "A spokeswoman for Hillary Clinton");
+    let m = mention_of(
+        "The New York Times reported Saturday that it had received the filings.",
+        "en",
+        "had received",
+    );
+    assert_eq!(m, "The New York Times");
+}
+
+#[test]
+fn en_speaker_apposition_after_a_closing_mark() {
+    let m = mention_of(
+        "“They think we are going to go home,” Maria Lopez, 31, said as the march went on.",
+        "en",
+        "go home",
+    );
+    assert_eq!(m, "Maria Lopez, 31");
+}
+
+#[test]
+fn en_inverted_speaker_with_a_lower_case_role() {
+    let m = mention_of(
+        "“The sanctions are not working,” said Dana Whitfield, executive director of the \
+         Arms Policy Institute.",
+        "en",
+        "sanctions",
+    );
+    assert_eq!(
+        m,
+        "Dana Whitfield, executive director of the Arms Policy Institute"
+    );
+    // a participle is no role
+    let m = mention_of(
+        "“We will win,” said Dana Whitfield, looking at the crowd in Dayton.",
+        "en",
+        "We will win",
+    );
+    assert_eq!(m, "Dana Whitfield");
+}
+
+#[test]
+fn de_source_after_nach_keeps_its_genitive_and_stops_at_the_object() {
+    let m = mention_of(
+        "Die Proteste sollen nach Meinung politischer Beobachter die Opposition schwächen.",
+        "de",
+        "Proteste",
+    );
+    assert_eq!(m, "Meinung politischer Beobachter");
+    let m = mention_of(
+        "Er sitzt in Haft, weil er sich nach Auffassung eines chinesischen Gerichtes \
+         strafbar gemacht hat.",
+        "de",
+        "strafbar",
+    );
+    assert_eq!(m, "Auffassung eines chinesischen Gerichtes");
+    let m = mention_of(
+        "Für die Werft bedeutet der Verlust nach Einschätzung von Marktbeobachtern einen \
+         schweren Rückschlag.",
+        "de",
+        "Rückschlag",
+    );
+    assert_eq!(m, "Einschätzung von Marktbeobachtern");
+}
+
+#[test]
+fn de_speaker_apposition_with_article() {
+    let m = mention_of(
+        "Anna Berger, die Vorsitzende der Grünen Partei, sagte, das Gesetz gehe zu weit.",
+        "de",
+        "Gesetz gehe",
+    );
+    assert_eq!(m, "Anna Berger, die Vorsitzende der Grünen Partei");
+}
+
+#[test]
+fn de_bekannt_as_an_adjective_is_no_cue() {
+    let quotes = q(
+        "Er war als Bürgerrechtler an der Seite von Rosa Parks und Jesse Jackson bekannt. \
+         Später spielte er in vielen Filmen.",
+        "de",
+    );
+    assert!(quotes.is_empty(), "{quotes:#?}");
+    // "wurde bekannt, dass …" still reports
+    let quotes = q(
+        "Im Mai wurde bekannt, dass die Sparte an einen finnischen Konzern verkauft wird.",
+        "de",
+    );
+    assert!(
+        quotes.iter().any(|x| x.text.contains("Sparte")),
+        "{quotes:#?}"
+    );
+}
+
+#[test]
+fn en_speaker_apposition_chain_with_a_party_tag() {
+    let m = mention_of(
+        "“If they wanted anyone else's laptop, they would just take it,” Rep. Tom Reed \
+         (R-Ohio), a member of the panel, said in an interview.",
+        "en",
+        "laptop",
+    );
+    assert_eq!(m, "Rep. Tom Reed (R-Ohio), a member of the panel");
+}
