@@ -604,7 +604,7 @@ fn add_counts(a: &mut Vec<(u64, u32)>, b: &[(u64, u32)]) {
     }
     if a.len() > PROTAGONISTS_KEPT {
         // A stable sort: among equal counts the earlier stay.
-        a.sort_by(|x, y| y.1.cmp(&x.1));
+        a.sort_by_key(|x| std::cmp::Reverse(x.1));
         a.truncate(PROTAGONISTS_KEPT);
     }
 }
