@@ -7,7 +7,8 @@
 //!
 //! Each CONFIG_JSON overrides fields of `Config::default()` (`'{"threshold":0.3}'`); none
 //! scores the defaults. `ERRORS=ecbplus` prints the wrong joins of the first configuration
-//! (file order).
+//! (file order), with each article's protagonists; with it, `DUMP=FILE` writes that run's
+//! assignments (`doc_id gold_event story`, one a line) for an analysis of the pairs.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -107,6 +108,7 @@ fn run(
                     "    names: {:?}",
                     f.names.iter().take(10).collect::<Vec<_>>()
                 );
+                println!("    protagonists: {:?}", f.protagonists);
                 for c in cands.iter().take(3) {
                     let ev = index
                         .members(c.story)
@@ -114,7 +116,7 @@ fn run(
                         .map(|m| docs[*m as usize].event.clone())
                         .unwrap_or_default();
                     println!(
-                        "    story {:>3} ({ev}): score {:.3} / thr {:.3}  text {:.3} names {:.3} fig {:.3} coh {:.3} miss {:?}",
+                        "    story {:>3} ({ev}): score {:.3} / thr {:.3}  text {:.3} names {:.3} fig {:.3} coh {:.3} miss {:?} other {}",
                         c.story,
                         c.score,
                         c.threshold,
@@ -122,7 +124,8 @@ fn run(
                         c.names,
                         c.figures,
                         c.cohesion,
-                        c.names_missing
+                        c.names_missing,
+                        c.other_protagonist
                     );
                 }
             }
@@ -131,6 +134,14 @@ fn run(
     let mut pred = vec![u32::MAX; docs.len()];
     for (id, story, _) in index.articles() {
         pred[id as usize] = story;
+    }
+    if errors && let Ok(path) = std::env::var("DUMP") {
+        let lines: Vec<String> = docs
+            .iter()
+            .zip(&pred)
+            .map(|(d, p)| format!("{} {} {p}", d.doc_id, d.event))
+            .collect();
+        let _ = std::fs::write(path, lines.join("\n"));
     }
     let gold: Vec<&str> = docs.iter().map(|d| d.event.as_str()).collect();
     let mut ps = pred.clone();

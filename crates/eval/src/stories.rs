@@ -359,8 +359,9 @@ mod tests {
     #[test]
     fn clustering_sets_stay_above_their_floor() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/bench/clustering");
-        // Measured with the full analysis (entities, quantities): ECB+ 0.815 / 0.874, BASIL 0.966 / 0.977.
-        let floors = [("ecbplus", 0.80, 0.86), ("basil", 0.96, 0.97)];
+        // Measured with the full analysis (entities, quantities), protagonists checked:
+        // ECB+ 0.868 / 0.902, BASIL 0.966 / 0.977.
+        let floors = [("ecbplus", 0.86, 0.89), ("basil", 0.96, 0.97)];
         for (name, file) in SETS {
             let path = dir.join(file);
             if !path.is_file() {

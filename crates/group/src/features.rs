@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 use storyline_analyse::quantities::{Kind, Quantity, format_value};
-use storyline_analyse::{AnnotatedArticle, Entity, EntityKind};
+use storyline_analyse::{AnnotatedArticle, Entity, EntityKind, MentionForm};
 
 use crate::hash::{self, Map};
 use crate::text::{self, Token};
@@ -19,6 +19,10 @@ pub const MINHASH: usize = 64;
 const NUMBER_TERMS: bool = true;
 /// Terms kept per article (by weight).
 pub const MAX_TERMS: usize = 150;
+/// Protagonists kept per article.
+pub const PROTAGONISTS: usize = 6;
+/// Sentences of the body that make its lead.
+const LEAD_SENTENCES: usize = 2;
 
 /// The features of one article. Build with [`ArticleFeatures::from_annotated`] or
 /// [`ArticleFeatures::from_parts`]; the caller chooses `id` (a store row, a counter).
@@ -50,6 +54,13 @@ pub struct ArticleFeatures {
     pub shingles: u32,
     /// Number of words.
     pub words: u32,
+    /// The article's protagonists: the people its headline or lead (first two sentences)
+    /// names, each by the last word of the name, lower case ("thomas" for Pierre Thomas),
+    /// in order of first mention, at most [`PROTAGONISTS`]. They tell two events of one
+    /// kind apart (one player, then another, put on injured reserve). From the analysis's
+    /// entities; empty without them.
+    #[serde(default)]
+    pub protagonists: Vec<String>,
 }
 
 impl ArticleFeatures {
@@ -72,6 +83,7 @@ impl ArticleFeatures {
         figures.sort();
         figures.dedup();
         f.figures = figures;
+        f.protagonists = protagonists(a);
         f
     }
 
@@ -225,6 +237,7 @@ impl ArticleFeatures {
             minhash,
             shingles,
             words: (title_toks.len() + body_toks.len()).min(u32::MAX as usize) as u32,
+            protagonists: Vec::new(),
         }
     }
 
@@ -262,6 +275,100 @@ fn entity_names(entities: &[Entity]) -> Vec<(String, f32)> {
         out.push((lower, w));
     }
     out
+}
+
+/// The people an article's headline or lead names (see
+/// [`ArticleFeatures::protagonists`]): a person entity with a mention (by name, short
+/// name or role) in the first [`LEAD_SENTENCES`] sentences of the body, or whose last
+/// name is a word of the title.
+fn protagonists(a: &AnnotatedArticle) -> Vec<String> {
+    let lead_end = a
+        .sentences
+        .get(LEAD_SENTENCES - 1)
+        .or(a.sentences.last())
+        .map_or(0, |s| s.end);
+    let title: Vec<String> = text::tokens(a.article.title.as_deref().unwrap_or(""))
+        .into_iter()
+        .map(|t| t.lower)
+        .collect();
+    let mut found: Vec<(usize, String)> = Vec::new();
+    for e in &a.entities {
+        if e.kind != EntityKind::Person {
+            continue;
+        }
+        let words: Vec<String> = text::tokens(&e.name)
+            .into_iter()
+            .filter(|t| !t.numeric && t.lower.chars().count() >= 2 && !text::is_any_stop(&t.lower))
+            .map(|t| t.lower)
+            .collect();
+        let in_lead = e
+            .mentions
+            .iter()
+            .filter(|m| m.form != MentionForm::Pronoun)
+            .map(|m| m.start)
+            .min()
+            .filter(|&s| s < lead_end);
+        let at = match in_lead {
+            Some(s) => s + 1,
+            None if words.iter().any(|w| title.contains(w)) => 0,
+            None => continue,
+        };
+        for w in words {
+            if let Some(f) = found.iter_mut().find(|f| f.1 == w) {
+                f.0 = f.0.min(at);
+            } else {
+                found.push((at, w));
+            }
+        }
+    }
+    // Names the entities missed: a pair of capitalised words in the headline or the lead
+    // (the second not starting a sentence) whose last word the rest of the body repeats,
+    // capitalised, and which is no place's or organisation's: that last word ("Pierre
+    // Thomas" ... "Thomas").
+    let not_people: Vec<String> = a
+        .entities
+        .iter()
+        .filter(|e| matches!(e.kind, EntityKind::Place | EntityKind::Organisation))
+        .flat_map(|e| text::tokens(&e.name))
+        .map(|t| t.lower)
+        .collect();
+    let lead: String = a.article.text.chars().take(lead_end).collect();
+    let rest: Vec<String> =
+        text::tokens(&a.article.text.chars().skip(lead_end).collect::<String>())
+            .into_iter()
+            .filter(|t| t.capitalised || t.all_caps)
+            .map(|t| t.lower)
+            .collect();
+    let word = |t: &text::Token| {
+        (t.capitalised || t.all_caps)
+            && !t.numeric
+            && t.lower.chars().count() >= 2
+            && !text::is_any_stop(&t.lower)
+            && !not_people.contains(&t.lower)
+    };
+    let title_toks = text::tokens(a.article.title.as_deref().unwrap_or(""));
+    let lead_toks = text::tokens(&lead);
+    let fallback = found.is_empty();
+    for (i, w) in title_toks
+        .windows(2)
+        .chain(lead_toks.windows(2))
+        .enumerate()
+    {
+        if fallback
+            && word(&w[0])
+            && word(&w[1])
+            && !w[1].sentence_start
+            && rest.contains(&w[1].lower)
+        {
+            let at = usize::MAX / 2 + i;
+            if !found.iter().any(|f| f.1 == w[1].lower) {
+                found.push((at, w[1].lower.clone()));
+            }
+        }
+    }
+    found.sort();
+    found.truncate(PROTAGONISTS);
+    found.into_iter().map(|f| f.1).collect()
 }
 
 /// The anchor for a quantity: its kind, unit and value, the same in every language.

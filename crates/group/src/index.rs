@@ -68,6 +68,15 @@ pub struct Config {
     /// Across languages, name anchors agreeing at least this much shrink the dormancy
     /// rise of the threshold (by the agreement).
     pub resume_names: f32,
+    /// Threshold added when none of the article's protagonists (the people its headline
+    /// or lead names) is a protagonist of at least `protagonist_share` of the story's
+    /// members that name one: the same kind of event with another protagonist.
+    pub protagonist_penalty: f32,
+    /// See `protagonist_penalty`.
+    pub protagonist_share: f32,
+    /// The penalty applies only to a story with a protagonist of its own: named by at
+    /// least two and this share of its originals that name one.
+    pub protagonist_main: f32,
 }
 
 impl Default for Config {
@@ -95,6 +104,9 @@ impl Default for Config {
             merge_article: 1.0,
             cross_language_margin: 0.05,
             resume_names: 0.5,
+            protagonist_penalty: 0.05,
+            protagonist_share: 0.34,
+            protagonist_main: 0.5,
         }
     }
 }
@@ -451,6 +463,13 @@ pub struct Story {
     /// Languages of its originals (ISO 639-1), in the order they joined.
     #[serde(default)]
     languages: Vec<String>,
+    /// Protagonists of its originals: key → number of originals naming it in their
+    /// headline or lead (at most [`PROTAGONISTS_KEPT`], the most frequent).
+    #[serde(default)]
+    protagonists: Vec<(u64, u32)>,
+    /// Originals that name a protagonist.
+    #[serde(default)]
+    led: u32,
 }
 
 impl Story {
@@ -467,6 +486,8 @@ impl Story {
 /// A main name weighs at least this share of the article's (or story's) heaviest.
 const MAIN_NAME: f32 = 0.5;
 const MEMBERS_KEPT: usize = 64;
+/// Protagonists a story keeps count of.
+const PROTAGONISTS_KEPT: usize = 32;
 /// Recent members compared with a newcomer for rewrites and translations.
 const MEMBERS_CHECKED: usize = 24;
 const ACTIVITY_KEPT: usize = 256;
@@ -572,6 +593,22 @@ fn add_into(a: &mut Vec<(u64, f32)>, b: &[(u64, f32)], scale: f32) {
     *a = out;
 }
 
+/// Adds counts into `a` (unsorted, unique keys), keeping the [`PROTAGONISTS_KEPT`] most
+/// frequent (ties: the earlier).
+fn add_counts(a: &mut Vec<(u64, u32)>, b: &[(u64, u32)]) {
+    for &(k, n) in b {
+        match a.iter_mut().find(|x| x.0 == k) {
+            Some(x) => x.1 += n,
+            None => a.push((k, n)),
+        }
+    }
+    if a.len() > PROTAGONISTS_KEPT {
+        // A stable sort: among equal counts the earlier stay.
+        a.sort_by_key(|x| std::cmp::Reverse(x.1));
+        a.truncate(PROTAGONISTS_KEPT);
+    }
+}
+
 /// Keeps the `n` heaviest entries (ties by key), sorted by key.
 fn prune(a: &mut Vec<(u64, f32)>, n: usize) {
     if a.len() <= n {
@@ -644,6 +681,8 @@ struct Query {
     names_norm: f32,
     figures: Vec<(u64, f32)>,
     figures_norm: f32,
+    /// Protagonists' keys.
+    protagonists: Vec<u64>,
 }
 
 /// A story near another ("read also"), with the reason.
@@ -678,6 +717,8 @@ struct Scored {
     threshold: f32,
     parts: [f32; 3],
     missing: [u8; 2],
+    /// The article's protagonists are not the story's.
+    other_protagonist: bool,
 }
 
 /// Why an article would (or would not) join a story: see [`StoryIndex::explain`].
@@ -701,6 +742,8 @@ pub struct Candidate {
     pub names_missing: [u8; 2],
     /// The best and the mean TF-IDF cosine to the story's recent members.
     pub members: [f32; 2],
+    /// None of the article's protagonists is one of the story's.
+    pub other_protagonist: bool,
 }
 
 impl StoryIndex {
@@ -929,6 +972,7 @@ impl StoryIndex {
             terms,
             names,
             figures,
+            protagonists: f.protagonists.iter().map(|p| hash::key(b'p', p)).collect(),
         }
     }
 
@@ -1031,7 +1075,13 @@ impl StoryIndex {
                 self.missing_names(&story.names, &q.names)
             },
         ];
-        let penalty = c.missing_name_penalty * f32::from(missing[0] + missing[1]);
+        let other_protagonist = self.other_protagonist(&q.protagonists, story);
+        let penalty = c.missing_name_penalty * f32::from(missing[0] + missing[1])
+            + if other_protagonist {
+                c.protagonist_penalty
+            } else {
+                0.0
+            };
         Scored {
             missing,
             story: story.id,
@@ -1046,7 +1096,59 @@ impl StoryIndex {
                     + penalty
             },
             parts: [text, names, figures],
+            other_protagonist,
         }
+    }
+
+    /// The keys a story's led originals name most (at least two of them, and at least
+    /// [`Config::protagonist_main`] of them): its own protagonists.
+    fn main_protagonists(&self, story: &Story) -> Vec<u64> {
+        let least = (self.config.protagonist_main * story.led as f32).max(2.0);
+        story
+            .protagonists
+            .iter()
+            .filter(|x| x.1 as f32 >= least)
+            .map(|x| x.0)
+            .collect()
+    }
+
+    /// Whether two stories each have protagonists of their own (see
+    /// [`Self::main_protagonists`]) and neither's lead the other: the same kind of event
+    /// about other people, which a merge must not join (with a positive
+    /// [`Config::protagonist_penalty`] only).
+    fn protagonists_differ(&self, a: u32, b: u32) -> bool {
+        if self.config.protagonist_penalty <= 0.0 {
+            return false;
+        }
+        let (Some(x), Some(y)) = (self.stories.get(a as usize), self.stories.get(b as usize))
+        else {
+            return false;
+        };
+        let (mx, my) = (self.main_protagonists(x), self.main_protagonists(y));
+        !mx.is_empty()
+            && !my.is_empty()
+            && self.other_protagonist(&mx, y)
+            && self.other_protagonist(&my, x)
+    }
+
+    /// Whether the article names protagonists, the story's originals do too, and none of
+    /// the article's leads at least [`Config::protagonist_share`] of those originals.
+    fn other_protagonist(&self, protagonists: &[u64], story: &Story) -> bool {
+        if protagonists.is_empty() || story.led == 0 {
+            return false;
+        }
+        // The story has a protagonist of its own: one that most of its led originals name.
+        let main = story.protagonists.iter().map(|x| x.1).max().unwrap_or(0);
+        if main < 2 || (main as f32) < self.config.protagonist_main * story.led as f32 {
+            return false;
+        }
+        let best = protagonists
+            .iter()
+            .filter_map(|p| story.protagonists.iter().find(|x| x.0 == *p))
+            .map(|x| x.1)
+            .max()
+            .unwrap_or(0);
+        (best as f32) < self.config.protagonist_share * story.led as f32
     }
 
     /// The best and the mean TF-IDF cosine of an article's unit term vector to the
@@ -1179,6 +1281,7 @@ impl StoryIndex {
             terms: s.terms.clone(),
             names: s.names.clone(),
             figures: s.figures.clone(),
+            protagonists: Vec::new(),
         };
         let mut out: Vec<Related> = self
             .candidates(&q)
@@ -1300,6 +1403,7 @@ impl StoryIndex {
                 cohesion: self.stories[s.story as usize].cohesion(),
                 names_missing: s.missing,
                 members: self.member_similarity(&unit(&f.terms), s.story),
+                other_protagonist: s.other_protagonist,
             })
             .collect()
     }
@@ -1443,6 +1547,8 @@ impl StoryIndex {
                     norms: [0.0; 3],
                     norms_at: 0,
                     languages: Vec::new(),
+                    protagonists: Vec::new(),
+                    led: 0,
                 });
                 self.parents.push(LIVE);
                 (id, true, 0.0)
@@ -1471,7 +1577,9 @@ impl StoryIndex {
                 if x == y {
                     continue;
                 }
-                if self.centroid_similarity(x, y) >= self.config.merge_threshold {
+                if self.centroid_similarity(x, y) >= self.config.merge_threshold
+                    && !self.protagonists_differ(x, y)
+                {
                     self.merge(x, y);
                     self.refresh_norms(x, true);
                     merged = Some(y);
@@ -1572,6 +1680,11 @@ impl StoryIndex {
                 && !s.languages.contains(l)
             {
                 s.languages.push(l.clone());
+            }
+            if !q.protagonists.is_empty() {
+                s.led += 1;
+                let kept: Vec<(u64, u32)> = q.protagonists.iter().map(|&p| (p, 1)).collect();
+                add_counts(&mut s.protagonists, &kept);
             }
             if let Some(p) = f.published {
                 s.first = Some(s.first.map_or(p, |x| x.min(p)));
@@ -1919,6 +2032,8 @@ impl StoryIndex {
                 norms: [0.0; 3],
                 norms_at: 0,
                 languages: Vec::new(),
+                protagonists: Vec::new(),
+                led: 0,
             },
         );
         if let Some(p) = self.parents.get_mut(b as usize) {
@@ -1949,6 +2064,8 @@ impl StoryIndex {
                 s.languages.push(l);
             }
         }
+        s.led += other.led;
+        add_counts(&mut s.protagonists, &other.protagonists);
         s.members.extend(other.members);
         s.members.sort_unstable();
         let extra = s.members.len().saturating_sub(MEMBERS_KEPT);
@@ -2252,5 +2369,113 @@ mod signature_tests {
         let too_long = vec![0u32; MINHASH + 1];
         let bytes = serde_json::to_vec(&too_long).unwrap();
         assert!(serde_json::from_slice::<Signature>(&bytes).is_err());
+    }
+}
+
+#[cfg(test)]
+mod protagonist_tests {
+    use super::{Config, StoryIndex};
+    use crate::features::ArticleFeatures;
+    use crate::hash;
+
+    fn injury(id: u64, protagonists: &[&str]) -> ArticleFeatures {
+        let mut f = ArticleFeatures::from_parts(
+            id,
+            "Club puts player on injured list",
+            "The club placed its player on the injured list after scans showed a torn \
+             hamstring, ending the season with four matches left, the coach said.",
+            Some("2025-04-14"),
+            Some("Harbour Post"),
+            Some("en"),
+        );
+        f.protagonists = protagonists.iter().map(|s| s.to_string()).collect();
+        f
+    }
+
+    fn keys(p: &[&str]) -> Vec<u64> {
+        p.iter().map(|s| hash::key(b'p', s)).collect()
+    }
+
+    /// An index of `n` single-article stories (a threshold nothing reaches).
+    fn stories(n: u64) -> StoryIndex {
+        let mut idx = StoryIndex::new(Config {
+            threshold: 2.0,
+            max_threshold: 2.0,
+            ..Config::default()
+        });
+        for id in 0..n {
+            let mut f = injury(id, &[]);
+            // Other words, so that no article is a copy of another.
+            f.terms = vec![(id + 1, 1.0)];
+            f.minhash.clear();
+            idx.add(&f);
+        }
+        assert_eq!(idx.stories().count(), n as usize);
+        idx
+    }
+
+    /// Sets a story's protagonist counts and its led originals.
+    fn lead(idx: &mut StoryIndex, story: u32, counts: &[(&str, u32)], led: u32) {
+        let s = &mut idx.stories[story as usize];
+        s.protagonists = counts
+            .iter()
+            .map(|&(p, n)| (hash::key(b'p', p), n))
+            .collect();
+        s.led = led;
+    }
+
+    #[test]
+    fn an_article_led_by_another_protagonist_faces_a_higher_threshold() {
+        let mut idx = stories(1);
+        lead(
+            &mut idx,
+            0,
+            &[("brenner", 4), ("marsh", 2), ("sandor", 1)],
+            5,
+        );
+        let s = idx.stories[0].clone();
+        assert_eq!(idx.main_protagonists(&s), keys(&["brenner"]));
+        assert!(idx.other_protagonist(&keys(&["okafor"]), &s));
+        // Marsh leads two of five: at least `protagonist_share` (a third); Sandor one.
+        assert!(!idx.other_protagonist(&keys(&["okafor", "marsh"]), &s));
+        assert!(idx.other_protagonist(&keys(&["okafor", "sandor"]), &s));
+        assert!(!idx.other_protagonist(&keys(&["brenner"]), &s));
+        assert!(!idx.other_protagonist(&[], &s));
+        // A story without a protagonist of its own (named by fewer than two) asks nothing.
+        lead(&mut idx, 0, &[("brenner", 1)], 1);
+        let s = idx.stories[0].clone();
+        assert!(idx.main_protagonists(&s).is_empty());
+        assert!(!idx.other_protagonist(&keys(&["okafor"]), &s));
+        // The penalty is added to the threshold.
+        lead(&mut idx, 0, &[("brenner", 2)], 2);
+        let mut f = injury(9, &["okafor"]);
+        f.terms = vec![(1, 1.0)];
+        let other = idx.explain(&f)[0];
+        f.protagonists = vec!["brenner".into()];
+        let same = idx.explain(&f)[0];
+        assert!(other.other_protagonist && !same.other_protagonist);
+        let raise = other.threshold - same.threshold;
+        assert!(
+            (raise - Config::default().protagonist_penalty).abs() < 1e-6,
+            "{raise}"
+        );
+    }
+
+    #[test]
+    fn stories_of_different_protagonists_are_not_merged() {
+        let mut idx = stories(3);
+        lead(&mut idx, 0, &[("brenner", 2)], 2);
+        lead(&mut idx, 1, &[("okafor", 2), ("marsh", 1)], 2);
+        assert!(idx.protagonists_differ(0, 1));
+        // Story 2 has no protagonist of its own.
+        assert!(!idx.protagonists_differ(0, 2));
+        // Sharing a protagonist (Brenner in one of two of story 1's leads) is enough.
+        lead(&mut idx, 1, &[("okafor", 2), ("brenner", 1)], 2);
+        assert!(!idx.protagonists_differ(0, 1));
+        // Without the penalty the check is off.
+        lead(&mut idx, 1, &[("okafor", 2)], 2);
+        assert!(idx.protagonists_differ(0, 1));
+        idx.config.protagonist_penalty = 0.0;
+        assert!(!idx.protagonists_differ(0, 1));
     }
 }

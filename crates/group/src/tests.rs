@@ -580,3 +580,147 @@ fn articles_are_found_by_id_in_any_order_of_adding() {
     let back: StoryIndex = serde_json::from_slice(&serde_json::to_vec(&idx).unwrap()).unwrap();
     assert_eq!(back.article(3), idx.article(3));
 }
+
+/// Two events of one kind, a month apart in a real stream but here on consecutive days:
+/// a club puts one player, then another, on the injured list. The second event's articles
+/// name the first player too, and share the club, the coach and the words.
+const BRENNER_1: &str = "Striker Tomas Brenner went on the injured list on Monday after scans \
+showed a torn hamstring, ending his season with four matches left. Brenner, the league's second \
+top scorer with 17 goals, was hurt in the first half of Saturday's win at Eastport.\n\n\
+Coach Lidia Marsh said the Harbour Rovers would not rush him back. \"Tomas carried this team \
+for months, and we will miss him in the run-in,\" Marsh said. The Rovers are third in the \
+table, two points behind the leaders.";
+
+const BRENNER_2: &str = "The season is over for striker Tomas Brenner, who went on the \
+injured list on Monday with a torn hamstring suffered at Eastport. Brenner has scored 17 goals \
+this season.\n\nWithout him the Harbour Rovers, third in the table, will lean on young forward \
+Eli Sandor for the last four matches, coach Lidia Marsh said. The club said Brenner would \
+begin rehabilitation next week and should be fit for the summer training camp.";
+
+const BRENNER_3: &str = "A torn hamstring has ended the season of striker Tomas Brenner, put \
+on the injured list on Monday two days after he limped off at Eastport. Brenner has 17 goals \
+this season.\n\nCoach Lidia Marsh called his loss a heavy blow for a side chasing the title \
+with four matches to play. He is expected to be fit again by the summer, the Harbour Rovers \
+said in a statement.";
+
+const OKAFOR_1: &str = "Defender Kwame Okafor went on the injured list on Tuesday after scans \
+showed a broken foot, ending his season with four matches left. Okafor, who has started every \
+match this season, was hurt in training on Monday.\n\nCoach Lidia Marsh said the Harbour Rovers \
+would not rush him back, a week after striker Tomas Brenner tore a hamstring at Eastport. \
+\"Kwame has been our rock for months, and we will miss him in the run-in,\" Marsh said. The \
+Rovers are third in the table, two points behind the leaders.";
+
+const OKAFOR_2: &str = "The season is over for defender Kwame Okafor, who broke a foot in \
+training on Monday and went on the injured list on Tuesday. Okafor has started every league \
+match this season.\n\nThe Harbour Rovers, third in the table with four matches left, had \
+already lost striker Tomas Brenner to a torn hamstring, coach Lidia Marsh said.";
+
+fn rovers() -> Vec<AnnotatedArticle> {
+    let a = |title: &str, text: &str, date: &str, outlet: &str| {
+        article(title, text, date, outlet, "en")
+    };
+    vec![
+        a(
+            "Brenner put on injured list",
+            BRENNER_1,
+            "2025-04-14",
+            "Harbour Post",
+        ),
+        a(
+            "Brenner out for the season with torn hamstring",
+            BRENNER_2,
+            "2025-04-14",
+            "Sport Daily",
+        ),
+        a(
+            "Hamstring tear ends season for top striker",
+            BRENNER_3,
+            "2025-04-15",
+            "Coast Times",
+        ),
+        a(
+            "Okafor put on injured list",
+            OKAFOR_1,
+            "2025-04-15",
+            "Harbour Post",
+        ),
+        a(
+            "Okafor out for the season with broken foot",
+            OKAFOR_2,
+            "2025-04-16",
+            "Sport Daily",
+        ),
+    ]
+}
+
+#[test]
+fn protagonists_are_the_people_of_the_headline_and_lead() {
+    let docs = rovers();
+    let brenner = feats(1, &docs[0]);
+    assert!(
+        brenner.protagonists.contains(&"brenner".to_string()),
+        "{:?}",
+        brenner.protagonists
+    );
+    // Okafor's lead names him; Brenner comes only later in the article.
+    let okafor = feats(4, &docs[3]);
+    assert!(
+        okafor.protagonists.contains(&"okafor".to_string())
+            && !okafor.protagonists.contains(&"brenner".to_string()),
+        "{:?}",
+        okafor.protagonists
+    );
+    assert!(okafor.names.iter().any(|(n, _)| n == "brenner"));
+    // Without the analysis (bare fields) there are none.
+    let bare = ArticleFeatures::from_parts(
+        9,
+        "Okafor put on injured list",
+        OKAFOR_1,
+        None,
+        None,
+        Some("en"),
+    );
+    assert!(bare.protagonists.is_empty());
+}
+
+#[test]
+fn another_protagonist_opens_another_story() {
+    let docs = rovers();
+    let run = |config: Config| -> Vec<u32> {
+        let mut idx = StoryIndex::new(config);
+        for (i, d) in docs.iter().enumerate() {
+            idx.add(&feats(i as u64 + 1, d));
+        }
+        (1..=docs.len() as u64)
+            .map(|id| idx.story_of(id).unwrap_or(u32::MAX))
+            .collect()
+    };
+    let off = Config {
+        protagonist_penalty: 0.0,
+        ..Config::default()
+    };
+    // Okafor's first article against Brenner's story: led by another protagonist, so
+    // the threshold rises by the penalty.
+    let mut idx = StoryIndex::new(Config::default());
+    for (i, d) in docs.iter().take(3).enumerate() {
+        idx.add(&feats(i as u64 + 1, d));
+    }
+    let okafor = idx.explain(&feats(4, &docs[3]));
+    let brenner = idx.explain(&feats(9, &docs[2]));
+    assert!(okafor[0].other_protagonist, "{okafor:?}");
+    assert!(!brenner[0].other_protagonist, "{brenner:?}");
+    let mut plain = StoryIndex::new(off);
+    for (i, d) in docs.iter().take(3).enumerate() {
+        plain.add(&feats(i as u64 + 1, d));
+    }
+    let before = plain.explain(&feats(4, &docs[3]))[0];
+    let rise = okafor[0].threshold - before.threshold;
+    assert!(
+        (rise - Config::default().protagonist_penalty).abs() < 1e-6,
+        "{rise}"
+    );
+    // Brenner's three articles together, Okafor's two in a story of their own.
+    let with = run(Config::default());
+    assert!(with[0] == with[1] && with[1] == with[2], "{with:?}");
+    assert!(with[3] == with[4] && with[3] != with[0], "{with:?}");
+}
