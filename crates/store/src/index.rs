@@ -654,18 +654,8 @@ fn count(
             .filter(|&wider| wider > w)
             .find(|&wider| (n.max(1) as u64) * u64::from(wider) >= (enough as u64) * u64::from(w));
     }
-    let mut n = 0;
-    for seg in segments {
-        let mut scorer = weight.scorer(seg, 1.0)?;
-        let alive = seg.alive_bitset();
-        let mut doc = scorer.doc();
-        while doc != TERMINATED {
-            if alive.is_none_or(|a| a.is_alive(doc)) {
-                n += 1;
-            }
-            doc = scorer.advance();
-        }
-    }
+    // A sample as wide as its stride is every document.
+    let (n, _) = count_sample(&*weight, segments, SAMPLE_STRIDE)?;
     Ok((n, false))
 }
 
