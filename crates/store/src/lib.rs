@@ -12,6 +12,7 @@
 
 pub mod backend;
 mod cjk;
+mod dense;
 pub mod feeds;
 pub mod identity;
 pub mod index;
