@@ -236,8 +236,38 @@ fn stories_survive_losing_the_snapshot() {
     ingest(&db, &[&fixture("pages").display().to_string()]);
     let before = json(&db, &["stories", "--all"]);
     std::fs::remove_file(db.join("stories.snapshot")).expect("the ingest saved a snapshot");
-    let after = json(&db, &["stories", "--all"]);
+    // The command groups the store anew, says so, and saves what it made.
+    let d = db.display().to_string();
+    let out = run(&["stories", "--all", "--json", "--db", &d]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("grouping the stored articles into stories")
+            && stderr.contains("stories grouped in"),
+        "{stderr}"
+    );
+    let after: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(before, after);
+    assert!(db.join("stories.snapshot").is_file());
+    // A snapshot of another layout (an older storyline) is not read, and said so too.
+    let mut other = std::fs::read(db.join("stories.snapshot")).unwrap();
+    other[..9].copy_from_slice(b"storylinX");
+    std::fs::write(db.join("stories.snapshot"), &other).unwrap();
+    let out = run(&["stories", "--all", "--json", "--db", &d]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("stories grouped in"), "{stderr}");
+    assert_eq!(
+        before,
+        serde_json::from_slice::<Value>(&out.stdout).unwrap()
+    );
+    // Saved once: the next command says nothing of it.
+    let out = run(&["stories", "--all", "--json", "--db", &d]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("grouping"), "{stderr}");
+    assert_eq!(
+        before,
+        serde_json::from_slice::<Value>(&out.stdout).unwrap()
+    );
 }
 
 #[test]

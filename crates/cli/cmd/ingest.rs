@@ -125,24 +125,47 @@ pub fn store_dir(db: Option<&Path>) -> PathBuf {
         .unwrap_or_else(storyline_store::default_dir)
 }
 
-/// Runs `open` on the store in `dir`, first saying on stderr when it will build the
-/// search index from the database (the index is missing or from another version: minutes
-/// on a large store, which would otherwise look like a hang), and how long that took.
-pub fn opening<T>(dir: &Path, open: impl FnOnce() -> anyhow::Result<T>) -> anyhow::Result<T> {
-    if !storyline_store::rebuilds_search_index(dir) {
-        return open();
+/// Opens a store with `open`, saying first what will take a while: building the search
+/// index from the database (missing, or from another version), and, when `stories`,
+/// grouping every stored article into stories (no saved stories, or saved by another
+/// version) — minutes on a large store — and then how long it took.
+pub fn opening<T>(
+    dir: &Path,
+    stories: bool,
+    open: impl FnOnce() -> anyhow::Result<T>,
+) -> anyhow::Result<T> {
+    let index = storyline_store::rebuilds_search_index(dir);
+    let regroup = stories && Archive::regroups(dir);
+    if index {
+        eprintln!(
+            "storyline: {}: building the search index from the database (it is missing or from another version; about 5 minutes per million articles)",
+            dir.display()
+        );
     }
-    eprintln!(
-        "storyline: {}: building the search index from the database (it is missing or from another version; about 5 minutes per million articles)",
-        dir.display()
-    );
+    if regroup {
+        eprintln!(
+            "storyline: {}: grouping the stored articles into stories (the saved stories are missing or from another version; about 10 minutes per million articles)",
+            dir.display()
+        );
+    }
     let started = Instant::now();
     let opened = open()?;
-    eprintln!(
-        "storyline: {}: search index built in {:.1} s",
-        dir.display(),
-        started.elapsed().as_secs_f64()
-    );
+    let took = started.elapsed().as_secs_f64();
+    match (index, regroup) {
+        (true, true) => eprintln!(
+            "storyline: {}: search index built and stories grouped in {took:.1} s",
+            dir.display()
+        ),
+        (true, false) => eprintln!(
+            "storyline: {}: search index built in {took:.1} s",
+            dir.display()
+        ),
+        (false, true) => eprintln!(
+            "storyline: {}: stories grouped in {took:.1} s",
+            dir.display()
+        ),
+        (false, false) => {}
+    }
     Ok(opened)
 }
 
@@ -155,7 +178,7 @@ pub fn open_existing(db: Option<&Path>) -> anyhow::Result<Store> {
             dir.display()
         );
     }
-    let store = opening(&dir, || {
+    let store = opening(&dir, false, || {
         Store::open(&dir).with_context(|| dir.display().to_string())
     })?;
     if let Some(w) = &store.index_warning {
@@ -218,7 +241,7 @@ struct Tally {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let dir = store_dir(args.db.as_deref());
-    let archive = opening(&dir, || {
+    let archive = opening(&dir, !args.store_only, || {
         if args.store_only {
             Archive::open_storing(&dir)
         } else {

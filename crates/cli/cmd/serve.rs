@@ -63,7 +63,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             dir.display()
         );
     }
-    let mut archive = super::ingest::opening(&dir, || {
+    let mut archive = super::ingest::opening(&dir, true, || {
         storyline_web::Archive::open(&dir).with_context(|| dir.display().to_string())
     })?;
     if args.watch {

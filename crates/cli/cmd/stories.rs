@@ -116,7 +116,7 @@ pub fn open_archive(db: Option<&Path>) -> anyhow::Result<Archive> {
             dir.display()
         );
     }
-    let archive = super::ingest::opening(&dir, || {
+    let archive = super::ingest::opening(&dir, true, || {
         Archive::open(&dir).with_context(|| dir.display().to_string())
     })?;
     if let Some(w) = &archive.store().index_warning {

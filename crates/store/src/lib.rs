@@ -244,6 +244,24 @@ pub fn rebuilds_search_index(dir: &Path) -> bool {
     dir.join(DB_FILE).is_file() && index::Index::would_rebuild(&dir.join(INDEX_DIR))
 }
 
+/// The highest article id of the store in `dir` (0 when it holds none), read without
+/// opening the store (no index, no migration); `None` when there is no database or it
+/// cannot be read yet (it is then not a store with articles to speak of).
+pub fn last_article_in(dir: &Path) -> Option<i64> {
+    let path = dir.join(DB_FILE);
+    if !path.is_file() {
+        return None;
+    }
+    let conn =
+        rusqlite::Connection::open_with_flags(&path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .ok()?;
+    conn.busy_timeout(Duration::from_secs(5)).ok()?;
+    conn.query_row("SELECT coalesce(max(id), 0) FROM articles", [], |r| {
+        r.get(0)
+    })
+    .ok()
+}
+
 impl Store {
     /// Opens the store in `dir`, creating it when absent; catches the index up with the
     /// database (rebuilding it when missing or unreadable) unless another process is

@@ -161,6 +161,15 @@ pub struct Timings {
 }
 
 impl Archive {
+    /// Whether opening the store in `dir` will group every stored article into stories
+    /// anew: it holds articles but no snapshot of its stories, or one of another layout
+    /// or grouping configuration (after an upgrade). That takes minutes on a large
+    /// store, so a command says so before it opens the store.
+    pub fn regroups(dir: &Path) -> bool {
+        storyline_store::last_article_in(dir)
+            .is_some_and(|last| last > 0 && !snapshot::fits(dir, &Config::default(), last))
+    }
+
     /// Opens a store folder to read (it must exist: see `Store::open`), with its stories.
     pub fn open(dir: &Path) -> Result<Archive, ArchiveError> {
         let store = Store::open(dir)?;
@@ -203,7 +212,9 @@ impl Archive {
         let dir = store.dir().to_path_buf();
         let last = store.last_article()?;
         let config = Config::default();
-        let loaded = snapshot::load(&dir)
+        let loaded = snapshot::fits(&dir, &config, last)
+            .then(|| snapshot::load(&dir))
+            .flatten()
             .filter(|s| s.index.config() == &config && s.grouped_through <= last);
         let rebuilt = loaded.is_none() && last > 0;
         let (index, facts, grouped_through) = match loaded {
@@ -230,6 +241,11 @@ impl Archive {
         archive.refresh()?;
         if writer && archive.unsaved() {
             archive.save()?;
+        } else if rebuilt && archive.unsaved() {
+            // A reader that grouped the whole store (no snapshot, or one of another
+            // version) saves what it made, so that the next command does not group it
+            // all again; where it cannot (a read-only folder), the next one will.
+            let _ = archive.save();
         }
         Ok(archive)
     }

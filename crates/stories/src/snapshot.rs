@@ -60,6 +60,27 @@ pub(crate) fn load(dir: &Path) -> Option<Snapshot> {
     Some(snap)
 }
 
+/// Whether the snapshot in `dir` would load for `config` with articles up to `last`
+/// stored: its layout and its configuration match (read from its first bytes only, not
+/// the whole snapshot) and it does not go past the store.
+pub(crate) fn fits(dir: &Path, config: &storyline_group::Config, last: i64) -> bool {
+    let Ok(file) = std::fs::File::open(path(dir)) else {
+        return false;
+    };
+    let mut reader = BufReader::with_capacity(1 << 12, file);
+    let mut magic = vec![0; MAGIC.len()];
+    if reader.read_exact(&mut magic).is_err() || magic != MAGIC {
+        return false;
+    }
+    // A snapshot begins with `grouped_through`, then the index, whose first field is its
+    // configuration.
+    let mut scratch = vec![0; 1 << 12];
+    match postcard::from_io::<(i64, storyline_group::Config), _>((reader, scratch.as_mut_slice())) {
+        Ok(((through, saved), _)) => &saved == config && through <= last,
+        Err(_) => false,
+    }
+}
+
 /// Saves a snapshot atomically (temporary file, fsync, rename).
 pub(crate) fn save(dir: &Path, snap: &SnapshotRef) -> Result<(), ArchiveError> {
     let target = path(dir);
@@ -67,7 +88,9 @@ pub(crate) fn save(dir: &Path, snap: &SnapshotRef) -> Result<(), ArchiveError> {
         path: target.clone(),
         reason,
     };
-    let tmp = dir.join(format!("{FILE}.tmp"));
+    // One temporary file per process: a server and an ingest may both save at once, and
+    // each renames a whole snapshot of its own.
+    let tmp = dir.join(format!("{FILE}.{}.tmp", std::process::id()));
     // Streamed to the file: a snapshot is never built as one buffer in memory.
     let write = || -> Result<(), String> {
         let file = std::fs::File::create(&tmp).map_err(|e| e.to_string())?;
