@@ -19,10 +19,11 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
+use tantivy::fieldnorm::FieldNormReader;
 use tantivy::index::SegmentId;
 use tantivy::postings::{Postings, SegmentPostings};
 use tantivy::query::{Bm25Weight, Scorer, Weight};
-use tantivy::schema::IndexRecordOption;
+use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, DocId, DocSet, Score, Searcher, SegmentReader, TERMINATED, Term};
 
 use crate::StoreError;
@@ -40,27 +41,39 @@ pub(crate) const DENSE_CACHE_BYTES: usize = 256 << 20;
 pub(crate) struct DenseColumn {
     bits: Vec<u64>,
     freqs: Vec<u8>,
+    /// The highest frequency in each block of 64 documents (a word of `bits`).
+    block_max: Vec<u8>,
 }
 
 impl DenseColumn {
     fn read(mut postings: SegmentPostings, max_doc: u32) -> DenseColumn {
-        let mut bits = vec![0u64; (max_doc as usize).div_ceil(64)];
+        let blocks = (max_doc as usize).div_ceil(64);
+        let mut bits = vec![0u64; blocks];
+        let mut block_max = vec![0u8; blocks];
         let mut freqs = vec![0u8; max_doc as usize];
         let mut doc = postings.doc();
         while doc != TERMINATED {
-            if let (Some(word), Some(freq)) =
-                (bits.get_mut(doc as usize / 64), freqs.get_mut(doc as usize))
-            {
+            let at = doc as usize / 64;
+            if let (Some(word), Some(most), Some(freq)) = (
+                bits.get_mut(at),
+                block_max.get_mut(at),
+                freqs.get_mut(doc as usize),
+            ) {
                 *word |= 1 << (doc % 64);
                 *freq = postings.term_freq().min(255) as u8;
+                *most = (*most).max(*freq);
             }
             doc = postings.advance();
         }
-        DenseColumn { bits, freqs }
+        DenseColumn {
+            bits,
+            freqs,
+            block_max,
+        }
     }
 
     fn bytes(&self) -> usize {
-        self.bits.len() * 8 + self.freqs.len()
+        self.bits.len() * 9 + self.freqs.len()
     }
 
     #[inline]
@@ -80,7 +93,14 @@ struct CacheInner {
     columns: HashMap<(SegmentId, Term), (Arc<DenseColumn>, u64)>,
     bytes: usize,
     tick: u64,
+    /// The least field norm id of each block of 64 documents, by segment and field (a
+    /// byte per 64 documents: not counted against the budget, cleared now and then).
+    least_norms: HashMap<(SegmentId, Field), Arc<Vec<u8>>>,
 }
+
+/// `least_norms` is cleared when it holds more entries than this (segments merged away
+/// leave theirs behind).
+const NORMS_KEPT: usize = 512;
 
 impl DenseCache {
     pub(crate) fn new(budget: usize) -> DenseCache {
@@ -132,6 +152,41 @@ impl DenseCache {
         column
     }
 
+    /// The least field norm id of each block of 64 documents of `field` in `seg`.
+    fn least_norms(
+        &self,
+        seg: &SegmentReader,
+        field: Field,
+        norms: &FieldNormReader,
+    ) -> Arc<Vec<u8>> {
+        let key = (seg.segment_id(), field);
+        if let Some(least) = self
+            .inner
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .least_norms
+            .get(&key)
+        {
+            return least.clone();
+        }
+        let max_doc = seg.max_doc();
+        let least: Vec<u8> = (0..max_doc.div_ceil(64))
+            .map(|block| {
+                (block * 64..(block * 64 + 64).min(max_doc))
+                    .map(|doc| norms.fieldnorm_id(doc))
+                    .min()
+                    .unwrap_or(0)
+            })
+            .collect();
+        let least = Arc::new(least);
+        let mut inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
+        if inner.least_norms.len() >= NORMS_KEPT {
+            inner.least_norms.clear();
+        }
+        inner.least_norms.insert(key, least.clone());
+        least
+    }
+
     /// Bytes held (for tests and reports).
     #[cfg(test)]
     pub(crate) fn bytes(&self) -> usize {
@@ -153,22 +208,19 @@ struct Word {
 const TABLED: u32 = 8;
 
 impl Word {
-    fn new(term: Term, bm25: Bm25Weight) -> Word {
-        let mut word = Word {
+    fn new(term: Term, repeats: u32, bm25: Bm25Weight) -> Word {
+        let mut table = Vec::with_capacity(TABLED as usize * 256);
+        for tf in 1..=TABLED {
+            for norm in 0..=255u8 {
+                table.push(repeats as Score * bm25.score(norm, tf));
+            }
+        }
+        Word {
             term,
-            repeats: 1,
+            repeats,
             bm25,
-            table: Vec::new(),
-        };
-        word.tabulate();
-        word
-    }
-
-    fn tabulate(&mut self) {
-        self.table = (1..=TABLED)
-            .flat_map(|tf| (0..=255u8).map(move |norm| (tf, norm)))
-            .map(|(tf, norm)| self.repeats as Score * self.bm25.score(norm, tf))
-            .collect();
+            table,
+        }
     }
 
     #[inline]
@@ -237,21 +289,46 @@ pub(crate) fn conjunction(
     dense_share: u32,
     dense_min_docs: u32,
 ) -> Result<(Vec<(Score, DocAddress)>, usize), StoreError> {
-    let mut words: Vec<Word> = Vec::new();
-    for term in terms {
-        if let Some(w) = words.iter_mut().find(|w| &w.term == term) {
-            w.repeats += 1;
-            w.tabulate();
-            continue;
-        }
-        words.push(Word::new(
-            term.clone(),
-            Bm25Weight::for_terms(searcher, std::slice::from_ref(term))?,
-        ));
-    }
-    let Some(field) = words.first().map(|w| w.term.field()) else {
+    let Some(field) = terms.first().map(Term::field) else {
         return Ok((Vec::new(), 0));
     };
+    // Each word's document frequency over the index first: a word the field lacks (the
+    // query's words looked up in another language's field) ends the search before any
+    // weight is made.
+    let mut counted: Vec<(&Term, u32, u64)> = Vec::new();
+    for term in terms {
+        if let Some(c) = counted.iter_mut().find(|c| c.0 == term) {
+            c.1 += 1;
+            continue;
+        }
+        let df = searcher.doc_freq(term)?;
+        if df == 0 {
+            return Ok((Vec::new(), 0));
+        }
+        counted.push((term, 1, df));
+    }
+    let docs: u64 = searcher
+        .segment_readers()
+        .iter()
+        .map(|s| u64::from(s.max_doc()))
+        .sum();
+    let tokens: u64 = searcher
+        .segment_readers()
+        .iter()
+        .map(|s| s.inverted_index(field).map(|i| i.total_num_tokens()))
+        .sum::<tantivy::Result<u64>>()?;
+    let average = tokens as Score / docs.max(1) as Score;
+    let words: Vec<Word> = counted
+        .into_iter()
+        .map(|(term, repeats, df)| {
+            // What `Bm25Weight::for_terms` makes of one term.
+            Word::new(
+                term.clone(),
+                repeats,
+                Bm25Weight::for_one_term(df, docs, average),
+            )
+        })
+        .collect();
     let mut top = TopK::new(limit);
     let mut total = 0usize;
     for (ord, seg) in searcher.segment_readers().iter().enumerate() {
@@ -288,11 +365,8 @@ pub(crate) fn conjunction(
         }
         let norms = seg.get_fieldnorms_reader(field)?;
         let alive = seg.alive_bitset();
-        let mut on_match = |doc: DocId, drivers: &[Driver]| {
-            if alive.is_some_and(|a| !a.is_alive(doc)) {
-                return;
-            }
-            total += 1;
+        let is_alive = |doc: DocId| alive.is_none_or(|a| a.is_alive(doc));
+        let score_of = |doc: DocId, drivers: &[Driver]| {
             let norm = norms.fieldnorm_id(doc);
             let mut score: Score = 0.0;
             for (i, column) in &dense {
@@ -303,33 +377,72 @@ pub(crate) fn conjunction(
                     score += words[*word].score(norm, postings.term_freq());
                 }
             }
-            top.push(score, DocAddress::new(ord as u32, doc));
+            score
         };
         if drivers.is_empty() {
-            and_bitsets(&dense, &mut |doc| on_match(doc, &[]));
+            // Every word common: their bitsets ANDed 64 documents at a time. Once the page
+            // is full, a block whose best possible score (each word's highest frequency
+            // in the block, the block's shortest document) cannot beat the page's last
+            // is only counted: most of the walk never reads a frequency or a norm.
+            let least = cache.least_norms(seg, field, &norms);
+            let Some(((_, first), rest)) = dense.split_first() else {
+                continue;
+            };
+            for (block, &bits) in first.bits.iter().enumerate() {
+                let mut m = bits;
+                for (_, c) in rest {
+                    m &= c.bits.get(block).copied().unwrap_or(0);
+                }
+                if m == 0 {
+                    continue;
+                }
+                if let Some(threshold) = top.threshold() {
+                    let norm = least.get(block).copied().unwrap_or(0);
+                    let mut bound: Score = 0.0;
+                    for (i, column) in &dense {
+                        let most = column.block_max.get(block).copied().unwrap_or(255);
+                        bound += words[*i].score(norm, u32::from(most));
+                    }
+                    // A later document with an equal score ranks below the page's last.
+                    if bound <= threshold {
+                        total += if alive.is_none() {
+                            m.count_ones() as usize
+                        } else {
+                            bits_of(block, m).filter(|&d| is_alive(d)).count()
+                        };
+                        continue;
+                    }
+                }
+                for doc in bits_of(block, m) {
+                    if is_alive(doc) {
+                        total += 1;
+                        top.push(score_of(doc, &[]), DocAddress::new(ord as u32, doc));
+                    }
+                }
+            }
         } else {
             drivers.sort_by_key(Driver::size_hint);
-            leapfrog(&mut drivers, &dense, &mut on_match);
+            leapfrog(&mut drivers, &dense, &mut |doc, drivers| {
+                if is_alive(doc) {
+                    total += 1;
+                    top.push(score_of(doc, drivers), DocAddress::new(ord as u32, doc));
+                }
+            });
         }
     }
     Ok((top.into_sorted(), total))
 }
 
-/// Calls `f` with every document set in all of the columns' bitsets, in order.
-fn and_bitsets(dense: &[(usize, Arc<DenseColumn>)], f: &mut impl FnMut(DocId)) {
-    let Some(((_, first), rest)) = dense.split_first() else {
-        return;
-    };
-    for (w, &bits) in first.bits.iter().enumerate() {
-        let mut m = bits;
-        for (_, c) in rest {
-            m &= c.bits.get(w).copied().unwrap_or(0);
+/// The documents of block `block` whose bits are set in `m`, in order.
+fn bits_of(block: usize, mut m: u64) -> impl Iterator<Item = DocId> {
+    std::iter::from_fn(move || {
+        if m == 0 {
+            return None;
         }
-        while m != 0 {
-            f((w * 64) as DocId + m.trailing_zeros());
-            m &= m - 1;
-        }
-    }
+        let doc = (block * 64) as DocId + m.trailing_zeros();
+        m &= m - 1;
+        Some(doc)
+    })
 }
 
 /// Calls `f` with every document all the drivers (sorted rarest first) and all the
@@ -394,6 +507,16 @@ impl TopK {
         TopK {
             limit,
             heap: std::collections::BinaryHeap::with_capacity(limit + 1),
+        }
+    }
+
+    /// The score to beat once the page is full.
+    #[inline]
+    fn threshold(&self) -> Option<Score> {
+        if self.limit > 0 && self.heap.len() == self.limit {
+            self.heap.peek().map(|e| e.0.0)
+        } else {
+            None
         }
     }
 
