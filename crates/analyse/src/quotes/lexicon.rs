@@ -1678,3 +1678,59 @@ pub fn raising(w: &str) -> bool {
         "seemed" | "seems" | "seem" | "appeared" | "appears" | "appear" | "expected"
     )
 }
+
+/// English month names (lowercase).
+pub fn english_month(w: &str) -> bool {
+    matches!(
+        w,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan."
+            | "feb."
+            | "aug."
+            | "sept."
+            | "oct."
+            | "nov."
+            | "dec."
+    )
+}
+
+/// English time words and adverbs that may stand between a subject and its verb
+/// ("Sanders on Tuesday said", "which together vowed", "who in 2010 said").
+pub fn en_time_adverb(w: &str) -> bool {
+    matches!(
+        w,
+        "today"
+            | "yesterday"
+            | "tonight"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "night"
+            | "week"
+            | "weekend"
+            | "month"
+            | "year"
+            | "together"
+            | "again"
+            | "once"
+            | "then"
+            | "later"
+            | "earlier"
+            | "often"
+            | "also"
+            | "too"
+            | "still"
+            | "now"
+    )
+}

@@ -104,7 +104,7 @@ pub fn find(text: &str, _sentences: &[Sentence], lang: &str) -> Vec<Quote> {
     if lang == "de" {
         ex.free_indirect();
     }
-    let mut drafts = ex.drafts;
+    let mut drafts = std::mem::take(&mut ex.drafts);
     drafts.sort_by_key(|d| (d.start, d.end));
     let mut out: Vec<Quote> = Vec::with_capacity(drafts.len());
     for d in drafts {
@@ -127,8 +127,12 @@ pub fn find(text: &str, _sentences: &[Sentence], lang: &str) -> Vec<Quote> {
                 end: e,
             };
             // The mention may go on with an apposition after a comma (a name found by
-            // the scan never holds one): the name is the words before it.
-            let name = speaker_name(&m.text);
+            // the scan never holds one): the name is the words before it. A relative
+            // pronoun ("who said") is named by its antecedent.
+            let name = ex
+                .antecedent(s, e)
+                .map(|(x, y)| speaker_name(&doc.text(x, y)))
+                .unwrap_or_else(|| speaker_name(&m.text));
             Speaker {
                 name,
                 entity: None,
@@ -987,6 +991,17 @@ impl<'a> Extractor<'a> {
         {
             e -= 1;
         }
+        if self.lang == "en" {
+            // "Sanders on Tuesday said", "which together vowed": a time adverbial between
+            // the subject and the verb is not the subject
+            e = self.en_time_before(a, e);
+            // "economists who argue that …", "Trump, who says he is honored": the
+            // relative pronoun is the speaker's mention (PolNeAR's source), its antecedent
+            // the name
+            if let Some(r) = self.relative_subject(a, e) {
+                return Some(r);
+            }
+        }
         // "something she said": a pronoun right before the verb is the subject
         if e > a
             && self
@@ -1148,6 +1163,132 @@ impl<'a> Extractor<'a> {
             s,
             e,
             impersonal,
+            ext: None,
+        })
+    }
+
+    /// English: the start of a time adverbial of at most four tokens that ends right
+    /// before `e` ("on Tuesday", "in 2010", "early Friday", "together"), when a subject
+    /// word comes before it; else `e`.
+    fn en_time_before(&self, a: usize, e: usize) -> usize {
+        let mut k = e;
+        let mut core = false;
+        while k > a && k + 4 > e {
+            let Some(t) = self.tok(k - 1) else { break };
+            if !t.is_word() || t.inside.is_some() {
+                break;
+            }
+            let w = t.lower.as_str();
+            let year = w.len() == 4
+                && (w.starts_with("19") || w.starts_with("20"))
+                && w.chars().all(|c| c.is_ascii_digit());
+            if lexicon::english_weekday(w)
+                || t.cap && lexicon::english_month(w)
+                || year
+                || lexicon::en_time_adverb(w)
+            {
+                core = true;
+            } else if !(matches!(
+                w,
+                "on" | "in"
+                    | "at"
+                    | "during"
+                    | "last"
+                    | "this"
+                    | "early"
+                    | "late"
+                    | "earlier"
+                    | "later"
+                    | "the"
+                    | "past"
+                    | "that"
+            ) || w.chars().all(|c| c.is_ascii_digit()) && w.len() <= 2)
+            {
+                break;
+            }
+            k -= 1;
+        }
+        if !core || k == e || k <= a {
+            return e;
+        }
+        // the adverbial opens with a preposition or a time word, not a dangling "the"/"that"
+        let Some(first) = self.tok(k) else { return e };
+        if matches!(first.lower.as_str(), "the" | "that") {
+            return e;
+        }
+        // a subject's last word before it: a name, a pronoun, a relative pronoun, a noun
+        let subject_end = self.tok(k - 1).is_some_and(|p| {
+            p.is_word()
+                && p.inside.is_none()
+                && (p.cap
+                    || lexicon::pronoun(&p.lower)
+                    || matches!(p.lower.as_str(), "who" | "which")
+                    || !lexicon::np_stop(&p.lower, self.lang)
+                        && !lexicon::is_verb(self.lang, &p.lower)
+                        && !lexicon::is_aux(&p.lower)
+                        && !lexicon::determiner(&p.lower))
+        });
+        if subject_end { k } else { e }
+    }
+
+    /// The antecedent's words (code points) of a speaker mention that is an English
+    /// relative pronoun at `[s, e)` ("Republicans, who said" → "Republicans").
+    fn antecedent(&self, s: usize, e: usize) -> Option<(usize, usize)> {
+        if self.lang != "en" {
+            return None;
+        }
+        let i = self.doc.toks.partition_point(|t| t.start < s);
+        let t = self.tok(i)?;
+        if t.end != e || !matches!(t.lower.as_str(), "who" | "which" | "that") {
+            return None;
+        }
+        let si = self.doc.sents.partition_point(|x| x.b <= i);
+        let a = self.doc.sents.get(si).map_or(0, |x| x.a);
+        let mut k = i;
+        if k > a && self.tok(k - 1).is_some_and(|x| x.punct(',')) {
+            k -= 1;
+        }
+        let np = self.np_before(a, k).filter(|np| !np.impersonal)?;
+        self.head(np)
+    }
+
+    /// English: a relative pronoun right before the verb ("officials who said", "a group
+    /// that plans to", "Trump, who says"): its own token as the subject, with the
+    /// antecedent's words recorded as the speaker's name.
+    fn relative_subject(&self, a: usize, e: usize) -> Option<Np> {
+        if e <= a + 1 {
+            return None;
+        }
+        let r = self.tok(e - 1)?;
+        if !r.is_word()
+            || r.cap
+            || r.inside.is_some()
+            || !matches!(r.lower.as_str(), "who" | "which" | "that")
+        {
+            return None;
+        }
+        let mut k = e - 1;
+        if self.tok(k - 1).is_some_and(|t| t.punct(',')) {
+            k -= 1;
+        }
+        // the antecedent: a noun phrase right before ("a super PAC that", "Republicans,
+        // who"); "that" after a verb or a stop word is a complementizer ("said that")
+        let prev = self.tok(k - 1)?;
+        if !prev.is_word()
+            || prev.inside.is_some()
+            || lexicon::np_stop(&prev.lower, self.lang)
+            || lexicon::is_verb(self.lang, &prev.lower) && !prev.cap
+            || lexicon::is_aux(&prev.lower)
+        {
+            return None;
+        }
+        if r.is("that") && k < e - 1 {
+            return None; // ", that" is no relative pronoun
+        }
+        Some(Np {
+            s: e - 1,
+            e,
+            impersonal: false,
             ext: None,
         })
     }
@@ -2419,6 +2560,54 @@ impl<'a> Extractor<'a> {
                     speaker_np = Some(Np { ext, ..np });
                     inverted = true;
                     after_np_end = ext.unwrap_or(np.e);
+                }
+            }
+            // "Am Abend gab er jedoch bekannt, …", "Erst vergangene Woche kündigte der
+            // Konzern an, …": the subject stands between the verb and its particle
+            if self.lang == "de" && !inverted && ce > cs + 1 {
+                if let Some(np) = self.np_after(cs + 1, ce - 1) {
+                    let first = self.tok(np.s);
+                    let pronoun = first.is_some_and(|f| {
+                        matches!(f.lower.as_str(), "er" | "sie" | "wir" | "ich" | "es")
+                    });
+                    let det = first.is_some_and(|f| lexicon::determiner(&f.lower));
+                    let first_constituent_adverbial =
+                        self.tok(region_start.max(a)).is_some_and(|t| {
+                            t.is_word()
+                                && (lexicon::adverbial_start(&t.lower)
+                                    || lexicon::is_aux(&t.lower)
+                                    || t.lower.starts_with(|c: char| c.is_numeric())
+                                    || matches!(
+                                        t.lower.as_str(),
+                                        "am" | "im"
+                                            | "erst"
+                                            | "dabei"
+                                            | "danach"
+                                            | "später"
+                                            | "zuvor"
+                                            | "dann"
+                                            | "damals"
+                                            | "nun"
+                                            | "jetzt"
+                                            | "vor"
+                                            | "nach"
+                                            | "seit"
+                                            | "bis"
+                                            | "bei"
+                                            | "anschließend"
+                                            | "gestern"
+                                            | "heute"
+                                    ))
+                        });
+                    // only before an explicit clause ("…, er wolle", "…, dass"); else the
+                    // subject-before-the-verb reading below stays
+                    let explicit = self.after_start(ce, b, &cue_word).1;
+                    if np.s == cs + 1 && explicit && (pronoun || det && first_constituent_adverbial)
+                    {
+                        speaker_np = Some(np);
+                        inverted = true;
+                        after_np_end = ce;
+                    }
                 }
             }
         }

@@ -1913,3 +1913,64 @@ fn en_speaker_apposition_chain_with_a_party_tag() {
     );
     assert_eq!(m, "Rep. Tom Reed (R-Ohio), a member of the panel");
 }
+
+#[test]
+fn en_relative_pronoun_is_the_mention_and_its_antecedent_the_name() {
+    let text = "The plan was criticised by several economists who argue that the tax should \
+                be abolished altogether.";
+    let quotes = q(text, "en");
+    let x = with(&quotes, "tax should be abolished");
+    let sp = x.speaker.as_ref().expect("a speaker");
+    assert_eq!(sp.mention.as_ref().map(|m| m.text.as_str()), Some("who"));
+    assert_eq!(sp.name, "several economists");
+    // non-restrictive, with a comma
+    let m = mention_of(
+        "The mayor thanked the firefighters, who said the blaze had started in a kitchen.",
+        "en",
+        "blaze had started",
+    );
+    assert_eq!(m, "who");
+    // "that" after a verb is a complementizer, not a relative pronoun
+    let quotes = q("Officials said that nobody was hurt in the crash.", "en");
+    let x = with(&quotes, "nobody was hurt");
+    assert_eq!(speaker(x), Some("Officials"));
+}
+
+#[test]
+fn en_time_adverbial_between_subject_and_verb_is_not_the_speaker() {
+    check(
+        "Governor Alvarez on Monday said the bridge would reopen within a month.",
+        "en",
+        "bridge would reopen",
+        Indirect,
+        Some("Governor Alvarez"),
+    );
+    let m = mention_of(
+        "The senator, who in 2014 said the base should close, has changed her mind.",
+        "en",
+        "base should close",
+    );
+    assert_eq!(m, "who");
+    let m = mention_of(
+        "The two unions, which together warned that the strike would spread, met again.",
+        "en",
+        "strike would spread",
+    );
+    assert_eq!(m, "which");
+}
+
+#[test]
+fn de_subject_between_verb_and_particle_after_an_adverbial() {
+    let m = mention_of(
+        "Am Dienstag gab er überraschend bekannt, er werde im Herbst nicht mehr kandidieren.",
+        "de",
+        "nicht mehr kandidieren",
+    );
+    assert_eq!(m, "er");
+    let m = mention_of(
+        "Erst im Mai kündigte die Bahn an, die Strecke bis zum Winter zu sanieren.",
+        "de",
+        "Strecke bis zum Winter",
+    );
+    assert_eq!(m, "die Bahn");
+}
