@@ -10,7 +10,7 @@
 //! (file order), with each article's protagonists; with it, `DUMP=FILE` writes that run's
 //! assignments (`doc_id gold_event story`, one a line) for an analysis of the pairs, and
 //! `ERRORS_SEED=N` lists the errors of the shuffled order N instead. `ERRORS=basil` lists
-//! BASIL's.
+//! BASIL's; `TRACE=EVENT` (a gold event, `1_ecbplus`) lists every article of that event.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -89,10 +89,17 @@ fn run(
                     .iter()
                     .take_while(|&&j| j != i)
                     .any(|&j| docs[j].event == own);
-            if wrong_join || wrong_new {
+            let traced = std::env::var("TRACE").is_ok_and(|t| own == t);
+            if wrong_join || wrong_new || traced {
                 println!(
                     "{} {} ({}) -> story {} [{}] {}",
-                    if wrong_join { "JOIN" } else { "NEW " },
+                    if wrong_join {
+                        "JOIN"
+                    } else if wrong_new {
+                        "NEW "
+                    } else {
+                        "ok  "
+                    },
                     docs[i].doc_id,
                     own,
                     got.story,

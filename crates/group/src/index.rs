@@ -77,10 +77,11 @@ pub struct Config {
     /// The penalty applies only to a story with a protagonist of its own: named by at
     /// least two and this share of its originals that name one.
     pub protagonist_main: f32,
-    /// The share of the story's cohesion asked of an article that names one of the
-    /// story's own protagonists (see `protagonist_main`) in its headline or lead, instead
-    /// of `cohesion_ratio`: an article about the same person is held to the base
-    /// threshold and a looser cohesion rule, not to the story's tightest joins.
+    /// The share of the story's cohesion asked, instead of `cohesion_ratio`, of an
+    /// article whose headline or lead names one of the story's own protagonists (see
+    /// `protagonist_main`) and no one that none of the story's originals lead with: an
+    /// article about the same people is held to the base threshold and a looser cohesion
+    /// rule, not to the story's tightest joins.
     pub protagonist_cohesion: f32,
 }
 
@@ -1124,12 +1125,21 @@ impl StoryIndex {
     }
 
     /// Whether one of the article's protagonists is one of the story's own (see
-    /// [`Self::main_protagonists`]).
+    /// [`Self::main_protagonists`]) and every other one leads at least one of the story's
+    /// originals: an article about the story's people, and no one new.
     fn leads_with_own(&self, protagonists: &[u64], story: &Story) -> bool {
         if protagonists.is_empty() || story.led < 2 {
             return false;
         }
         let least = (self.config.protagonist_main * story.led as f32).max(2.0);
+        // Someone the story's originals never led with: perhaps the same person's next
+        // event (a champion's next title defence, against another challenger).
+        if !protagonists
+            .iter()
+            .all(|p| story.protagonists.iter().any(|x| x.0 == *p))
+        {
+            return false;
+        }
         story
             .protagonists
             .iter()

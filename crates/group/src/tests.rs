@@ -750,6 +750,13 @@ fn an_article_about_the_story_protagonist_faces_a_looser_cohesion_rule() {
     let usual = c.threshold.max(c.cohesion_ratio * plain.cohesion);
     assert!((plain.threshold - usual).abs() < 1e-6, "{plain:?}");
     assert!(plain.threshold > cand.threshold, "{plain:?} {cand:?}");
+    // Brenner and someone the story never led with: the usual rule (no penalty either).
+    let mut with_other = brenner.clone();
+    with_other.protagonists.push("okafor".to_string());
+    let mixed = idx.explain(&with_other)[0];
+    assert!(!mixed.other_protagonist, "{mixed:?}");
+    let usual = c.threshold.max(c.cohesion_ratio * mixed.cohesion);
+    assert!((mixed.threshold - usual).abs() < 1e-6, "{mixed:?}");
     // Another protagonist (Okafor) gets no relief, and the penalty on top.
     let okafor = idx.explain(&feats(4, &docs[3]))[0];
     assert!(okafor.other_protagonist, "{okafor:?}");
