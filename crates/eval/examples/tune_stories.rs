@@ -8,7 +8,9 @@
 //! Each CONFIG_JSON overrides fields of `Config::default()` (`'{"threshold":0.3}'`); none
 //! scores the defaults. `ERRORS=ecbplus` prints the wrong joins of the first configuration
 //! (file order), with each article's protagonists; with it, `DUMP=FILE` writes that run's
-//! assignments (`doc_id gold_event story`, one a line) for an analysis of the pairs.
+//! assignments (`doc_id gold_event story`, one a line) for an analysis of the pairs, and
+//! `ERRORS_SEED=N` lists the errors of the shuffled order N instead. `ERRORS=basil` lists
+//! BASIL's; `TRACE=EVENT` (a gold event, `1_ecbplus`) lists every article of that event.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -87,10 +89,17 @@ fn run(
                     .iter()
                     .take_while(|&&j| j != i)
                     .any(|&j| docs[j].event == own);
-            if wrong_join || wrong_new {
+            let traced = std::env::var("TRACE").is_ok_and(|t| own == t);
+            if wrong_join || wrong_new || traced {
                 println!(
                     "{} {} ({}) -> story {} [{}] {}",
-                    if wrong_join { "JOIN" } else { "NEW " },
+                    if wrong_join {
+                        "JOIN"
+                    } else if wrong_new {
+                        "NEW "
+                    } else {
+                        "ok  "
+                    },
                     docs[i].doc_id,
                     own,
                     got.story,
@@ -169,6 +178,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/bench/clustering");
     let errors = std::env::var("ERRORS").ok();
+    let errors_seed: Option<u64> = std::env::var("ERRORS_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok());
     let mut sets = Vec::new();
     for (name, file) in stories::SETS {
         let docs = stories::load(&data.join(file))?;
@@ -184,7 +196,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let mut line = format!("{label:<40}");
         for (name, docs, feats) in &sets {
             let show = ci == 0 && errors.as_deref() == Some(*name);
-            let (p, b, n) = run(docs, feats, &order(docs, None), config, show);
+            if show && let Some(seed) = errors_seed {
+                // The errors of a shuffled order, printed before the scores.
+                run(docs, feats, &order(docs, Some(seed)), config, true);
+            }
+            let (p, b, n) = run(
+                docs,
+                feats,
+                &order(docs, None),
+                config,
+                show && errors_seed.is_none(),
+            );
             line += &format!(
                 " | {name} {:.3} (P {:.3} R {:.3}, b3 {b:.3}, {n})",
                 p.f1, p.precision, p.recall

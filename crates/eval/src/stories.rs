@@ -359,9 +359,10 @@ mod tests {
     #[test]
     fn clustering_sets_stay_above_their_floor() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/bench/clustering");
-        // Measured with the full analysis (entities, quantities), protagonists checked:
-        // ECB+ 0.868 / 0.902, BASIL 0.966 / 0.977.
-        let floors = [("ecbplus", 0.86, 0.89), ("basil", 0.96, 0.97)];
+        // Measured with the full analysis (entities, quantities), protagonists checked, a
+        // looser cohesion rule for an article about the story's protagonist:
+        // ECB+ 0.886 / 0.915, BASIL 0.980 / 0.986.
+        let floors = [("ecbplus", 0.88, 0.91), ("basil", 0.97, 0.98)];
         for (name, file) in SETS {
             let path = dir.join(file);
             if !path.is_file() {

@@ -77,6 +77,12 @@ pub struct Config {
     /// The penalty applies only to a story with a protagonist of its own: named by at
     /// least two and this share of its originals that name one.
     pub protagonist_main: f32,
+    /// The share of the story's cohesion asked, instead of `cohesion_ratio`, of an
+    /// article whose headline or lead names one of the story's own protagonists (see
+    /// `protagonist_main`) and no one that none of the story's originals lead with: an
+    /// article about the same people is held to the base threshold and a looser cohesion
+    /// rule, not to the story's tightest joins.
+    pub protagonist_cohesion: f32,
 }
 
 impl Default for Config {
@@ -107,6 +113,7 @@ impl Default for Config {
             protagonist_penalty: 0.05,
             protagonist_share: 0.34,
             protagonist_main: 0.5,
+            protagonist_cohesion: 0.55,
         }
     }
 }
@@ -1076,6 +1083,11 @@ impl StoryIndex {
             },
         ];
         let other_protagonist = self.other_protagonist(&q.protagonists, story);
+        let cohesion_ratio = if !other_protagonist && self.leads_with_own(&q.protagonists, story) {
+            c.protagonist_cohesion
+        } else {
+            c.cohesion_ratio
+        };
         let penalty = c.missing_name_penalty * f32::from(missing[0] + missing[1])
             + if other_protagonist {
                 c.protagonist_penalty
@@ -1092,7 +1104,7 @@ impl StoryIndex {
                 self.dated_threshold(f.published, story, names) + c.cross_language_margin + penalty
             } else {
                 self.dated_threshold(f.published, story, names)
-                    .max(c.cohesion_ratio * story.cohesion())
+                    .max(cohesion_ratio * story.cohesion())
                     + penalty
             },
             parts: [text, names, figures],
@@ -1110,6 +1122,28 @@ impl StoryIndex {
             .filter(|x| x.1 as f32 >= least)
             .map(|x| x.0)
             .collect()
+    }
+
+    /// Whether one of the article's protagonists is one of the story's own (see
+    /// [`Self::main_protagonists`]) and every other one leads at least one of the story's
+    /// originals: an article about the story's people, and no one new.
+    fn leads_with_own(&self, protagonists: &[u64], story: &Story) -> bool {
+        if protagonists.is_empty() || story.led < 2 {
+            return false;
+        }
+        let least = (self.config.protagonist_main * story.led as f32).max(2.0);
+        // Someone the story's originals never led with: perhaps the same person's next
+        // event (a champion's next title defence, against another challenger).
+        if !protagonists
+            .iter()
+            .all(|p| story.protagonists.iter().any(|x| x.0 == *p))
+        {
+            return false;
+        }
+        story
+            .protagonists
+            .iter()
+            .any(|x| x.1 as f32 >= least && protagonists.contains(&x.0))
     }
 
     /// Whether two stories each have protagonists of their own (see

@@ -724,3 +724,42 @@ fn another_protagonist_opens_another_story() {
     assert!(with[0] == with[1] && with[1] == with[2], "{with:?}");
     assert!(with[3] == with[4] && with[3] != with[0], "{with:?}");
 }
+
+#[test]
+fn an_article_about_the_story_protagonist_faces_a_looser_cohesion_rule() {
+    let docs = rovers();
+    let c = Config::default();
+    assert!(c.protagonist_cohesion < c.cohesion_ratio);
+    // Brenner's first two articles: a story led by Brenner, with a cohesion.
+    let mut idx = StoryIndex::new(c.clone());
+    for (i, d) in docs.iter().take(2).enumerate() {
+        idx.add(&feats(i as u64 + 1, d));
+    }
+    let brenner = feats(3, &docs[2]);
+    assert!(brenner.protagonists.contains(&"brenner".to_string()));
+    let cand = idx.explain(&brenner)[0];
+    assert!(cand.cohesion > 0.0 && !cand.other_protagonist, "{cand:?}");
+    let floor = c.threshold.max(c.protagonist_cohesion * cand.cohesion);
+    assert!((cand.threshold - floor).abs() < 1e-6, "{cand:?}");
+    // The same article without its protagonists faces the usual rule.
+    let anonymous = ArticleFeatures {
+        protagonists: Vec::new(),
+        ..brenner.clone()
+    };
+    let plain = idx.explain(&anonymous)[0];
+    let usual = c.threshold.max(c.cohesion_ratio * plain.cohesion);
+    assert!((plain.threshold - usual).abs() < 1e-6, "{plain:?}");
+    assert!(plain.threshold > cand.threshold, "{plain:?} {cand:?}");
+    // Brenner and someone the story never led with: the usual rule (no penalty either).
+    let mut with_other = brenner.clone();
+    with_other.protagonists.push("okafor".to_string());
+    let mixed = idx.explain(&with_other)[0];
+    assert!(!mixed.other_protagonist, "{mixed:?}");
+    let usual = c.threshold.max(c.cohesion_ratio * mixed.cohesion);
+    assert!((mixed.threshold - usual).abs() < 1e-6, "{mixed:?}");
+    // Another protagonist (Okafor) gets no relief, and the penalty on top.
+    let okafor = idx.explain(&feats(4, &docs[3]))[0];
+    assert!(okafor.other_protagonist, "{okafor:?}");
+    let asked = c.threshold.max(c.cohesion_ratio * okafor.cohesion) + c.protagonist_penalty;
+    assert!((okafor.threshold - asked).abs() < 1e-6, "{okafor:?}");
+}
