@@ -204,6 +204,9 @@ struct Word {
     table: Vec<Score>,
 }
 
+/// Blocks of 64 documents read ahead of the one being scored.
+const AHEAD: usize = 4;
+
 /// Term frequencies up to this one are scored from a table.
 const TABLED: u32 = 8;
 
@@ -388,7 +391,17 @@ pub(crate) fn conjunction(
             let Some(((_, first), rest)) = dense.split_first() else {
                 continue;
             };
+            let mut ahead_sink = 0u8;
             for (block, &bits) in first.bits.iter().enumerate() {
+                // Touch the frequencies and norms a few blocks ahead, so that their cache
+                // lines are on their way when those blocks are scored.
+                let ahead = (block + AHEAD) * 64;
+                if ahead < max_doc as usize {
+                    for (_, c) in &dense {
+                        ahead_sink ^= c.freqs.get(ahead).copied().unwrap_or(0);
+                    }
+                    ahead_sink ^= norms.fieldnorm_id(ahead as DocId);
+                }
                 let mut m = bits;
                 for (_, c) in rest {
                     m &= c.bits.get(block).copied().unwrap_or(0);
@@ -420,6 +433,7 @@ pub(crate) fn conjunction(
                     }
                 }
             }
+            std::hint::black_box(ahead_sink);
         } else {
             drivers.sort_by_key(Driver::size_hint);
             leapfrog(&mut drivers, &dense, &mut |doc, drivers| {
