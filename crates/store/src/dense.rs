@@ -27,6 +27,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, DocId, DocSet, Score, Searcher, SegmentReader, TERMINATED, Term};
 
 use crate::StoreError;
+use crate::top::TopK;
 
 /// A word is read into a dense column in a segment when at least one document in this
 /// many holds it (and [`DENSE_MIN_DOCS`] do).
@@ -490,73 +491,5 @@ fn leapfrog(
             f(candidate, drivers);
         }
         candidate = drivers[0].advance();
-    }
-}
-
-/// The best `limit` scored documents (ties: the earlier document first, as tantivy).
-struct TopK {
-    limit: usize,
-    heap: std::collections::BinaryHeap<std::cmp::Reverse<Entry>>,
-}
-
-#[derive(PartialEq)]
-struct Entry(Score, DocAddress);
-
-impl Eq for Entry {}
-
-impl PartialOrd for Entry {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Entry {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.0.total_cmp(&other.0).then(other.1.cmp(&self.1))
-    }
-}
-
-impl TopK {
-    fn new(limit: usize) -> TopK {
-        TopK {
-            limit,
-            heap: std::collections::BinaryHeap::with_capacity(limit + 1),
-        }
-    }
-
-    /// The score to beat once the page is full.
-    #[inline]
-    fn threshold(&self) -> Option<Score> {
-        if self.limit > 0 && self.heap.len() == self.limit {
-            self.heap.peek().map(|e| e.0.0)
-        } else {
-            None
-        }
-    }
-
-    #[inline]
-    fn push(&mut self, score: Score, addr: DocAddress) {
-        if self.limit == 0 {
-            return;
-        }
-        if self.heap.len() == self.limit {
-            if let Some(min) = self.heap.peek()
-                && Entry(score, addr) <= min.0
-            {
-                return;
-            }
-            self.heap.pop();
-        }
-        self.heap.push(std::cmp::Reverse(Entry(score, addr)));
-    }
-
-    fn into_sorted(self) -> Vec<(Score, DocAddress)> {
-        let mut v: Vec<(Score, DocAddress)> = self
-            .heap
-            .into_iter()
-            .map(|std::cmp::Reverse(Entry(s, a))| (s, a))
-            .collect();
-        v.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        v
     }
 }

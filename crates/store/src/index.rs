@@ -12,8 +12,6 @@
 //! match scored through tantivy's general path (at 1 M articles, up to 90 ms for one
 //! common word).
 
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
 use std::ops::Bound;
 use std::path::Path;
 use std::sync::Mutex;
@@ -32,14 +30,15 @@ use tantivy::tokenizer::{
     TokenizerManager,
 };
 use tantivy::{
-    DocAddress, DocId, DocSet, IndexReader, IndexWriter, ReloadPolicy, Score, Searcher,
-    SegmentReader, TERMINATED, TantivyDocument, Term,
+    DocAddress, DocSet, IndexReader, IndexWriter, ReloadPolicy, Score, Searcher, SegmentReader,
+    TERMINATED, TantivyDocument, Term,
 };
 
 use crate::StoreError;
 use crate::cjk::CjkBigrams;
 use crate::dense::{self, DenseCache};
 use crate::record::IndexDoc;
+use crate::top::TopK;
 
 /// Bumped when the schema or the analysers change: an index of another layout is rebuilt.
 const LAYOUT: &str = "storyline-index-2";
@@ -599,24 +598,6 @@ fn plain_terms(query: &dyn Query) -> Option<Vec<Term>> {
     (!terms.is_empty()).then_some(terms)
 }
 
-/// A score that orders (for the heap of best hits).
-#[derive(PartialEq)]
-struct Ranked(Score, DocId);
-
-impl Eq for Ranked {}
-
-impl PartialOrd for Ranked {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Ranked {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.0.total_cmp(&other.0).then(other.1.cmp(&self.1))
-    }
-}
-
 /// The `limit` best matches of a phrase query, ranked by the BM25 of its words. tantivy
 /// scores every document holding all the words to rank a phrase (no pruning: 40–70 ms
 /// for a phrase of common words at 1 M articles), so the words' intersection, which it
@@ -638,33 +619,23 @@ fn best_phrase_matches(
     let scoring =
         BooleanQuery::new(words).weight(EnableScoring::enabled_from_searcher(searcher))?;
     let matching = query.weight(EnableScoring::disabled_from_searcher(searcher))?;
-    let mut top = Vec::new();
+    let mut top = TopK::new(limit);
     for (ord, seg) in searcher.segment_readers().iter().enumerate() {
         let mut phrase = matching.scorer(seg, 1.0)?;
         let alive = seg.alive_bitset();
-        let mut best: BinaryHeap<Reverse<Ranked>> = BinaryHeap::with_capacity(limit + 1);
-        let mut threshold = Score::MIN;
-        scoring.for_each_pruning(Score::MIN, seg, &mut |doc, score| {
+        // The page's last score carries over from one segment to the next.
+        let start = top.threshold().unwrap_or(Score::MIN);
+        scoring.for_each_pruning(start, seg, &mut |doc, score| {
             // Candidates come in increasing order; the phrase's doc set only moves on.
             let matches = alive.is_none_or(|a| a.is_alive(doc))
                 && (phrase.doc() == doc || (phrase.doc() < doc && phrase.seek(doc) == doc));
             if matches {
-                best.push(Reverse(Ranked(score, doc)));
-                if best.len() > limit {
-                    best.pop();
-                }
-                if best.len() == limit {
-                    threshold = best.peek().map_or(Score::MIN, |r| r.0.0);
-                }
+                top.push(score, DocAddress::new(ord as u32, doc));
             }
-            threshold
+            top.threshold().unwrap_or(Score::MIN)
         })?;
-        top.extend(
-            best.into_iter()
-                .map(|Reverse(Ranked(score, doc))| (score, DocAddress::new(ord as u32, doc))),
-        );
     }
-    Ok(top)
+    Ok(top.into_sorted())
 }
 
 /// A count is estimated once an even sample of the index holds at least this many

@@ -18,6 +18,7 @@ pub mod identity;
 pub mod index;
 pub mod record;
 pub mod sqlite;
+mod top;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
