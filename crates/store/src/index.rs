@@ -404,14 +404,7 @@ impl Index {
         let mut top = Vec::new();
         let mut queries = Vec::with_capacity(chosen.len());
         for analyser in chosen {
-            let field = f.words(analyser);
-            let mut parser = QueryParser::new(
-                self.index.schema(),
-                vec![field],
-                self.index.tokenizers().clone(),
-            );
-            parser.set_conjunction_by_default();
-            let (words, _) = parser.parse_query_lenient(&q.text);
+            let (words, _) = self.words_parser(analyser).parse_query_lenient(&q.text);
             let query: Box<dyn Query> = if filters.is_empty() {
                 words.box_clone()
             } else {
@@ -497,6 +490,18 @@ impl Index {
             queries,
             fields: f.clone(),
         })
+    }
+
+    /// The parser of a query's words in one analyser's field: tantivy's syntax, every
+    /// word required unless the query says otherwise.
+    fn words_parser(&self, analyser: &str) -> QueryParser {
+        let mut parser = QueryParser::new(
+            self.index.schema(),
+            vec![self.fields.words(analyser)],
+            self.index.tokenizers().clone(),
+        );
+        parser.set_conjunction_by_default();
+        parser
     }
 
     /// The analysers whose fields hold a term in `searcher`'s segments, all of them when
@@ -794,13 +799,7 @@ mod tests {
             index.commit(part + 1).unwrap();
         }
         let searcher = index.reader.searcher();
-        let f = index.fields.words("en");
-        let mut parser = QueryParser::new(
-            index.index.schema(),
-            vec![f],
-            index.index.tokenizers().clone(),
-        );
-        parser.set_conjunction_by_default();
+        let parser = index.words_parser("en");
         for text in ["\"death toll\"", "\"death toll\" rose", "\"the death\""] {
             let query = parser.parse_query_lenient(text).0;
             let terms = phrase_terms(&*query).unwrap_or_else(|| panic!("{text}: {query:?}"));
@@ -896,12 +895,7 @@ mod tests {
         let (_dir, index) = words_index();
         let searcher = index.reader.searcher();
         let f = index.fields.words("en");
-        let mut parser = QueryParser::new(
-            index.index.schema(),
-            vec![f],
-            index.index.tokenizers().clone(),
-        );
-        parser.set_conjunction_by_default();
+        let parser = index.words_parser("en");
         let outlet: Box<dyn Query> = term_query(index.fields.outlet, "harbour ledger");
         let since: Box<dyn Query> = Box::new(RangeQuery::new(
             Bound::Included(Term::from_field_i64(
@@ -1030,13 +1024,7 @@ mod tests {
                     ..SearchQuery::default()
                 })
                 .unwrap();
-            let f = index.fields.words("en");
-            let mut parser = QueryParser::new(
-                index.index.schema(),
-                vec![f],
-                index.index.tokenizers().clone(),
-            );
-            parser.set_conjunction_by_default();
+            let parser = index.words_parser("en");
             let query = parser.parse_query_lenient(text).0;
             let expected = searcher.search(&query, &tantivy::collector::Count).unwrap();
             assert_eq!(
@@ -1084,15 +1072,7 @@ mod tests {
             .unwrap();
         index.commit(version + 1).unwrap();
         let searcher = index.reader.searcher();
-        let words = |text: &str| {
-            let f = index.fields.words("en");
-            let parser = QueryParser::new(
-                index.index.schema(),
-                vec![f],
-                index.index.tokenizers().clone(),
-            );
-            parser.parse_query_lenient(text).0
-        };
+        let words = |text: &str| index.words_parser("en").parse_query_lenient(text).0;
         assert_eq!(
             count(&searcher, &*words("flood"), 10_000).unwrap(),
             (1_199, false)
