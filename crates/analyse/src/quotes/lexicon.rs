@@ -538,11 +538,83 @@ static DE_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "gibt",
         "teilten",
         "hatte",
+        "hat",
+        "hatten",
+        "haben",
+        "hätte",
         "bestätigten",
         "erklärten",
         "erklärt",
     ])
 });
+
+/// German prepositions that open a phrase after a speaker ("so Littmann zu den
+/// Beweggründen", "so der Minister im Interview").
+pub fn de_trailing_prep(w: &str) -> bool {
+    matches!(
+        w,
+        "zu" | "im"
+            | "in"
+            | "gegenüber"
+            | "auf"
+            | "bei"
+            | "beim"
+            | "am"
+            | "laut"
+            | "nach"
+            | "über"
+            | "vor"
+            | "mit"
+            | "vom"
+            | "von"
+            | "zum"
+            | "zur"
+            | "unter"
+    )
+}
+
+/// Participles of German attributing verbs, after "hat"/"hatte" ("hatte … erklärt").
+const DE_PARTICIPLES: &[&str] = &[
+    "gesagt",
+    "erklärt",
+    "betont",
+    "berichtet",
+    "mitgeteilt",
+    "angekündigt",
+    "bestätigt",
+    "gewarnt",
+    "gefordert",
+    "kritisiert",
+    "behauptet",
+    "bekräftigt",
+    "versichert",
+    "gemeldet",
+    "geschrieben",
+    "bekanntgegeben",
+    "angegeben",
+    "eingeräumt",
+    "zugegeben",
+    "dementiert",
+    "bestritten",
+    "verkündet",
+    "entschieden",
+    "beschlossen",
+    "geäußert",
+    "hervorgehoben",
+    "unterstrichen",
+    "vorgeworfen",
+    "zurückgewiesen",
+    "erläutert",
+    "ergänzt",
+    "argumentiert",
+    "geklagt",
+    "beklagt",
+    "gedroht",
+    "vorgeschlagen",
+    "verlangt",
+    "zugesagt",
+    "versprochen",
+];
 
 /// German verbs that attribute only with a particle later in the clause.
 pub fn de_needs_particle(w: &str) -> Option<&'static [&'static str]> {
@@ -570,14 +642,8 @@ pub fn de_needs_particle(w: &str) -> Option<&'static [&'static str]> {
         "sprach" | "spricht" => Some(&["von"]),
         "geht" | "ging" => Some(&["aus"]),
         "sieht" | "sah" => Some(&["darin"]),
-        "hatte" => Some(&[
-            "gesagt",
-            "erklärt",
-            "betont",
-            "berichtet",
-            "mitgeteilt",
-            "angekündigt",
-        ]),
+        // the perfect and pluperfect: the participle later in the clause is the cue
+        "hat" | "hatte" | "hatten" | "haben" | "hätte" => Some(DE_PARTICIPLES),
         "heißt" | "hieß" => Some(&["es"]),
         "äußerte" => Some(&["sich"]),
         _ => None,
@@ -752,11 +818,149 @@ static PT_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     ])
 });
 
+/// German weak attributing verbs by stem: the finite forms are generated ("schätz" →
+/// schätzt, schätzte, schätzten, schätzen). A stem ending in t, d or a consonant and n
+/// takes an e before the endings ("bericht" → berichtet, berichtete). Participles are
+/// no cues of their own (a passive "wurde gemeldet" reports nothing); the perfect's
+/// are in [`DE_PARTICIPLES`].
+const DE_WEAK_STEMS: &[&str] = &[
+    "sag",
+    "erklär",
+    "beton",
+    "mein",
+    "bericht",
+    "behaupt",
+    "kritisier",
+    "warn",
+    "forder",
+    "versicher",
+    "glaub",
+    "hoff",
+    "befürcht",
+    "fürcht",
+    "vermut",
+    "verkünd",
+    "erläuter",
+    "ergänz",
+    "bekräftig",
+    "schätz",
+    "dementier",
+    "meld",
+    "beklag",
+    "argumentier",
+    "mahn",
+    "erinner",
+    "bezeichn",
+    "antwort",
+    "frag",
+    "kommentier",
+    "resümier",
+    "erwider",
+    "urteil",
+    "schilder",
+    "erzähl",
+    "beteuer",
+    "appellier",
+    "bemerk",
+    "folger",
+    "prophezei",
+    "twitter",
+    "bestätig",
+    "verlang",
+    "spekulier",
+    "charakterisier",
+    "verteidig",
+    "klag",
+    "zitier",
+    "plädier",
+    "signalisier",
+    "unterstell",
+    "bezweifel",
+    "präzisier",
+    "protestier",
+    "bilanzier",
+    "konstatier",
+    "lob",
+    "bedauer",
+    "monier",
+    "bemängel",
+    "rechtfertig",
+    "mutmaß",
+    "vermeld",
+    "verlaut",
+    "postulier",
+    "schlussfolger",
+    "berichtig",
+    "beschuldig",
+    "prognostizier",
+];
+
+/// Forms of strong and mixed German attributing verbs.
+const DE_STRONG_FORMS: &[&str] = &[
+    "schreibt",
+    "schrieb",
+    "schrieben",
+    "geschrieben",
+    "beschreibt",
+    "beschrieb",
+    "beschrieben",
+    "nannte",
+    "nannten",
+    "bestreitet",
+    "bestritt",
+    "bestritten",
+    "verwies",
+    "verweist",
+    "rief",
+    "riet",
+    "rät",
+    "empfahl",
+    "empfiehlt",
+    "unterstrich",
+    "unterstreicht",
+    "widersprach",
+    "widerspricht",
+    "gestand",
+    "gesteht",
+    "beschloss",
+    "beschlossen",
+    "entschied",
+    "entschieden",
+];
+
+fn de_weak_forms() -> Vec<String> {
+    let mut out = Vec::new();
+    for stem in DE_WEAK_STEMS {
+        let e = stem.ends_with('t')
+            || stem.ends_with('d')
+            || stem.ends_with("chn")
+            || stem.ends_with("ffn");
+        let link = if e { "e" } else { "" };
+        // "-eln"/"-ern" stems take -n, not -en, in the plural ("bezweifeln", "äußern")
+        let plural = if stem.ends_with("el") || stem.ends_with("er") {
+            "n"
+        } else {
+            "en"
+        };
+        out.push(format!("{stem}{link}t"));
+        out.push(format!("{stem}{link}te"));
+        out.push(format!("{stem}{link}ten"));
+        out.push(format!("{stem}{plural}"));
+    }
+    out
+}
+
+static DE_GENERATED: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    let mut set: HashSet<String> = de_weak_forms().into_iter().collect();
+    set.extend(DE_STRONG_FORMS.iter().map(|w| w.to_string()));
+    set
+});
+
 /// True when `w` (lowercase) is a speech verb in `lang` (English is always tried too).
 pub fn is_verb(lang: &str, w: &str) -> bool {
     let own = match lang {
         "fr" => FR_VERBS.contains(w),
-        "de" => DE_VERBS.contains(w),
+        "de" => DE_VERBS.contains(w) || DE_GENERATED.contains(w),
         "es" => ES_VERBS.contains(w),
         "it" => IT_VERBS.contains(w) && w != "ha",
         "ru" => RU_VERBS.contains(w),

@@ -2529,6 +2529,14 @@ impl<'a> Extractor<'a> {
                     inverted = true;
                     after_np_end = ext.unwrap_or(np.e);
                 }
+            } else if self.lang == "de" && ce > cs + 1 {
+                // "„…“, hatte VW-Chef Winterkorn in einem Interview erklärt.": the subject
+                // stands between the auxiliary and the participle that ends the clause
+                if let Some(np) = self.np_after(cs + 1, ce - 1).filter(|np| np.s == cs + 1) {
+                    speaker_np = Some(np);
+                    inverted = true;
+                    after_np_end = ce;
+                }
             }
         } else if matches!(self.lang, "de" | "fr" | "es" | "it" | "ru") {
             // V2 inversion after an adverbial: "Am Montag sagte der Minister, …"
@@ -2623,7 +2631,17 @@ impl<'a> Extractor<'a> {
                     && self
                         .tok(p - 1)
                         .is_some_and(|t| matches!(t.kind, Kind::Close(_))));
-            if explicit || n_after >= 3 && self.lang == "de" && !before_ok {
+            // German "„…“, sagte der General der Truppen im Irak, George Casey.": a
+            // direct quote right before the verb is what is said, whatever follows
+            // (unless the quote goes on after the speaker: "„…“, sagte er, „…“")
+            let quote_before = self.lang == "de"
+                && p >= a + 2
+                && self.tok(p - 1).is_some_and(|t| t.punct(','))
+                && self
+                    .tok(p - 2)
+                    .is_some_and(|t| matches!(t.kind, Kind::Close(_)))
+                && !self.tok(j).is_some_and(|t| matches!(t.kind, Kind::Open(_)));
+            if !quote_before && (explicit || n_after >= 3 && self.lang == "de" && !before_ok) {
                 return self.quote_in(j, self.after_end(j, b), speaker_span, cue, si);
             }
             if p > region_start {
@@ -3462,9 +3480,23 @@ impl<'a> Extractor<'a> {
         let Some(np) = self.np_after(i + 1, b) else {
             return false;
         };
-        // the phrase must end the sentence
+        // the phrase must end the sentence, but for a prepositional phrase ("so Littmann
+        // zu den Beweggründen", "so Celebi im Kölner Stadt-Anzeiger") or a relative clause
+        // about the speaker ("so Celebi, die auch angab, …")
         let rest_words = (np.e..b).filter(|&k| self.word_outside(k)).count();
-        if rest_words > 0 {
+        let trailer = self.tok(np.e).is_some_and(|t| {
+            t.is_word() && !t.cap && lexicon::de_trailing_prep(&t.lower)
+                || t.punct(',')
+                    && self.tok(np.e + 1).is_some_and(|r| {
+                        r.is_word()
+                            && matches!(
+                                r.lower.as_str(),
+                                "der" | "die" | "das" | "dem" | "den" | "deren" | "dessen"
+                            )
+                            && self.tok(np.e + 2).is_some_and(|n| n.is_word() && !n.cap)
+                    })
+        });
+        if rest_words > 0 && !trailer {
             return false;
         }
         let _ = a;

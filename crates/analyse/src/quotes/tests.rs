@@ -1677,9 +1677,12 @@ fn de_free_indirect_across_a_sentence_without_quote() {
                 Sperrung im Frühjahr. Eine Sanierung werde mindestens zwei Jahre dauern.";
     let x = check(text, "de", "Sanierung", Indirect, Some("Der Bürgermeister"));
     assert!(x.cue.is_none());
-    // a Konjunktiv after a comma belongs to a clause with its own (unknown) cue
+    // a Konjunktiv after a comma belongs to a clause with its own cue, known or not
     let text = "Der Bürgermeister sagte, die Brücke sei marode. Die Stadt plant eine \
                 Sperrung. Der Verband bemängelte, eine Sanierung werde zu teuer.";
+    check(text, "de", "Sanierung", Indirect, Some("Der Verband"));
+    let text = "Der Bürgermeister sagte, die Brücke sei marode. Die Stadt plant eine \
+                Sperrung. Der Verband rechnete vor, eine Sanierung werde zu teuer.";
     assert!(q(text, "de").iter().all(|x| !x.text.contains("Sanierung")));
     // no quote before: a Konjunktiv alone is not attributed to anyone
     let text = "Die Stadt plant eine Sperrung. Eine Sanierung werde zwei Jahre dauern.";
@@ -1973,4 +1976,114 @@ fn de_subject_between_verb_and_particle_after_an_adverbial() {
         "Strecke bis zum Winter",
     );
     assert_eq!(m, "die Bahn");
+}
+
+#[test]
+fn de_direct_quote_before_an_inverted_verb_is_the_content() {
+    // a prepositional phrase ends the subject early; the comma after it opens no clause
+    let x = check(
+        "„Die Lage bleibt ernst“, sagte der Kommandeur der Truppen im Norden, General \
+         Lena Brandt.",
+        "de",
+        "Lage bleibt ernst",
+        Direct,
+        Some("der Kommandeur der Truppen"),
+    );
+    assert_eq!(x.text, "Die Lage bleibt ernst");
+    // the quote going on after the speaker is still the second part's
+    let quotes = q("„Wir sind bereit“, sagte er, „aber nicht heute.“", "de");
+    assert!(quotes.iter().any(|q| q.text.contains("aber nicht heute")));
+}
+
+#[test]
+fn de_perfect_with_the_subject_between_auxiliary_and_participle() {
+    let x = check(
+        "„Wir bauen das Werk aus“, hatte Konzernchefin Ilse Marek in einem Interview erklärt.",
+        "de",
+        "Werk aus",
+        Direct,
+        Some("Konzernchefin Ilse Marek"),
+    );
+    assert_eq!(
+        x.speaker.and_then(|s| s.mention).map(|m| m.text),
+        Some("Konzernchefin Ilse Marek".into())
+    );
+    check(
+        "„Das reicht nicht“, hat Bürgermeister Jens Vogt gesagt.",
+        "de",
+        "reicht nicht",
+        Direct,
+        Some("Bürgermeister Jens Vogt"),
+    );
+    // the perfect with the subject before it and a clause after the participle
+    check(
+        "Das Ministerium hat am Montag entschieden, der Firma die Lizenz zu entziehen.",
+        "de",
+        "Lizenz zu entziehen",
+        Indirect,
+        Some("Das Ministerium"),
+    );
+    // "hat" with no attributing participle reports nothing
+    assert!(
+        q(
+            "Die Firma hat am Montag ein neues Werk eröffnet, das größte im Land.",
+            "de"
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn de_so_with_a_trailing_phrase_or_relative_clause() {
+    check(
+        "„Wir wollen allen Fans etwas bieten“, so Vereinschef Tom Kessler zu den Gründen.",
+        "de",
+        "allen Fans",
+        Direct,
+        Some("Vereinschef Tom Kessler"),
+    );
+    check(
+        "Oft habe der Mann vor der Tür gewartet, so Anwältin Kaya, die auch angab, sie habe \
+         die Polizei gerufen.",
+        "de",
+        "vor der Tür gewartet",
+        Indirect,
+        Some("Anwältin Kaya"),
+    );
+    // "so" starting a clause of its own is no attribution
+    assert!(q("Der Zug fiel aus, so mussten alle Gäste laufen.", "de").is_empty());
+}
+
+#[test]
+fn de_generated_forms_of_weak_verbs_are_cues() {
+    // plural present and past of stems the list does not spell out
+    check(
+        "Experten schätzen, dass die Preise weiter steigen.",
+        "de",
+        "Preise weiter steigen",
+        Indirect,
+        Some("Experten"),
+    );
+    check(
+        "Die Gewerkschaften verlangten, die Gespräche sofort wieder aufzunehmen.",
+        "de",
+        "Gespräche sofort",
+        Indirect,
+        Some("Die Gewerkschaften"),
+    );
+    check(
+        "Der Forscher spekulierte, die Ursache sei ein Softwarefehler.",
+        "de",
+        "Ursache sei",
+        Indirect,
+        Some("Der Forscher"),
+    );
+    // a passive participle is no cue
+    assert!(
+        q(
+            "Das Feuer wurde von Anwohnern gemeldet, die Feuerwehr kam schnell.",
+            "de"
+        )
+        .is_empty()
+    );
 }
