@@ -616,6 +616,25 @@ const DE_PARTICIPLES: &[&str] = &[
     "versprochen",
 ];
 
+/// A German attributing participle ("erklärt", "mitgeteilt").
+pub fn de_participle(w: &str) -> bool {
+    DE_PARTICIPLES.contains(&w)
+}
+
+/// A separable German attributing verb written as one word at the end of a subordinate
+/// clause ("mitteilte", "bekanntgab", "ankündigte").
+pub fn de_joined_separable(w: &str) -> bool {
+    [
+        "mit", "bekannt", "an", "ein", "hinzu", "hin", "hervor", "aus", "dar", "fest", "klar",
+        "zu", "vor",
+    ]
+    .iter()
+    .any(|p| {
+        w.strip_prefix(p)
+            .is_some_and(|rest| de_needs_particle(rest).is_some_and(|ps| ps.contains(p)))
+    })
+}
+
 /// German verbs that attribute only with a particle later in the clause.
 pub fn de_needs_particle(w: &str) -> Option<&'static [&'static str]> {
     match w {

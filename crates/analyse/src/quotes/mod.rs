@@ -583,6 +583,27 @@ impl<'a> Extractor<'a> {
                     continue;
                 }
             }
+            if self.lang == "de" && t.is("wie") {
+                if let Some(end) = self.de_wie_clause(si, a, b, i, last_end_tok) {
+                    last_end_tok = end;
+                    i = end.max(i + 1);
+                    continue;
+                }
+            }
+            // "Seiner Meinung nach …", "Dem Vernehmen nach …": "nach" after its source
+            if self.lang == "de"
+                && t.is("nach")
+                && i > a
+                && self.tok(i - 1).is_some_and(|p| {
+                    p.is_word() && p.cap && (lexicon::de_source_noun(&p.lower) || p.is("vernehmen"))
+                })
+            {
+                if let Some(end) = self.zufolge(si, a, b, i) {
+                    last_end_tok = end;
+                    i = end.max(i + 1);
+                    continue;
+                }
+            }
             if self.lang == "de" && t.is("zufolge") {
                 if let Some(end) = self.zufolge(si, a, b, i) {
                     last_end_tok = end;
@@ -3165,9 +3186,14 @@ impl<'a> Extractor<'a> {
                 }
             }
         }
-        // The source: up to a comma, a stop word or the sentence's end.
+        // The source: up to a comma, a stop word or the sentence's end; a name in quote
+        // marks is the source whole ("laut „Welt“ soll er …")
         let mut e = from;
         let mut n = 0;
+        if let Some(close) = self.quoted_name(from, b) {
+            e = close + 1;
+            n = 8;
+        }
         while e < b && n < 8 {
             let Some(t) = self.tok(e) else { break };
             if !t.is_word() || t.inside.is_some() {
@@ -3378,6 +3404,133 @@ impl<'a> Extractor<'a> {
         Some(e)
     }
 
+    /// German "Wie das Ministerium mitteilte, wird …" and "…, wie EADS gestern bekannt
+    /// gab.": a clause opened by "wie" and closed by an attributing verb reports the main
+    /// clause, after it at the sentence's start, before it at its end. Returns the token
+    /// after what was consumed.
+    fn de_wie_clause(
+        &mut self,
+        si: usize,
+        a: usize,
+        b: usize,
+        i: usize,
+        region_start: usize,
+    ) -> Option<usize> {
+        let at_start = (region_start.max(a)..i).all(|k| {
+            self.tok(k)
+                .is_some_and(|t| !t.is_word() || lexicon::lead_trim(&t.lower))
+        });
+        let after_comma = i > region_start.max(a) && self.tok(i - 1).is_some_and(|t| t.punct(','));
+        if !at_start && !after_comma {
+            return None;
+        }
+        // the clause runs to the next comma or the sentence's end
+        let mut end = i + 1;
+        while end < b {
+            let t = self.tok(end)?;
+            if t.inside.is_some() || matches!(t.kind, Kind::Open(_)) {
+                return None;
+            }
+            if !t.is_word() && !t.punct('-') {
+                break;
+            }
+            end += 1;
+            if end > i + 14 {
+                return None;
+            }
+        }
+        if end < i + 3 {
+            return None;
+        }
+        // verb-final: an attributing verb ("mitteilte", "bekannt gab", "berichtet"),
+        // perhaps before an auxiliary ("gesagt hatte", "berichtet wurde")
+        let mut v = end - 1;
+        if self
+            .tok(v)
+            .is_some_and(|t| t.is_word() && lexicon::is_aux(&t.lower))
+            && v > i + 2
+        {
+            v -= 1;
+        }
+        let vt = self.tok(v)?;
+        let split_particle = v > i + 2
+            && lexicon::de_needs_particle(&vt.lower).is_some_and(|ps| {
+                self.tok(v - 1)
+                    .is_some_and(|p| ps.contains(&p.lower.as_str()))
+            });
+        let verb = vt.is_word()
+            && !vt.cap
+            && (lexicon::is_verb("de", &vt.lower)
+                && lexicon::de_needs_particle(&vt.lower).is_none()
+                || lexicon::de_participle(&vt.lower)
+                || lexicon::de_joined_separable(&vt.lower)
+                || split_particle);
+        if !verb {
+            return None;
+        }
+        let cue_start = if split_particle { v - 1 } else { v };
+        // the subject after "wie", over a short adverb ("Wie schon die WHO sagte")
+        let mut from = i + 1;
+        while from < cue_start
+            && from < i + 3
+            && self.tok(from).is_some_and(|t| {
+                t.is_word()
+                    && !t.cap
+                    && !lexicon::determiner(&t.lower)
+                    && !lexicon::pronoun(&t.lower)
+            })
+        {
+            from += 1;
+        }
+        let np = self.np_after(from, cue_start)?;
+        let impersonal = self
+            .tok(np.s)
+            .is_some_and(|t| matches!(t.lower.as_str(), "es" | "man"));
+        let speaker = if impersonal { None } else { self.head(np) };
+        let cue = self.span(cue_start, end);
+        if at_start {
+            if !self.tok(end).is_some_and(|t| t.punct(',')) {
+                return None;
+            }
+            let j = end + 1;
+            return self.quote_in(j, self.after_end(j, b), speaker, cue, si);
+        }
+        // "…, wie EADS mitteilte." ends the sentence
+        if self.tok(end).is_some_and(|t| t.punct(',')) {
+            return None;
+        }
+        let (s, e, kind, pair) = self.content(region_start.max(a), i - 1)?;
+        self.use_pairs_in(region_start.max(a), i - 1);
+        self.push(Draft {
+            start: s,
+            end: e,
+            kind,
+            speaker,
+            cue,
+            sent: si,
+            pair,
+        });
+        Some(end)
+    }
+
+    /// A short name in quote marks opening at token `k` ("„Welt“", "„BBC News“"): one to
+    /// four words, the first capitalised, closing before `b`. The closing mark's token.
+    fn quoted_name(&self, k: usize, b: usize) -> Option<usize> {
+        let Kind::Open(pi) = self.tok(k)?.kind else {
+            return None;
+        };
+        let pair = self.doc.pairs.get(pi)?;
+        let close = pair.close_tok;
+        if close >= b || close <= k + 1 || close > k + 8 {
+            return None;
+        }
+        let words = (k + 1..close)
+            .filter(|&x| self.tok(x).is_some_and(|t| t.is_word()))
+            .count();
+        let first_cap = self.tok(k + 1).is_some_and(|t| t.is_word() && t.cap);
+        (first_cap && (1..=4).contains(&words)).then_some(close)
+    }
+
     /// German "nach jüngsten Untersuchungen", "nach einem Bericht der Zeitung", "nach
     /// eigener Aussage": "nach" and a source noun within three words.
     fn de_nach_source(&self, i: usize) -> bool {
@@ -3434,9 +3587,21 @@ impl<'a> Extractor<'a> {
         let mut s = i;
         while s > a
             && self.tok(s - 1).is_some_and(|t| {
-                t.is_word() && (t.cap || lexicon::determiner(&t.lower) || t.lower.ends_with("en"))
+                t.is_word()
+                    && (t.cap
+                        || lexicon::determiner(&t.lower)
+                        || t.lower.ends_with("en")
+                            && !t.cap
+                            && !lexicon::is_aux(&t.lower)
+                            && !lexicon::np_stop(&t.lower, "de")
+                        || matches!(t.lower.as_str(), "seiner" | "ihrer" | "unserer" | "eigener"))
+                    // "Einer Meldung von Xinhua zufolge": a preposition between nouns
+                    || t.is_word()
+                        && matches!(t.lower.as_str(), "von" | "vom" | "aus" | "des" | "im" | "bei")
+                        && s >= 2
+                        && self.tok(s - 2).is_some_and(|p| p.is_word() && p.cap)
             })
-            && i - s < 7
+            && i - s < 8
         {
             s -= 1;
         }
@@ -3456,12 +3621,11 @@ impl<'a> Extractor<'a> {
         }
         let (cs, ce, kind, pair) = if s == a {
             self.content(j, b)?
+        } else if self.tok(s - 1).is_some_and(|t| t.punct(',')) {
+            self.content(a, s - 1)?
         } else {
-            let mut cut = s;
-            if self.tok(cut - 1).is_some_and(|t| t.punct(',')) {
-                cut -= 1;
-            }
-            self.content(a, cut)?
+            // inside the clause ("Die Aufsicht hätte seiner Meinung nach …"): the sentence
+            self.content(a, b)?
         };
         self.push(Draft {
             start: cs,

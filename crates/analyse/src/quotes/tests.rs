@@ -2087,3 +2087,86 @@ fn de_generated_forms_of_weak_verbs_are_cues() {
         .is_empty()
     );
 }
+
+#[test]
+fn de_sources_after_their_noun_and_in_quote_marks() {
+    check(
+        "Seiner Meinung nach hätte die Behörde den Flug verbieten müssen.",
+        "de",
+        "Flug verbieten",
+        Indirect,
+        Some("Seiner Meinung"),
+    );
+    check(
+        "Dem Vernehmen nach soll die Ministerin noch im Mai zurücktreten.",
+        "de",
+        "Ministerin noch im Mai",
+        Indirect,
+        Some("Dem Vernehmen"),
+    );
+    // inside the clause: the whole sentence is reported
+    let x = check(
+        "Die Behörde hätte seiner Meinung nach den Flug verbieten müssen.",
+        "de",
+        "Flug verbieten",
+        Indirect,
+        Some("seiner Meinung"),
+    );
+    assert!(x.text.starts_with("Die Behörde"));
+    // a preposition between the nouns of a "zufolge" source; a verb ends it
+    check(
+        "Einer Meldung von Radio Nord zufolge sei die Schule wieder geöffnet.",
+        "de",
+        "Schule wieder",
+        Indirect,
+        Some("Einer Meldung von Radio Nord"),
+    );
+    let x = check(
+        "Die Stöße waren Berichten des Senders zufolge bis zur Küste zu spüren.",
+        "de",
+        "Küste",
+        Indirect,
+        Some("Berichten des Senders"),
+    );
+    assert!(x.text.starts_with("Die Stöße"));
+    // "laut" and a name in quote marks
+    check(
+        "Laut „Morgenpost“ soll der Manager in Haft sein.",
+        "de",
+        "Manager in Haft",
+        Indirect,
+        Some("„Morgenpost“"),
+    );
+    // "nach" with no source noun before it is a preposition
+    assert!(q("Dem Spiel nach gingen alle nach Hause.", "de").is_empty());
+}
+
+#[test]
+fn de_wie_clause_reports_the_main_clause() {
+    check(
+        "Wie das Ministerium am Montag mitteilte, wird die Brücke im Mai gesperrt.",
+        "de",
+        "Brücke im Mai",
+        Indirect,
+        Some("das Ministerium"),
+    );
+    check(
+        "Wie die Reederei bekannt gab, fährt die Fähre wieder.",
+        "de",
+        "Fähre wieder",
+        Indirect,
+        Some("die Reederei"),
+    );
+    let x = check(
+        "Die Fähre fährt wieder, wie die Reederei gestern bekanntgab.",
+        "de",
+        "Fähre fährt",
+        Indirect,
+        Some("die Reederei"),
+    );
+    assert_eq!(x.text, "Die Fähre fährt wieder");
+    // "wie" comparing, not attributing
+    assert!(q("Wie erwartet, gewann die Partei die Wahl.", "de").is_empty());
+    assert!(q("Er kam, wie schon im Vorjahr, zu spät.", "de").is_empty());
+    assert!(q("Sie arbeitet so hart, wie ihr Vater arbeitete.", "de").is_empty());
+}
