@@ -537,6 +537,19 @@ static DE_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "gaben",
         "gibt",
         "teilten",
+        "wirft",
+        "warf",
+        "warfen",
+        "werfen",
+        "schlug",
+        "schlägt",
+        "schlugen",
+        "sicherte",
+        "sichert",
+        "sicherten",
+        "zeigte",
+        "zeigt",
+        "zeigten",
         "hatte",
         "hat",
         "hatten",
@@ -656,10 +669,14 @@ pub fn de_needs_particle(w: &str) -> Option<&'static [&'static str]> {
         "kündigte" | "kündigt" => Some(&["an"]),
         "räumte" | "räumt" => Some(&["ein"]),
         "fügte" | "fügt" => Some(&["hinzu"]),
-        "wies" | "weist" => Some(&["hin"]),
+        "wies" | "weist" => Some(&["hin", "zurück"]),
+        "wirft" | "warf" | "warfen" | "werfen" => Some(&["vor"]),
+        "schlug" | "schlägt" | "schlugen" => Some(&["vor"]),
+        "sicherte" | "sichert" | "sicherten" => Some(&["zu"]),
+        "zeigte" | "zeigt" | "zeigten" => Some(&["sich"]),
         "stellte" | "stellt" => Some(&["fest", "klar"]),
         "sprach" | "spricht" => Some(&["von"]),
-        "geht" | "ging" => Some(&["aus"]),
+        "geht" | "ging" => Some(&["aus", "hervor"]),
         "sieht" | "sah" => Some(&["darin"]),
         // the perfect and pluperfect: the participle later in the clause is the cue
         "hat" | "hatte" | "hatten" | "haben" | "hätte" => Some(DE_PARTICIPLES),
@@ -1694,6 +1711,11 @@ pub fn konjunktiv(w: &str) -> bool {
             | "mache"
             | "hätte"
     )
+}
+
+/// Konjunktiv I forms, which only reported speech uses (not the conditional "wäre").
+pub fn konjunktiv_one(w: &str) -> bool {
+    konjunktiv(w) && !matches!(w, "hätten" | "wäre" | "würden" | "hätte")
 }
 
 /// Determiners of a time phrase before its time word ("este miércoles", "ce mardi").

@@ -3936,13 +3936,32 @@ impl<'a> Extractor<'a> {
                 continue;
             }
             let konj = (sent.a..sent.b).any(|i| self.konjunktiv_at(i));
-            if !konj {
+            // "soll"/"sollen" in a main clause reports hearsay ("Daran soll Lenz beteiligt
+            // gewesen sein.")
+            let main_clause =
+                |k: usize| !(sent.a..k).any(|x| self.tok(x).is_some_and(|t| t.punct(',')));
+            let hearsay = (sent.a..sent.b).any(|i| {
+                self.tok(i).is_some_and(|t| {
+                    t.is_word() && t.inside.is_none() && (t.is("soll") || t.is("sollen"))
+                }) && main_clause(i)
+            });
+            if !konj && !hearsay {
                 continue;
             }
+            // a Konjunktiv I (not the conditional "wäre", "hätte") or hearsay in the main
+            // clause reports speech by itself, with no speaker named
+            let reported = hearsay
+                || (sent.a..sent.b).any(|i| {
+                    main_clause(i)
+                        && self.tok(i).is_some_and(|t| {
+                            t.is_word() && t.inside.is_none() && lexicon::konjunktiv_one(&t.lower)
+                        })
+                });
             // After a sentence without a quote, the reported speech goes on from its
             // subject ("Der Dekan sieht den Streit gelassen. Man habe nichts gewusst.")
             let sp = match quoted.get(si - 1).copied().flatten() {
-                Some(sp) => sp,
+                Some(sp) => Some(sp),
+                None if !konj => None,
                 None => {
                     // The Konjunktiv in the main clause: before it no comma, which would
                     // end a clause of its own ("Die Behörde argumentierte, er sei …" has a
@@ -3950,24 +3969,41 @@ impl<'a> Extractor<'a> {
                     let main = (sent.a..sent.b)
                         .take_while(|&i| !self.tok(i).is_some_and(|t| t.punct(',')))
                         .any(|i| self.konjunktiv_at(i));
-                    if !main {
+                    if !main && !reported {
                         continue;
                     }
                     // the speaker of a quote two sentences back, in this paragraph
-                    let Some(sp) = si.checked_sub(2).and_then(|k| {
+                    let two_back = si.checked_sub(2).and_then(|k| {
                         let p = self.doc.sents.get(k)?;
                         (p.para == sent.para).then_some(())?;
                         quoted.get(k).copied().flatten()
-                    }) else {
+                    });
+                    if two_back.is_none() && !reported {
                         continue;
-                    };
-                    sp
+                    }
+                    two_back.filter(|_| main)
                 }
             };
+            if sp.is_none() && !reported {
+                continue;
+            }
+            // hearsay and Konjunktiv with no quote just before: the last speaker of this
+            // paragraph or the one before
+            let sp = sp.or_else(|| {
+                (0..si)
+                    .rev()
+                    .take_while(|&k| {
+                        self.doc
+                            .sents
+                            .get(k)
+                            .is_some_and(|p| p.para + 1 >= sent.para)
+                    })
+                    .find_map(|k| quoted.get(k).copied().flatten())
+            });
             let Some((s, e, kind, _)) = self.content(sent.a, sent.b) else {
                 continue;
             };
-            if let Some(slot) = quoted.get_mut(si) {
+            if let (Some(slot), Some(sp)) = (quoted.get_mut(si), sp) {
                 *slot = Some(sp);
             }
             if let Some(h) = has.get_mut(si) {
@@ -3982,7 +4018,7 @@ impl<'a> Extractor<'a> {
                 start: s,
                 end: e,
                 kind,
-                speaker: Some(sp),
+                speaker: sp,
                 cue: None,
                 sent: si,
                 pair: None,

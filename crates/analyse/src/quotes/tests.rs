@@ -1684,8 +1684,11 @@ fn de_free_indirect_across_a_sentence_without_quote() {
     let text = "Der Bürgermeister sagte, die Brücke sei marode. Die Stadt plant eine \
                 Sperrung. Der Verband rechnete vor, eine Sanierung werde zu teuer.";
     assert!(q(text, "de").iter().all(|x| !x.text.contains("Sanierung")));
-    // no quote before: a Konjunktiv alone is not attributed to anyone
+    // no quote before: a Konjunktiv I in a main clause is reported speech by itself,
+    // with no speaker; a conditional Konjunktiv II is not
     let text = "Die Stadt plant eine Sperrung. Eine Sanierung werde zwei Jahre dauern.";
+    check(text, "de", "Sanierung werde", Indirect, None);
+    let text = "Die Stadt plant eine Sperrung. Eine Sanierung wäre zu teuer.";
     assert!(q(text, "de").is_empty());
 }
 
@@ -2169,4 +2172,46 @@ fn de_wie_clause_reports_the_main_clause() {
     assert!(q("Wie erwartet, gewann die Partei die Wahl.", "de").is_empty());
     assert!(q("Er kam, wie schon im Vorjahr, zu spät.", "de").is_empty());
     assert!(q("Sie arbeitet so hart, wie ihr Vater arbeitete.", "de").is_empty());
+}
+
+#[test]
+fn de_hearsay_soll_reports_with_the_last_speaker() {
+    // "soll" in a main clause reports what others say, here after the prosecutor spoke
+    let text = "Die Staatsanwaltschaft ermittelt gegen den Manager, sagte eine Sprecherin. \
+                Die Firma prüft den Fall. Daran soll auch sein Stellvertreter beteiligt \
+                gewesen sein.";
+    check(
+        text,
+        "de",
+        "Stellvertreter",
+        Indirect,
+        Some("eine Sprecherin"),
+    );
+    // with nobody quoted before: reported, no speaker
+    let text = "Der Flughafen war gesperrt. Mehrere Maschinen sollen umgeleitet worden sein.";
+    check(text, "de", "Maschinen sollen", Indirect, None);
+    // "soll" inside a subordinate clause is not the sentence's report
+    let text = "Der Flughafen war gesperrt. Es ist unklar, wann der Betrieb wieder \
+                aufgenommen werden soll.";
+    assert!(q(text, "de").is_empty());
+}
+
+#[test]
+fn de_more_separable_cues() {
+    check(
+        "Sie wirft der Regierung vor, die Zahlen geschönt zu haben.",
+        "de",
+        "Zahlen geschönt",
+        Indirect,
+        Some("Sie"),
+    );
+    check(
+        "Die Ministerin zeigte sich besorgt, dass die Preise steigen.",
+        "de",
+        "Preise steigen",
+        Indirect,
+        Some("Die Ministerin"),
+    );
+    // without the particle the verb is no cue
+    assert!(q("Die Ministerin zeigte die Pläne am Montag in Berlin.", "de").is_empty());
 }
