@@ -1551,7 +1551,12 @@ impl<'a> Extractor<'a> {
                         || matches!(w, "who" | "which" | "der" | "die" | "das" if self.lang != "de"))
                 {
                     // "of" / "de" / "von" inside a name phrase: keep when a capital follows
-                    if matches!(w, "of" | "de" | "von" | "du" | "des" | "della" | "del")
+                    // (German also "ein Reporter aus Leeds", "Kempf vom Institut")
+                    let de_prep = self.lang == "de"
+                        && matches!(w, "aus" | "vom" | "im" | "für" | "beim")
+                        && self.tok(e - 1).is_some_and(|p| p.cap);
+                    if (matches!(w, "of" | "de" | "von" | "du" | "des" | "della" | "del")
+                        || de_prep)
                         && self
                             .tok(e + 1)
                             .is_some_and(|x| x.cap || lexicon::determiner(&x.lower))
@@ -1632,7 +1637,19 @@ impl<'a> Extractor<'a> {
         let starter = matches!(
             first.lower.as_str(),
             "a" | "an" | "the" | "who" | "whose" | "who's" | "who’s" | "former" | "one"
-        ) || first.lower.starts_with(|c: char| c.is_ascii_digit())
+        ) || self.lang == "de"
+            // "Arni Finnsson, ein Vertreter der …", "Louis Gallois, der Nachfolger …"
+            && matches!(
+                first.lower.as_str(),
+                "ein" | "eine" | "einer" | "einem"
+            )
+            && self.tok(e + 2).is_some_and(|n| {
+                n.is_word()
+                    && (n.cap
+                        || ["e", "en", "er"].iter().any(|x| n.lower.ends_with(x))
+                            && self.tok(e + 3).is_some_and(|m| m.is_word() && m.cap))
+            })
+            || first.lower.starts_with(|c: char| c.is_ascii_digit())
             || !first.cap && self.tok(e + 2).is_some_and(|t| t.is("of")); // ", head of …"
         // "said Daryl Kimball, executive director of the …." / ", now a consultant …": a
         // lower-case role without a verb, only when it runs to the sentence's end
