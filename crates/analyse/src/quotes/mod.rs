@@ -3962,14 +3962,32 @@ impl<'a> Extractor<'a> {
             return None;
         }
         let mut e = k + 1;
-        while e < k + 6
-            && self
+        let mut limit = k + 6;
+        loop {
+            if e >= limit {
+                break;
+            }
+            if self
                 .tok(e)
                 .is_some_and(|t| t.is_word() && t.cap && t.inside.is_none())
-        {
-            e += 1;
+            {
+                e += 1;
+            } else if self.lang == "en"
+                && e > k + 1
+                && self.tok(e).is_some_and(|t| t.punct('.'))
+                && self.tok(e - 1).is_some_and(|p| self.initial(p))
+                && self
+                    .tok(e + 1)
+                    .is_some_and(|n| n.is_word() && n.cap && n.inside.is_none())
+            {
+                // an initial inside the name ("― Edwin G. Monroy")
+                e += 1;
+                limit += 1;
+            } else {
+                break;
+            }
         }
-        if e == k + 1 || e >= k + 6 {
+        if e == k + 1 || e >= limit {
             return None;
         }
         let ends = self

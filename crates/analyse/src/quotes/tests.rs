@@ -2169,6 +2169,20 @@ fn en_plural_subject_show() {
 }
 
 #[test]
+fn en_dash_signature_keeps_an_initial() {
+    let text = "Intro line.\n\n“We will rebuild the plant. It will take time.” ― Ruth A. Okafor\n\
+                “The mayor has no plan at all.” ― Jon Mensah\n";
+    assert_eq!(
+        mention_of(text, "en", "rebuild the plant"),
+        "Ruth A. Okafor"
+    );
+    assert_eq!(mention_of(text, "en", "no plan at all"), "Jon Mensah");
+    // a full stop after a whole name ends it
+    let text = "“We will rebuild the plant.” ― Okafor. Then the crowd left.";
+    assert_eq!(mention_of(text, "en", "rebuild the plant"), "Okafor");
+}
+
+#[test]
 fn en_time_adverbial_between_subject_and_verb_is_not_the_speaker() {
     check(
         "Governor Alvarez on Monday said the bridge would reopen within a month.",
