@@ -1374,6 +1374,60 @@ impl<'a> Extractor<'a> {
         {
             s += 1;
         }
+        self.subject_from(s, limit)
+    }
+
+    /// [`Self::sentence_subject`] for the subject of a participle, a coordinated verb or a
+    /// to-infinitive cue later in the sentence: in English over a fronted adverbial.
+    fn clause_subject(&self, a: usize, limit: usize) -> Option<Np> {
+        let mut s = a;
+        while s < limit
+            && self
+                .tok(s)
+                .is_some_and(|t| t.is_word() && lexicon::lead_trim(&t.lower))
+        {
+            s += 1;
+        }
+        // English "On Thursday, however, Trump spoke …, promising …": the subject follows
+        // a fronted adverbial and its comma
+        if self.lang == "en"
+            && self.tok(s).is_some_and(|t| {
+                t.is_word()
+                    && t.inside.is_none()
+                    && (lexicon::adverbial_start(&t.lower)
+                        || t.lower.ends_with("ly") && t.lower.len() > 4)
+            })
+        {
+            if let Some(c) = (s + 1..limit.min(s + 14)).find(|&k| {
+                self.tok(k)
+                    .is_some_and(|t| t.punct(',') && t.inside.is_none())
+            }) {
+                let mut n = c + 1;
+                while n + 1 < limit
+                    && self.tok(n).is_some_and(|t| {
+                        t.is_word()
+                            && (lexicon::adverbial_start(&t.lower) || lexicon::lead_trim(&t.lower))
+                    })
+                    && self.tok(n + 1).is_some_and(|t| t.punct(','))
+                {
+                    n += 2;
+                }
+                if n < limit
+                    && self
+                        .tok(n)
+                        .is_some_and(|t| t.is_word() && t.inside.is_none())
+                {
+                    if let Some(np) = self.subject_from(n, limit) {
+                        return Some(np);
+                    }
+                }
+            }
+        }
+        self.subject_from(s, limit)
+    }
+
+    /// The subject phrase starting at `s`, before `limit` (see [`Self::sentence_subject`]).
+    fn subject_from(&self, s: usize, limit: usize) -> Option<Np> {
         let mut e = s;
         let mut after_det = false;
         let mut lower_run = 0;
@@ -2681,7 +2735,7 @@ impl<'a> Extractor<'a> {
             && self.tok(p - 1).is_some_and(|t| t.punct(','))
         {
             let (j, _) = self.after_start(ce, b, &cue_word);
-            let subject = self.sentence_subject(a, p - 1);
+            let subject = self.clause_subject(a, p - 1);
             let end = self.after_end(j, b);
             let (s, e, kind, pair) = self.content(j, end)?;
             self.use_pairs_in(j, end);
@@ -2890,7 +2944,7 @@ impl<'a> Extractor<'a> {
                 .filter(|d| d.sent == si)
                 .and_then(|d| d.speaker)
                 .or_else(|| {
-                    self.sentence_subject(a, p - 1)
+                    self.clause_subject(a, p - 1)
                         .filter(|np| !np.impersonal)
                         .and_then(|np| self.head(np))
                 });
@@ -3247,7 +3301,7 @@ impl<'a> Extractor<'a> {
             if !w.ends_with("ing") {
                 return None;
             }
-            self.sentence_subject(a, p - 1)
+            self.clause_subject(a, p - 1)
                 .filter(|np| !np.impersonal)
                 .and_then(|np| self.head(np))
         } else if prev.is_some_and(|x| x.is("who") || x.is("that")) {

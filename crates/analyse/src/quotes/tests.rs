@@ -2183,6 +2183,23 @@ fn en_dash_signature_keeps_an_initial() {
 }
 
 #[test]
+fn en_participle_subject_after_a_fronted_adverbial() {
+    let m = mention_of(
+        "On Thursday, however, Okafor toured the plant, promising to reopen it.",
+        "en",
+        "reopen it",
+    );
+    assert_eq!(m, "Okafor");
+    // no fronted adverbial: the first words are the subject as before
+    let m = mention_of(
+        "Okafor toured the plant on Thursday, promising to reopen it.",
+        "en",
+        "reopen it",
+    );
+    assert_eq!(m, "Okafor");
+}
+
+#[test]
 fn en_time_adverbial_between_subject_and_verb_is_not_the_speaker() {
     check(
         "Governor Alvarez on Monday said the bridge would reopen within a month.",
