@@ -1979,3 +1979,191 @@ pub fn en_time_adverb(w: &str) -> bool {
             | "now"
     )
 }
+
+/// English verbs that report speech or thought when a "that"-clause follows ("Trump
+/// charges that …", "the city is demanding that …", "the court ruled that …"): lemmas,
+/// whose -s, -ed and -ing forms [`en_that_verb`] generates. Outside [`is_verb`], so only a
+/// following "that" makes them cues.
+const EN_THAT_LEMMAS: &[&str] = &[
+    "acknowledge",
+    "add",
+    "admit",
+    "affirm",
+    "agree",
+    "allege",
+    "announce",
+    "answer",
+    "anticipate",
+    "argue",
+    "assert",
+    "assure",
+    "boast",
+    "brag",
+    "calculate",
+    "caution",
+    "charge",
+    "claim",
+    "clarify",
+    "complain",
+    "concede",
+    "conclude",
+    "confess",
+    "confirm",
+    "contend",
+    "counter",
+    "declare",
+    "demand",
+    "deny",
+    "determine",
+    "disclose",
+    "emphasise",
+    "emphasize",
+    "estimate",
+    "explain",
+    "fear",
+    "grouse",
+    "guarantee",
+    "hint",
+    "imply",
+    "indicate",
+    "insist",
+    "intimate",
+    "joke",
+    "lament",
+    "learn",
+    "maintain",
+    "mention",
+    "note",
+    "observe",
+    "order",
+    "predict",
+    "proclaim",
+    "promise",
+    "propose",
+    "reaffirm",
+    "realize",
+    "recall",
+    "recognize",
+    "recommend",
+    "reiterate",
+    "remark",
+    "remind",
+    "repeat",
+    "reply",
+    "report",
+    "request",
+    "respond",
+    "reveal",
+    "rule",
+    "signal",
+    "speculate",
+    "state",
+    "stipulate",
+    "stress",
+    "suggest",
+    "suspect",
+    "swear",
+    "testify",
+    "tweet",
+    "underline",
+    "underscore",
+    "urge",
+    "vow",
+    "warn",
+    "worry",
+];
+
+/// The -s, -ed and -ing forms of an English lemma ("deny" → "denies", "denied",
+/// "denying"; "admit" → "admits", "admitted", "admitting"; "argue" → "argued", "arguing").
+fn en_forms(lemma: &'static str, out: &mut HashSet<String>) {
+    let l = lemma;
+    out.insert(l.to_string());
+    let bytes = l.as_bytes();
+    let n = bytes.len();
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    if let Some(stem) = l
+        .strip_suffix('y')
+        .filter(|s| s.bytes().last().is_some_and(|c| !vowel(c)))
+    {
+        out.insert(format!("{stem}ies"));
+        out.insert(format!("{stem}ied"));
+        out.insert(format!("{l}ing"));
+        return;
+    }
+    if l.ends_with('e') {
+        let stem = &l[..n - 1];
+        out.insert(format!("{l}s"));
+        out.insert(format!("{l}d"));
+        out.insert(format!("{stem}ing"));
+        return;
+    }
+    if l.ends_with("ss") || l.ends_with("sh") || l.ends_with("ch") || l.ends_with('x') {
+        out.insert(format!("{l}es"));
+    } else {
+        out.insert(format!("{l}s"));
+    }
+    // a short final syllable doubles its consonant ("admit", "commit", "regret")
+    let double = matches!(l, "admit" | "commit" | "regret" | "submit" | "allot");
+    if double {
+        let c = bytes[n - 1] as char;
+        out.insert(format!("{l}{c}ed"));
+        out.insert(format!("{l}{c}ing"));
+    } else {
+        out.insert(format!("{l}ed"));
+        out.insert(format!("{l}ing"));
+    }
+}
+
+static EN_THAT_VERBS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    let mut out = HashSet::new();
+    for l in EN_THAT_LEMMAS {
+        en_forms(l, &mut out);
+    }
+    // irregular forms
+    for w in ["swore", "sworn", "swears", "swearing"] {
+        out.insert(w.to_string());
+    }
+    out
+});
+
+/// A form of an [`EN_THAT_LEMMAS`] verb (lowercase).
+pub fn en_that_verb(w: &str) -> bool {
+    EN_THAT_VERBS.contains(w)
+}
+
+/// English auxiliaries, negation and subject pronouns: a clause, not an adverbial, stands between a
+/// cue and a later "that" when one of them does ("said no decision had been made about
+/// whether …").
+pub fn en_clause_marker(w: &str) -> bool {
+    matches!(
+        w,
+        "has"
+            | "have"
+            | "had"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "be"
+            | "been"
+            | "being"
+            | "would"
+            | "will"
+            | "did"
+            | "does"
+            | "do"
+            | "could"
+            | "might"
+            | "may"
+            | "should"
+            | "can"
+            | "must"
+            | "not"
+            | "he"
+            | "she"
+            | "they"
+            | "we"
+            | "i"
+    ) || w.ends_with("n't")
+        || w.ends_with("n’t")
+}

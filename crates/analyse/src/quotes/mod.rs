@@ -842,8 +842,17 @@ impl<'a> Extractor<'a> {
         if self.lang == "it" && w == "ha" {
             return None;
         }
-        if !lexicon::is_verb(self.lang, w) || t.cap {
+        if t.cap {
             return None;
+        }
+        if !lexicon::is_verb(self.lang, w) {
+            // "Trump charges that …", "the city is demanding that …": a verb of saying
+            // outside the list counts before a "that"-clause; not a noun ("the charges that")
+            if !(self.lang == "en" && lexicon::en_that_verb(w) && self.that_clause_at(i, b)
+                || self.lang == "en" && w == "show" && self.plural_subject_at(i))
+            {
+                return None;
+            }
         }
         if lexicon::noun_like(w) {
             // "Western estimates indicate": a noun when a non-clause word follows
@@ -936,9 +945,18 @@ impl<'a> Extractor<'a> {
             } else {
                 // "Clinton called half of Trump's supporters “deplorables”", "she called it a
                 // ploy": a subject right before, an object after (not "a group called X")
+                // … or a comma before a participle, "and" or "who" before a verb ("…,
+                // calling him “a total stiff”", "and called the system “rotten”")
                 let subject = i > 0
                     && self.tok(i - 1).is_some_and(|p| {
                         p.is_word() && p.inside.is_none() && (p.cap || lexicon::pronoun(&p.lower))
+                            || self.lang == "en"
+                                && p.inside.is_none()
+                                && if w == "calling" {
+                                    p.punct(',')
+                                } else {
+                                    p.is("and") || p.is("who")
+                                }
                     });
                 let object = self.tok(i + 1).is_some_and(|n| {
                     n.is_word()
@@ -954,12 +972,14 @@ impl<'a> Extractor<'a> {
                     n.is_word()
                         && n.inside.is_none()
                         && (n.cap || n.lower.ends_with("'s") || n.lower.ends_with("’s"))
-                }) && (i + 2..(i + 20).min(b))
-                    .take_while(|&k| {
-                        self.tok(k)
-                            .is_some_and(|t| !(t.punct('.') || t.punct(';') || t.punct(':')))
-                    })
-                    .any(|k| self.tok(k).is_some_and(|t| matches!(t.kind, Kind::Open(_))));
+                }) && (self.lang == "en"
+                    && self.tok(i + 2).is_some_and(|x| x.is("a") || x.is("an"))
+                    || (i + 2..(i + 20).min(b))
+                        .take_while(|&k| {
+                            self.tok(k)
+                                .is_some_and(|t| !(t.punct('.') || t.punct(';') || t.punct(':')))
+                        })
+                        .any(|k| self.tok(k).is_some_and(|t| matches!(t.kind, Kind::Open(_)))));
                 if !(subject && (object || named_object)) {
                     return None;
                 }
@@ -973,6 +993,56 @@ impl<'a> Extractor<'a> {
             }
         }
         Some((cs, ce, None))
+    }
+
+    /// English: a "that"-clause follows the word at `i` (over an addressee or a short
+    /// adverbial), and no determiner or possessive before `i` makes it a noun.
+    fn that_clause_at(&self, i: usize, b: usize) -> bool {
+        let noun = i > 0
+            && self.tok(i - 1).is_some_and(|p| {
+                p.is_word()
+                    && (lexicon::determiner(&p.lower)
+                        || p.lower.ends_with("'s")
+                        || p.lower.ends_with("’s")
+                        || matches!(p.lower.as_str(), "of" | "no" | "any" | "such"))
+            });
+        if noun {
+            return false;
+        }
+        let w = self.tok(i).map(|t| t.lower.as_str()).unwrap_or_default();
+        let (j, explicit) = self.after_start(i + 1, b, w);
+        explicit
+            && self
+                .tok(j)
+                .is_some_and(|t| t.is("that") && t.inside.is_none())
+    }
+
+    /// English "polls show", "the data show", "records show …": a plural noun right
+    /// before `i`, and a clause or an object (not "show up") after it.
+    fn plural_subject_at(&self, i: usize) -> bool {
+        let plural = i > 0
+            && self.tok(i - 1).is_some_and(|p| {
+                p.is_word()
+                    && p.inside.is_none()
+                    && (p.lower.ends_with('s')
+                        && !p.lower.ends_with("ss")
+                        && !p.lower.ends_with("'s")
+                        && !p.lower.ends_with("’s")
+                        && !lexicon::pronoun(&p.lower)
+                        && !lexicon::determiner(&p.lower)
+                        && !lexicon::is_aux(&p.lower)
+                        && !lexicon::en_clause_marker(&p.lower)
+                        || matches!(p.lower.as_str(), "data"))
+            });
+        plural
+            && self.tok(i + 1).is_some_and(|n| {
+                n.is_word()
+                    && n.inside.is_none()
+                    && !matches!(
+                        n.lower.as_str(),
+                        "up" | "off" | "me" | "us" | "you" | "him" | "her" | "them" | "to"
+                    )
+            })
     }
 
     fn span(&self, s: usize, e: usize) -> Option<(usize, usize)> {
@@ -1325,6 +1395,60 @@ impl<'a> Extractor<'a> {
         {
             s += 1;
         }
+        self.subject_from(s, limit)
+    }
+
+    /// [`Self::sentence_subject`] for the subject of a participle, a coordinated verb or a
+    /// to-infinitive cue later in the sentence: in English over a fronted adverbial.
+    fn clause_subject(&self, a: usize, limit: usize) -> Option<Np> {
+        let mut s = a;
+        while s < limit
+            && self
+                .tok(s)
+                .is_some_and(|t| t.is_word() && lexicon::lead_trim(&t.lower))
+        {
+            s += 1;
+        }
+        // English "On Thursday, however, Trump spoke …, promising …": the subject follows
+        // a fronted adverbial and its comma
+        if self.lang == "en"
+            && self.tok(s).is_some_and(|t| {
+                t.is_word()
+                    && t.inside.is_none()
+                    && (lexicon::adverbial_start(&t.lower)
+                        || t.lower.ends_with("ly") && t.lower.len() > 4)
+            })
+        {
+            if let Some(c) = (s + 1..limit.min(s + 14)).find(|&k| {
+                self.tok(k)
+                    .is_some_and(|t| t.punct(',') && t.inside.is_none())
+            }) {
+                let mut n = c + 1;
+                while n + 1 < limit
+                    && self.tok(n).is_some_and(|t| {
+                        t.is_word()
+                            && (lexicon::adverbial_start(&t.lower) || lexicon::lead_trim(&t.lower))
+                    })
+                    && self.tok(n + 1).is_some_and(|t| t.punct(','))
+                {
+                    n += 2;
+                }
+                if n < limit
+                    && self
+                        .tok(n)
+                        .is_some_and(|t| t.is_word() && t.inside.is_none())
+                {
+                    if let Some(np) = self.subject_from(n, limit) {
+                        return Some(np);
+                    }
+                }
+            }
+        }
+        self.subject_from(s, limit)
+    }
+
+    /// The subject phrase starting at `s`, before `limit` (see [`Self::sentence_subject`]).
+    fn subject_from(&self, s: usize, limit: usize) -> Option<Np> {
         let mut e = s;
         let mut after_det = false;
         let mut lower_run = 0;
@@ -1947,7 +2071,9 @@ impl<'a> Extractor<'a> {
         let mut j = ce;
         // look ahead for a complementizer within a few tokens
         let mut k = j;
-        while k < b && k < j + 8 {
+        let en_wide = self.lang == "en";
+        let reach = if en_wide { 12 } else { 8 };
+        while k < b && k < j + reach {
             let Some(t) = self.tok(k) else { break };
             if t.inside.is_some() || matches!(t.kind, Kind::Open(_)) {
                 break;
@@ -1959,9 +2085,12 @@ impl<'a> Extractor<'a> {
                     self.tok(x).is_some_and(|t| {
                         !t.punct('.')
                             && !(t.is_word()
-                                && (lexicon::is_aux(&t.lower)
-                                    || lexicon::np_stop(&t.lower, self.lang)
-                                        && !lexicon::adverbial_start(&t.lower)))
+                                && (if en_wide {
+                                    lexicon::en_clause_marker(&t.lower)
+                                } else {
+                                    lexicon::is_aux(&t.lower)
+                                } || lexicon::np_stop(&t.lower, self.lang)
+                                    && !lexicon::adverbial_start(&t.lower)))
                     })
                 }) && (k == j || !t.is("whether"))
                     && !(k > j
@@ -2061,6 +2190,76 @@ impl<'a> Extractor<'a> {
         if self.lang == "de" {
             if let Some(k) = self.de_adverbial_to_comma(j, b) {
                 return (k + 1, true);
+            }
+        }
+        // English "says of Clinton, “If she …”", "said in a statement: “…”": a short
+        // adverbial or addressee, then a comma or colon and a direct quote
+        if self.lang == "en" {
+            let mut k = j;
+            while k < b && k < j + 10 {
+                let Some(t) = self.tok(k) else { break };
+                if t.inside.is_some() {
+                    break;
+                }
+                if (t.punct(',') || t.punct(':')) && k > j {
+                    if self
+                        .tok(k + 1)
+                        .is_some_and(|n| matches!(n.kind, Kind::Open(_)))
+                    {
+                        return (k + 1, true);
+                    }
+                    break;
+                }
+                if !t.is_word()
+                    || !t.cap
+                        && (lexicon::en_clause_marker(&t.lower)
+                            || lexicon::is_verb(self.lang, &t.lower)
+                            || lexicon::complementizer(&t.lower))
+                {
+                    break;
+                }
+                k += 1;
+            }
+        }
+        // English "said on Friday he met …", "told CNN in an interview she would …": a
+        // short adverbial, then a clause opened by a subject pronoun
+        if self.lang == "en"
+            && self.tok(j).is_some_and(|t| {
+                t.inside.is_none()
+                    && matches!(
+                        t.lower.as_str(),
+                        "on" | "in"
+                            | "at"
+                            | "during"
+                            | "last"
+                            | "earlier"
+                            | "late"
+                            | "early"
+                            | "this"
+                    )
+            })
+        {
+            let mut k = j + 1;
+            while k < b && k < j + 8 {
+                let Some(t) = self.tok(k) else { break };
+                if !t.is_word() || t.inside.is_some() {
+                    break;
+                }
+                if !t.cap && matches!(t.lower.as_str(), "he" | "she" | "they" | "we" | "there") {
+                    if k > j + 1 {
+                        return (k, false);
+                    }
+                    break;
+                }
+                if !t.cap
+                    && (lexicon::en_clause_marker(&t.lower)
+                        || lexicon::is_verb(self.lang, &t.lower)
+                        || lexicon::complementizer(&t.lower)
+                        || t.lower.ends_with("ed"))
+                {
+                    break;
+                }
+                k += 1;
             }
         }
         // English "said Thursday he would …": a weekday or "yesterday" before the clause
@@ -2269,6 +2468,17 @@ impl<'a> Extractor<'a> {
                     k
                 };
             }
+            // "…, and Jane Roe, the mayor, said …", "…, but the agency noted …": a
+            // second attribution with a subject of its own
+            if self.lang == "en"
+                && t.inside.is_none()
+                && k > j + 1
+                && matches!(t.lower.as_str(), "and" | "but")
+                && self.tok(k - 1).is_some_and(|p| p.punct(','))
+                && self.second_subject_cue(k + 1, b)
+            {
+                return k - 1;
+            }
             // "… and said she would …", "… but noted that …": a second attribution
             if self.lang == "en"
                 && t.inside.is_none()
@@ -2313,6 +2523,78 @@ impl<'a> Extractor<'a> {
             k += 1;
         }
         b
+    }
+
+    /// English: from `k`, a subject (a name or a determiner phrase, an apposition in
+    /// commas allowed) and a speech verb in the past or present tense within twelve tokens.
+    fn second_subject_cue(&self, k: usize, b: usize) -> bool {
+        if !self.tok(k).is_some_and(|t| {
+            t.is_word()
+                && t.inside.is_none()
+                && (t.cap || lexicon::determiner(&t.lower))
+                && !lexicon::pronoun(&t.lower)
+        }) {
+            return false;
+        }
+        let mut m = k + 1;
+        while m < b && m < k + 12 {
+            let Some(t) = self.tok(m) else { break };
+            if t.inside.is_some() || !(t.is_word() || t.punct(',') || t.punct('.')) {
+                return false;
+            }
+            if t.is_word() && !t.cap {
+                let w = t.lower.as_str();
+                if lexicon::is_verb(self.lang, w)
+                    && (w.ends_with("ed")
+                        || w.ends_with('s')
+                        || matches!(w, "said" | "told" | "wrote"))
+                    && (!lexicon::noun_like(w) || lexicon::mostly_verb(w))
+                {
+                    return true;
+                }
+                if lexicon::complementizer(w) || lexicon::en_clause_marker(w) && !lexicon::is_aux(w)
+                {
+                    return false;
+                }
+            }
+            m += 1;
+        }
+        false
+    }
+
+    /// English: a finite "be", "have" or modal before the next punctuation from `k` ("the
+    /// turmoil at the convention was …": a clause, not "said Peskov on Friday.").
+    fn finite_before_punct(&self, k: usize, b: usize) -> bool {
+        let mut m = k;
+        while m < b && m < k + 16 {
+            let Some(t) = self.tok(m) else { break };
+            if !t.is_word() {
+                return false;
+            }
+            if !t.cap
+                && matches!(
+                    t.lower.as_str(),
+                    "is" | "are"
+                        | "was"
+                        | "were"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "would"
+                        | "will"
+                        | "could"
+                        | "can"
+                        | "may"
+                        | "might"
+                        | "should"
+                        | "must"
+                )
+            {
+                return true;
+            }
+            m += 1;
+        }
+        false
     }
 
     /// After "However," / "Meanwhile," / "In fact,": where the clause itself starts.
@@ -2491,7 +2773,7 @@ impl<'a> Extractor<'a> {
             && self.tok(p - 1).is_some_and(|t| t.punct(','))
         {
             let (j, _) = self.after_start(ce, b, &cue_word);
-            let subject = self.sentence_subject(a, p - 1);
+            let subject = self.clause_subject(a, p - 1);
             let end = self.after_end(j, b);
             let (s, e, kind, pair) = self.content(j, end)?;
             self.use_pairs_in(j, end);
@@ -2529,6 +2811,7 @@ impl<'a> Extractor<'a> {
                         np.e >= b
                             || !t.is_word()
                             || lexicon::adverbial_start(&t.lower)
+                                && !self.finite_before_punct(np.e, b)
                             || matches!(t.lower.as_str(), "who" | "which" | "whose")
                     });
                     let short = (np.s..np.e)
@@ -2717,7 +3000,7 @@ impl<'a> Extractor<'a> {
                 .filter(|d| d.sent == si)
                 .and_then(|d| d.speaker)
                 .or_else(|| {
-                    self.sentence_subject(a, p - 1)
+                    self.clause_subject(a, p - 1)
                         .filter(|np| !np.impersonal)
                         .and_then(|np| self.head(np))
                 });
@@ -2755,7 +3038,15 @@ impl<'a> Extractor<'a> {
         let (j, explicit) = self.after_start(ce, b, &cue_word);
         let n_after = self.words_until_punct(j, b);
         let first_after = self.tok(j);
-        let after_adverbial = first_after.is_some_and(|t| lexicon::adverbial_start(&t.lower));
+        // "Cruz said if elected he would …": a conditional opens the reported clause
+        let reported_if = self.lang == "en"
+            && matches!(
+                cue_word.as_str(),
+                "said" | "says" | "say" | "told" | "tells"
+            )
+            && first_after.is_some_and(|t| t.is("if") && t.inside.is_none());
+        let after_adverbial =
+            !reported_if && first_after.is_some_and(|t| lexicon::adverbial_start(&t.lower));
         let quote_only = lexicon::quote_only(&cue_word);
         let opens_quote = self.tok(j).is_some_and(|t| matches!(t.kind, Kind::Open(_)));
         // "Long before the vote, in a city where …, Smith said the count was flawed.": a
@@ -2861,14 +3152,34 @@ impl<'a> Extractor<'a> {
         if !(raising || base || lexicon::to_stance(w)) {
             return None;
         }
+        // "promised Monday to", "sought on Wednesday to": a day between the verb and "to"
+        let d = if self.lang == "en" && !raising {
+            let day = |k: usize| {
+                self.tok(k).is_some_and(|x| {
+                    x.is_word()
+                        && x.inside.is_none()
+                        && (lexicon::english_weekday(&x.lower)
+                            || matches!(x.lower.as_str(), "yesterday" | "today"))
+                })
+            };
+            if day(i + 1) {
+                1
+            } else if self.tok(i + 1).is_some_and(|x| x.is("on")) && day(i + 2) {
+                2
+            } else {
+                0
+            }
+        } else {
+            0
+        };
         // "to" and a verb: a lowercase word, not a determiner, pronoun or number
         if !self
-            .tok(i + 1)
+            .tok(i + 1 + d)
             .is_some_and(|n| n.is("to") && n.inside.is_none())
         {
             return None;
         }
-        let v = self.tok(i + 2)?;
+        let v = self.tok(i + 2 + d)?;
         if !v.is_word()
             || v.cap
             || v.inside.is_some()
@@ -2992,7 +3303,7 @@ impl<'a> Extractor<'a> {
             if s == p || !(s..p).any(|k| self.tok(k).is_some_and(|x| x.is_word())) {
                 return None;
             }
-            let end = clause_end(i + 2);
+            let end = clause_end(i + 2 + d);
             let (cs, ce, kind, pair) = self.content(s, end)?;
             self.use_pairs_in(s, end);
             self.push(Draft {
@@ -3046,7 +3357,7 @@ impl<'a> Extractor<'a> {
             if !w.ends_with("ing") {
                 return None;
             }
-            self.sentence_subject(a, p - 1)
+            self.clause_subject(a, p - 1)
                 .filter(|np| !np.impersonal)
                 .and_then(|np| self.head(np))
         } else if prev.is_some_and(|x| x.is("who") || x.is("that")) {
@@ -3063,8 +3374,8 @@ impl<'a> Extractor<'a> {
             if np.impersonal { None } else { self.head(np) }
         };
         speaker?;
-        let j = i + 1;
-        self.quote_in(j, clause_end(i + 2), speaker, cue, si)
+        let j = i + 1 + d;
+        self.quote_in(j, clause_end(i + 2 + d), speaker, cue, si)
     }
 
     /// English "X asked (Y) whether/if/how …" and "X asked Y to …": the indirect question
@@ -3144,11 +3455,22 @@ impl<'a> Extractor<'a> {
             {
                 p -= 1;
             }
-            let np = self.np_before(lo, p)?;
-            if np.impersonal {
+            // "When asked whether …": no asker in the sentence
+            let bare = p > lo
+                && self.tok(p - 1).is_some_and(|x| {
+                    x.is_word()
+                        && x.inside.is_none()
+                        && matches!(x.lower.as_str(), "when" | "if" | "after" | "once")
+                });
+            if bare {
                 None
             } else {
-                Some(self.head(np)?)
+                let np = self.np_before(lo, p)?;
+                if np.impersonal {
+                    None
+                } else {
+                    Some(self.head(np)?)
+                }
             }
         };
         let mut end = j + 1;
@@ -3907,14 +4229,32 @@ impl<'a> Extractor<'a> {
             return None;
         }
         let mut e = k + 1;
-        while e < k + 6
-            && self
+        let mut limit = k + 6;
+        loop {
+            if e >= limit {
+                break;
+            }
+            if self
                 .tok(e)
                 .is_some_and(|t| t.is_word() && t.cap && t.inside.is_none())
-        {
-            e += 1;
+            {
+                e += 1;
+            } else if self.lang == "en"
+                && e > k + 1
+                && self.tok(e).is_some_and(|t| t.punct('.'))
+                && self.tok(e - 1).is_some_and(|p| self.initial(p))
+                && self
+                    .tok(e + 1)
+                    .is_some_and(|n| n.is_word() && n.cap && n.inside.is_none())
+            {
+                // an initial inside the name ("― Edwin G. Monroy")
+                e += 1;
+                limit += 1;
+            } else {
+                break;
+            }
         }
-        if e == k + 1 || e >= k + 6 {
+        if e == k + 1 || e >= limit {
             return None;
         }
         let ends = self

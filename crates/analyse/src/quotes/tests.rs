@@ -1943,6 +1943,271 @@ fn en_relative_pronoun_is_the_mention_and_its_antecedent_the_name() {
 }
 
 #[test]
+fn en_that_verb_forms_are_generated_from_lemmas() {
+    for w in [
+        "charges",
+        "charged",
+        "demanding",
+        "stressing",
+        "ruled",
+        "denies",
+        "denied",
+        "admitted",
+        "admitting",
+        "argued",
+        "implies",
+        "swore",
+        "learned",
+        "recognizes",
+    ] {
+        assert!(lexicon::en_that_verb(w), "{w}");
+    }
+    for w in ["rul", "admited", "charge that", "say", "table"] {
+        assert!(!lexicon::en_that_verb(w), "{w}");
+    }
+}
+
+#[test]
+fn en_that_verb_is_a_cue_only_before_a_that_clause() {
+    let x = check(
+        "Alvarez charges that the county hid the costs.",
+        "en",
+        "county hid",
+        Indirect,
+        Some("Alvarez"),
+    );
+    assert_eq!(x.text, "that the county hid the costs");
+    assert_eq!(x.cue.map(|c| c.text), Some("charges".into()));
+    check(
+        "The union is demanding that the plant stay open.",
+        "en",
+        "plant stay open",
+        Indirect,
+        Some("The union"),
+    );
+    // a noun before a relative "that", or no "that" at all: no cue
+    assert!(q("The charges that he faced were dropped.", "en").is_empty());
+    assert!(q("The court issued a rule that limits fees.", "en").is_empty());
+    assert!(q("The judge ruled on the motion.", "en").is_empty());
+}
+
+#[test]
+fn en_that_after_a_longer_adverbial() {
+    let x = check(
+        "Okafor said in a statement that the plant would close.",
+        "en",
+        "plant would close",
+        Indirect,
+        Some("Okafor"),
+    );
+    assert_eq!(x.text, "that the plant would close");
+    // a clause before "whether" keeps the clause
+    let x = check(
+        "Okafor said no decision had been made about whether the plant would close.",
+        "en",
+        "plant would close",
+        Indirect,
+        Some("Okafor"),
+    );
+    assert!(x.text.starts_with("no decision"), "{x:#?}");
+}
+
+#[test]
+fn en_time_adverbial_then_a_pronoun_clause() {
+    let x = check(
+        "Okafor said on Friday he would resign.",
+        "en",
+        "would resign",
+        Indirect,
+        Some("Okafor"),
+    );
+    assert_eq!(x.text, "he would resign");
+    assert!(q("Okafor said on the phone.", "en").is_empty());
+}
+
+#[test]
+fn en_second_attribution_after_comma_and_ends_the_clause() {
+    let quotes = q(
+        "Okafor said the plant would close, and the union, which represents the workers, \
+         said it would strike.",
+        "en",
+    );
+    assert_eq!(
+        with(&quotes, "plant would close").text,
+        "the plant would close"
+    );
+    // a coordinated clause with no speech verb stays in the content
+    let x = check(
+        "Okafor said the plant would close, and the workers would lose their jobs.",
+        "en",
+        "plant would close",
+        Indirect,
+        Some("Okafor"),
+    );
+    assert!(x.text.ends_with("lose their jobs"), "{x:#?}");
+}
+
+#[test]
+fn en_adverbial_then_comma_and_a_direct_quote() {
+    let x = check(
+        "Okafor says of his rival, “He has never run anything.”",
+        "en",
+        "never run anything",
+        Direct,
+        Some("Okafor"),
+    );
+    assert_eq!(x.text, "He has never run anything.");
+    // a clause before the comma is the content, the quote part of it
+    let x = check(
+        "Okafor says the rival is wrong, “and everyone knows it.”",
+        "en",
+        "rival is wrong",
+        Mixed,
+        Some("Okafor"),
+    );
+    assert!(x.text.starts_with("the rival is wrong"), "{x:#?}");
+}
+
+#[test]
+fn en_infinitive_cue_over_a_day() {
+    let x = check(
+        "Okafor promised Monday to reopen the plant.",
+        "en",
+        "reopen the plant",
+        Indirect,
+        Some("Okafor"),
+    );
+    assert_eq!(x.text, "to reopen the plant");
+    assert!(q("A plan Monday to reopen the plant failed.", "en").is_empty());
+}
+
+#[test]
+fn en_when_asked_has_no_asker() {
+    let quotes = q(
+        "When asked whether the plant would close, Okafor declined to answer.",
+        "en",
+    );
+    let x = with(&quotes, "plant would close");
+    assert_eq!(x.text, "whether the plant would close");
+    assert_eq!(speaker(x), None);
+    let quotes = q(
+        "When the board asked whether the plant would close, Okafor declined to answer.",
+        "en",
+    );
+    assert_eq!(
+        speaker(with(&quotes, "plant would close")),
+        Some("the board")
+    );
+}
+
+#[test]
+fn en_said_if_opens_the_reported_clause() {
+    let x = check(
+        "Okafor said if the plant closes, the town will suffer.",
+        "en",
+        "town will suffer",
+        Indirect,
+        Some("Okafor"),
+    );
+    assert_eq!(x.text, "if the plant closes, the town will suffer");
+    // not after other verbs ("noted if" is not a reported conditional here)
+    assert!(
+        q(
+            "Okafor noted if the plant closes the town will suffer.",
+            "en"
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn en_calling_after_a_comma_and_called_name_a_noun() {
+    let x = check(
+        "Okafor attacked the board, calling it “a club of cowards.”",
+        "en",
+        "club of cowards",
+        Mixed,
+        Some("Okafor"),
+    );
+    assert_eq!(x.cue.map(|c| c.text), Some("calling".into()));
+    let x = check(
+        "Okafor called Mensah a coward.",
+        "en",
+        "coward",
+        Indirect,
+        Some("Okafor"),
+    );
+    assert_eq!(x.text, "Mensah a coward");
+    assert!(q("Okafor called Mensah on Friday.", "en").is_empty());
+    assert!(q("Okafor visited the plant and called.", "en").is_empty());
+}
+
+#[test]
+fn en_no_inversion_before_a_finite_verb() {
+    // "said the strike at the plant was over" is a clause, not "said the mayor on Friday"
+    let x = check(
+        "The delegate from Lagos, Ruth Okafor, said the strike at the plant was over.",
+        "en",
+        "strike at the plant",
+        Indirect,
+        Some("Ruth Okafor"),
+    );
+    assert_eq!(x.text, "the strike at the plant was over");
+    check(
+        "The plant will close, said the mayor on Friday.",
+        "en",
+        "plant will close",
+        Indirect,
+        Some("the mayor"),
+    );
+}
+
+#[test]
+fn en_plural_subject_show() {
+    let x = check(
+        "Polls show the mayor with a narrow lead.",
+        "en",
+        "narrow lead",
+        Indirect,
+        Some("Polls"),
+    );
+    assert_eq!(x.text, "the mayor with a narrow lead");
+    assert!(q("His show drew large crowds.", "en").is_empty());
+    assert!(q("Protesters show up every day.", "en").is_empty());
+}
+
+#[test]
+fn en_dash_signature_keeps_an_initial() {
+    let text = "Intro line.\n\n“We will rebuild the plant. It will take time.” ― Ruth A. Okafor\n\
+                “The mayor has no plan at all.” ― Jon Mensah\n";
+    assert_eq!(
+        mention_of(text, "en", "rebuild the plant"),
+        "Ruth A. Okafor"
+    );
+    assert_eq!(mention_of(text, "en", "no plan at all"), "Jon Mensah");
+    // a full stop after a whole name ends it
+    let text = "“We will rebuild the plant.” ― Okafor. Then the crowd left.";
+    assert_eq!(mention_of(text, "en", "rebuild the plant"), "Okafor");
+}
+
+#[test]
+fn en_participle_subject_after_a_fronted_adverbial() {
+    let m = mention_of(
+        "On Thursday, however, Okafor toured the plant, promising to reopen it.",
+        "en",
+        "reopen it",
+    );
+    assert_eq!(m, "Okafor");
+    // no fronted adverbial: the first words are the subject as before
+    let m = mention_of(
+        "Okafor toured the plant on Thursday, promising to reopen it.",
+        "en",
+        "reopen it",
+    );
+    assert_eq!(m, "Okafor");
+}
+
+#[test]
 fn en_time_adverbial_between_subject_and_verb_is_not_the_speaker() {
     check(
         "Governor Alvarez on Monday said the bridge would reopen within a month.",
