@@ -1835,12 +1835,21 @@ pub fn de_source_noun(w: &str) -> bool {
             | "zählung"
             | "prognose"
             | "prognosen"
+            | "stellungnahme"
+            | "analyse"
+            | "endergebnis"
+            | "ergebnissen"
+            | "planungen"
+            | "medien"
+            | "medienberichten"
     ) || [
         "angaben",
         "berichten",
         "informationen",
         "meldungen",
         "schätzungen",
+        "aussagen",
+        "meinung",
     ]
     .iter()
     .any(|s| w.len() > s.len() + 3 && w.ends_with(s))

@@ -637,7 +637,9 @@ impl<'a> Extractor<'a> {
                     i = end.max(ce);
                     continue;
                 }
-                i = ce;
+                // a cue spread over the clause ("hat nach Polizeiangaben … gefordert")
+                // that attributed nothing may hold another source: read on inside it
+                i = if ce > i + 2 { i + 1 } else { ce };
                 continue;
             }
             i += 1;

@@ -2480,3 +2480,18 @@ fn de_more_separable_cues() {
     // without the particle the verb is no cue
     assert!(q("Die Ministerin zeigte die Pläne am Montag in Berlin.", "de").is_empty());
 }
+
+#[test]
+fn de_source_inside_a_perfect_that_attributes_nothing() {
+    // "hat … gefordert" is no attribution here, but the source inside it is
+    let text = "Die Saison hat nach Polizeiangaben wieder einen Toten gefordert.";
+    let x = check(text, "de", "Saison", Indirect, Some("Polizeiangaben"));
+    assert!(x.text.ends_with("gefordert"));
+    check(
+        "Nach einer ersten Analyse entstand nach 25 Sekunden ein Leck.",
+        "de",
+        "ein Leck",
+        Indirect,
+        Some("einer ersten Analyse"),
+    );
+}

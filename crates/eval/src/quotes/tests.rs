@@ -345,7 +345,7 @@ fn dev_splits_convert_and_score() {
         let m = total.metrics();
         eprintln!("{:?}: {:?}", set.corpus, m.content);
         // floors a little below what the extractor reaches on dev (content F1, speaker
-        // accuracy): PolNeAR 67.5 / 82.6, German 67.3 / 66.8 (the German speaker figure
+        // accuracy): PolNeAR 67.5 / 82.6, German 67.2 / 66.8 (the German speaker figure
         // fell from 71.3 when unattributed Konjunktiv I and "soll" sentences began to be
         // found: more quotes right, a smaller share with the right speaker)
         let (f1, spk) = match set.corpus {
