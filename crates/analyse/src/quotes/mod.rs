@@ -3017,6 +3017,12 @@ impl<'a> Extractor<'a> {
         // Subject before the verb.
         let np = self.np_before(region_start.max(a), cs)?;
         let speaker_span = if np.impersonal { None } else { self.head(np) };
+        let speaker_span =
+            if self.lang == "de" && matches!(cue_word.as_str(), "zitiert" | "zitierte") {
+                self.de_quoted_person(a, cs, ce, b).or(speaker_span)
+            } else {
+                speaker_span
+            };
         // "it was reported" has no speaker but still reports
         let boundary = np.s; // tokens before the subject
         let mut bnd = boundary;
@@ -3852,6 +3858,36 @@ impl<'a> Extractor<'a> {
             pair,
         });
         Some(end)
+    }
+
+    /// German "zitiert": the person quoted is the speaker, not who quotes them — the
+    /// object ("Die Agentur zitiert dazu Kirchner mit den Worten: …") or, in the passive,
+    /// the subject ("Freiberg wird in einer Erklärung mit den Worten zitiert: …").
+    fn de_quoted_person(&self, a: usize, cs: usize, ce: usize, b: usize) -> Option<(usize, usize)> {
+        let passive = (a..cs).any(|k| {
+            self.tok(k).is_some_and(|t| {
+                t.is_word() && matches!(t.lower.as_str(), "wird" | "wurde" | "werden" | "wurden")
+            })
+        });
+        if passive {
+            let np = self.np_after(a, cs)?;
+            return self.head(np);
+        }
+        let mut k = ce;
+        while self.tok(k).is_some_and(|t| {
+            t.is_word() && matches!(t.lower.as_str(), "dazu" | "auch" | "ebenfalls" | "erneut")
+        }) {
+            k += 1;
+        }
+        let np = self.np_after(k, b)?;
+        // the quote follows: "mit den Worten", a colon or a comma before the content
+        let follows = self
+            .tok(np.e)
+            .is_some_and(|t| t.is("mit") || t.punct(':') || t.punct(','));
+        if !follows {
+            return None;
+        }
+        self.head(np)
     }
 
     /// A short name in quote marks opening at token `k` ("„Welt“", "„BBC News“"): one to

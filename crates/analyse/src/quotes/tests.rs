@@ -2255,7 +2255,7 @@ fn de_direct_quote_before_an_inverted_verb_is_the_content() {
         "de",
         "Lage bleibt ernst",
         Direct,
-        Some("der Kommandeur der Truppen"),
+        Some("der Kommandeur der Truppen im Norden"),
     );
     assert_eq!(x.text, "Die Lage bleibt ernst");
     // the quote going on after the speaker is still the second part's
@@ -2493,5 +2493,24 @@ fn de_source_inside_a_perfect_that_attributes_nothing() {
         "ein Leck",
         Indirect,
         Some("einer ersten Analyse"),
+    );
+}
+
+#[test]
+fn de_zitiert_names_the_person_quoted() {
+    check(
+        "Die Agentur zitiert dazu Ministerin Vera Lenz mit den Worten: „Die Banken haben \
+         versagt.“",
+        "de",
+        "Banken haben versagt",
+        Direct,
+        Some("Ministerin Vera Lenz"),
+    );
+    check(
+        "Lenz wird in einer Erklärung der Partei mit den Worten zitiert: „Wir bleiben.“",
+        "de",
+        "Wir bleiben",
+        Direct,
+        Some("Lenz"),
     );
 }
