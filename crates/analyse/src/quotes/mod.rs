@@ -3968,7 +3968,6 @@ impl<'a> Extractor<'a> {
                     && (t.cap
                         || lexicon::determiner(&t.lower)
                         || t.lower.ends_with("en")
-                            && !t.cap
                             && !lexicon::is_aux(&t.lower)
                             && !lexicon::np_stop(&t.lower, "de")
                         || matches!(t.lower.as_str(), "seiner" | "ihrer" | "unserer" | "eigener"))
