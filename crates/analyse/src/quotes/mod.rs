@@ -576,36 +576,8 @@ impl<'a> Extractor<'a> {
                     continue;
                 }
             }
-            if self.lang == "de" && t.is("demnach") {
-                if let Some(end) = self.demnach(si, a, b, i, last_end_tok) {
-                    last_end_tok = end;
-                    i = end.max(i + 1);
-                    continue;
-                }
-            }
-            if self.lang == "de" && t.is("wie") {
-                if let Some(end) = self.de_wie_clause(si, a, b, i, last_end_tok) {
-                    last_end_tok = end;
-                    i = end.max(i + 1);
-                    continue;
-                }
-            }
-            // "Seiner Meinung nach …", "Dem Vernehmen nach …": "nach" after its source
-            if self.lang == "de"
-                && t.is("nach")
-                && i > a
-                && self.tok(i - 1).is_some_and(|p| {
-                    p.is_word() && p.cap && (lexicon::de_source_noun(&p.lower) || p.is("vernehmen"))
-                })
-            {
-                if let Some(end) = self.zufolge(si, a, b, i) {
-                    last_end_tok = end;
-                    i = end.max(i + 1);
-                    continue;
-                }
-            }
-            if self.lang == "de" && t.is("zufolge") {
-                if let Some(end) = self.zufolge(si, a, b, i) {
+            if self.lang == "de" {
+                if let Some(end) = self.de_marker(si, a, b, i, last_end_tok) {
                     last_end_tok = end;
                     i = end.max(i + 1);
                     continue;
@@ -644,6 +616,35 @@ impl<'a> Extractor<'a> {
             }
             i += 1;
         }
+    }
+
+    /// German source words at token `i`: "Demnach …", "Wie X mitteilte, …", a source
+    /// before "nach" ("Seiner Meinung nach …", "Dem Vernehmen nach …") or "zufolge".
+    /// The token after what was consumed.
+    fn de_marker(
+        &mut self,
+        si: usize,
+        a: usize,
+        b: usize,
+        i: usize,
+        region_start: usize,
+    ) -> Option<usize> {
+        let t = self.tok(i)?;
+        if t.is("demnach") {
+            return self.demnach(si, a, b, i, region_start);
+        }
+        if t.is("wie") {
+            return self.de_wie_clause(si, a, b, i, region_start);
+        }
+        let source_before = t.is("nach")
+            && i > a
+            && self.tok(i - 1).is_some_and(|p| {
+                p.is_word() && p.cap && (lexicon::de_source_noun(&p.lower) || p.is("vernehmen"))
+            });
+        if t.is("zufolge") || source_before {
+            return self.zufolge(si, a, b, i);
+        }
+        None
     }
 
     /// "Pat Caddell: Democrat Voters Worried …" (a headline) and "PENCE: Well, look, …" (a
