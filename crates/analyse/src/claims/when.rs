@@ -26,6 +26,16 @@ static WHEN: LazyLock<Regex> = LazyLock::new(|| {
     .expect("time reference pattern")
 });
 
+/// Every branch of [`WHEN`] needs one of these words (or a year, or 日): without word
+/// boundaries or capture groups the regex crate answers this from its fast literal and
+/// DFA engines, so most sentences never reach the captures.
+static WHEN_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)yesterday|day\s+before|veille|hier|gestern|vortag|ayer|víspera|día\s+anterior|ieri|накануне|вчера|昨日|前日|last\s+year|l'an\s+dernier|l'année\s+dernière|letztes\s+jahr|vorjahr|año\s+pasado|anno\s+scorso|прошлом\s+году|january|february|march|april|may|june|july|august|september|october|november|december|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре|(?:19|20)\d\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье|日",
+    )
+    .expect("time word pattern")
+});
+
 fn month_number(m: &str) -> Option<u32> {
     const NAMES: [&[&str]; 12] = [
         &["january", "janvier", "januar", "enero", "gennaio", "январе"],
@@ -147,7 +157,7 @@ pub(super) type Ref = (usize, usize, String);
 
 /// The time references of `text` (a sentence).
 pub(super) fn references(text: &str) -> Vec<Ref> {
-    if !text.chars().any(|c| c.is_alphabetic() || c == '日') {
+    if !WHEN_WORDS.is_match(text) {
         return Vec::new();
     }
     let mut out = Vec::new();
@@ -250,5 +260,32 @@ mod tests {
             None
         );
         assert_eq!(at("Some 300 people marched.", "300"), None);
+    }
+
+    #[test]
+    fn the_word_prefilter_lets_every_kind_of_reference_through() {
+        for text in [
+            "They met yesterday.",
+            "Il est arrivé la veille.",
+            "Sie kamen am Vortag.",
+            "Llegó el día anterior.",
+            "Они приехали накануне.",
+            "Sales fell last year.",
+            "Les ventes ont baissé l'année dernière.",
+            "It happened in March 2023.",
+            "Es geschah im Oktober.",
+            "Это случилось в марте.",
+            "The law passed in 2019.",
+            "The vote is on Friday.",
+            "Die Wahl ist am Sonntag.",
+            "La votación es el miércoles.",
+            "Выборы в воскресенье.",
+            "会議は13日に開かれた。",
+        ] {
+            assert!(WHEN.is_match(text), "{text}");
+            assert!(WHEN_WORDS.is_match(text), "{text}");
+            assert!(!references(text).is_empty(), "{text}");
+        }
+        assert!(references("Some 300 people marched.").is_empty());
     }
 }
