@@ -3847,18 +3847,8 @@ impl<'a> Extractor<'a> {
         if self.tok(end).is_some_and(|t| t.punct(',')) {
             return None;
         }
-        let (s, e, kind, pair) = self.content(region_start.max(a), i - 1)?;
-        self.use_pairs_in(region_start.max(a), i - 1);
-        self.push(Draft {
-            start: s,
-            end: e,
-            kind,
-            speaker,
-            cue,
-            sent: si,
-            pair,
-        });
-        Some(end)
+        self.quote_in(region_start.max(a), i - 1, speaker, cue, si)
+            .map(|_| end)
     }
 
     /// German "zitiert": the person quoted is the speaker, not who quotes them — the
