@@ -93,26 +93,27 @@ pub fn detect(text: &str) -> Option<LanguageGuess> {
     if evidence < MIN_EVIDENCE {
         return None;
     }
-    // lingua's cost grows with the number of candidates; a clear function-word vote
-    // narrows the Latin-script ones to the winner's neighbours (see `prefilter`).
-    // An overwhelming vote needs only the first window to be confirmed (a third of the
-    // cost); a close one gets lingua on the whole sample.
-    let (detector, short) = prefilter::neighbourhood(&sample).unwrap_or((&DETECTOR, false));
-    let piece = if short {
-        &sample[..before_space(&sample, floor_boundary(&sample, WINDOW_BYTES), 48)]
-    } else {
-        sample.as_str()
+    // lingua's cost grows with the number of candidates and the n-grams it looks up
+    // (see `prefilter`): a function-word vote won by far decides alone, a clear one
+    // narrows the Latin-script candidates to the winner's neighbours, an open one leaves
+    // lingua all of them.
+    let (language, confidence) = match prefilter::vote(&sample) {
+        prefilter::Vote::Decided(language, share) => (language, share),
+        prefilter::Vote::Narrowed(detector) => lingua_guess(detector, &sample)?,
+        prefilter::Vote::Open => lingua_guess(&DETECTOR, &sample)?,
     };
-    let values = detector.compute_language_confidence_values(piece);
-    let (language, confidence) = values.into_iter().next()?;
-    if confidence.is_nan() || confidence <= 0.0 {
-        return None;
-    }
     let scale = (evidence as f64 / FULL_EVIDENCE as f64).min(1.0);
     Some(LanguageGuess {
         code: language.iso_code_639_1().to_string(),
         confidence: (confidence * scale).clamp(0.0, 1.0),
     })
+}
+
+/// lingua's best language for `sample` among `detector`'s and its confidence, if any.
+fn lingua_guess(detector: &LanguageDetector, sample: &str) -> Option<(Language, f64)> {
+    let values = detector.compute_language_confidence_values(sample);
+    let (language, confidence) = values.into_iter().next()?;
+    (confidence.is_finite() && confidence > 0.0).then_some((language, confidence))
 }
 
 /// The ISO 639-1 codes [`detect`] may return.

@@ -1,11 +1,15 @@
-//! A cheap vote of function words that narrows lingua's candidates for Latin-script text.
+//! A cheap vote of function words that decides, or narrows lingua's candidates for,
+//! Latin-script text.
 //!
 //! lingua looks up every n-gram of the text in every candidate language's model, so its
 //! cost grows with the number of candidates: 22 for a Latin-script text. News prose is
-//! full of function words ("the", "und", "que"); when they point clearly at one
+//! full of function words ("the", "und", "que"). When they point clearly at one
 //! language, lingua decides among that language's neighbours only (its close relatives
 //! and English, the language most often quoted), which is several times faster and
-//! loses nothing in accuracy. When the vote is unclear, every language stays a candidate.
+//! loses nothing in accuracy. When they point at it overwhelmingly — many votes, and
+//! several times those of any other language, its close relatives included — the vote
+//! decides alone: on 3,600 real news texts it never disagreed with lingua there (see
+//! the `vote_on_files` test). When the vote is unclear, every language stays a candidate.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -150,8 +154,8 @@ const MIN_VOTES: f64 = 6.0;
 /// neighbourhood.
 const MIN_LEAD: f64 = 2.0;
 /// Votes, and lead over every other language, of a vote won by far.
-const OVERWHELMING_VOTES: f64 = 16.0;
-const OVERWHELMING_LEAD: f64 = 4.0;
+const OVERWHELMING_VOTES: f64 = 8.0;
+const OVERWHELMING_LEAD: f64 = 3.0;
 /// Texts with fewer Latin letters than this share of their letters are left alone.
 const MIN_LATIN_SHARE: f64 = 0.8;
 
@@ -178,18 +182,42 @@ static NEIGHBOURHOODS: LazyLock<Vec<LanguageDetector>> = LazyLock::new(|| {
         .collect()
 });
 
-/// The detector of the language the function words clearly vote for, if they do, and
-/// whether the vote is overwhelming (then a short piece of the sample is enough for
-/// lingua to confirm it and measure its confidence).
-pub(super) fn neighbourhood(sample: &str) -> Option<(&'static LanguageDetector, bool)> {
-    let (best, overwhelming) = winner(sample)?;
-    NEIGHBOURHOODS.get(best).map(|d| (d, overwhelming))
+/// What the function-word vote says about a sample.
+pub(super) enum Vote {
+    /// Won by far: the language, and how far (the winner's share of the votes of the
+    /// winner and the runner-up). lingua is not needed.
+    Decided(Language, f64),
+    /// Won clearly: lingua decides among the winner's neighbourhood.
+    Narrowed(&'static LanguageDetector),
+    /// No clear winner (or not Latin-script text): every language stays a candidate.
+    Open,
 }
 
-/// The index into [`LATIN`] of the clear winner of the function-word vote, and whether
-/// it won by far: at least [`OVERWHELMING_VOTES`] and [`OVERWHELMING_LEAD`] times any
-/// other language, neighbours included.
-fn winner(sample: &str) -> Option<(usize, bool)> {
+/// The vote of the function words of `sample`.
+pub(super) fn vote(sample: &str) -> Vote {
+    match winner(sample) {
+        Some(Winner {
+            index,
+            overwhelming: true,
+            share,
+        }) => Vote::Decided(LATIN[index].0, share),
+        Some(Winner { index, .. }) => NEIGHBOURHOODS.get(index).map_or(Vote::Open, Vote::Narrowed),
+        None => Vote::Open,
+    }
+}
+
+struct Winner {
+    /// Index into [`LATIN`].
+    index: usize,
+    /// At least [`OVERWHELMING_VOTES`] and [`OVERWHELMING_LEAD`] times any other
+    /// language's votes, neighbours included.
+    overwhelming: bool,
+    /// The winner's votes over the winner's and the runner-up's.
+    share: f64,
+}
+
+/// The clear winner of the function-word vote, if there is one.
+fn winner(sample: &str) -> Option<Winner> {
     let (mut latin, mut letters) = (0usize, 0usize);
     for c in sample.chars().filter(|c| c.is_alphabetic()) {
         letters += 1;
@@ -234,8 +262,11 @@ fn winner(sample: &str) -> Option<(usize, bool)> {
         .filter(|(i, _)| *i != best)
         .map(|(_, v)| *v)
         .fold(0.0, f64::max);
-    let overwhelming = top >= OVERWHELMING_VOTES && top >= OVERWHELMING_LEAD * runner_up;
-    (top >= MIN_LEAD * outside).then_some((best, overwhelming))
+    (top >= MIN_LEAD * outside).then_some(Winner {
+        index: best,
+        overwhelming: top >= OVERWHELMING_VOTES && top >= OVERWHELMING_LEAD * runner_up,
+        share: top / (top + runner_up),
+    })
 }
 
 fn is_latin(c: char) -> bool {

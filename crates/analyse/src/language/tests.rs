@@ -1,4 +1,5 @@
 use super::*;
+use std::collections::HashMap;
 
 /// One news-like paragraph per supported language (written for these tests).
 const NEWS: &[(&str, &str)] = &[
@@ -194,15 +195,16 @@ fn narrowing_agrees_with_the_full_detector() {
         .collect();
     for text in &texts {
         let full = DETECTOR.compute_language_confidence_values(text.as_str());
-        if let Some((detector, _)) = prefilter::neighbourhood(text) {
-            narrowed += 1;
-            let near = detector.compute_language_confidence_values(text.as_str());
-            assert_eq!(
-                near.first().map(|v| v.0),
-                full.first().map(|v| v.0),
-                "{text}"
-            );
-        }
+        let near = match prefilter::vote(text) {
+            prefilter::Vote::Decided(language, _) => Some(language),
+            prefilter::Vote::Narrowed(detector) => detector
+                .compute_language_confidence_values(text.as_str())
+                .first()
+                .map(|v| v.0),
+            prefilter::Vote::Open => continue,
+        };
+        narrowed += 1;
+        assert_eq!(near, full.first().map(|v| v.0), "{text}");
     }
     // the terse paragraphs here have few function words: about half are narrowed
     assert!(narrowed >= 12, "{narrowed}");
@@ -401,55 +403,49 @@ fn cost_by_size() {
     }
 }
 
-/// `LINGUA_FILES=list.txt` (one path a line): how often the function-word vote narrows
-/// the candidates on real texts and whether the result changes.
+/// `LINGUA_FILES=list.txt` (one path a line): how often the function-word vote decides
+/// or narrows the candidates on real texts, whether the result differs from lingua's
+/// over every language, and what detection costs.
 #[test]
 #[ignore]
-fn narrowing_on_files() {
+fn vote_on_files() {
     let Ok(list) = std::fs::read_to_string(std::env::var("LINGUA_FILES").unwrap_or_default())
     else {
         println!("skipped: no LINGUA_FILES");
         return;
     };
-    let (mut files, mut narrowed, mut differ) = (0, 0, 0);
-    for path in list.lines() {
-        let Ok(text) = std::fs::read_to_string(path) else {
-            continue;
-        };
-        files += 1;
-        let s = sample(&text);
-        let full = DETECTOR.compute_language_confidence_values(s.as_str());
-        if let Some((detector, _)) = prefilter::neighbourhood(&s) {
-            narrowed += 1;
-            let near = detector.compute_language_confidence_values(s.as_str());
-            if near.first().map(|v| v.0) != full.first().map(|v| v.0) {
-                differ += 1;
-                println!("{path}: {:?} vs {:?}", near.first(), full.first());
-            }
+    let texts: Vec<(&str, String)> = list
+        .lines()
+        .filter_map(|p| Some((p, std::fs::read_to_string(p).ok()?)))
+        .collect();
+    let (mut decided, mut narrowed, mut open, mut differ) = (0, 0, 0, 0);
+    let mut by_language: HashMap<String, usize> = HashMap::new();
+    for (path, text) in &texts {
+        let s = sample(text);
+        let full = DETECTOR
+            .compute_language_confidence_values(s.as_str())
+            .first()
+            .map(|v| v.0);
+        match prefilter::vote(&s) {
+            prefilter::Vote::Decided(..) => decided += 1,
+            prefilter::Vote::Narrowed(_) => narrowed += 1,
+            prefilter::Vote::Open => open += 1,
+        }
+        let ours = detect(text).map(|g| g.code);
+        *by_language.entry(format!("{ours:?}")).or_default() += 1;
+        if ours != full.map(|l| l.iso_code_639_1().to_string()) {
+            differ += 1;
+            println!("{path}: {ours:?} vs lingua's {full:?}");
         }
     }
-    println!("{files} files, {narrowed} narrowed, {differ} differ");
-    let mut times = Vec::new();
-    for path in list.lines() {
-        let Ok(text) = std::fs::read_to_string(path) else {
-            continue;
-        };
-        let t = std::time::Instant::now();
-        let g = detect(&text);
-        times.push((
-            t.elapsed(),
-            path,
-            g,
-            prefilter::neighbourhood(&sample(&text)).is_some(),
-        ));
-    }
-    times.sort_by_key(|t| std::cmp::Reverse(t.0));
-    let total: std::time::Duration = times.iter().map(|t| t.0).sum();
     println!(
-        "total {total:?}, mean {:?}",
-        total / times.len().max(1) as u32
+        "{} texts: {decided} decided by the vote, {narrowed} narrowed, {open} open; \
+         {differ} differ from lingua over every language; {by_language:?}",
+        texts.len()
     );
-    for t in times.iter().take(8) {
-        println!("{:?} {} {:?} narrowed={}", t.0, t.1, t.2, t.3);
+    let t = std::time::Instant::now();
+    for (_, text) in &texts {
+        std::hint::black_box(detect(text));
     }
+    println!("mean {:?} a text", t.elapsed() / texts.len().max(1) as u32);
 }
