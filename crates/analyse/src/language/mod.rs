@@ -98,7 +98,7 @@ pub fn detect(text: &str) -> Option<LanguageGuess> {
     // narrows the Latin-script candidates to the winner's neighbours, an open one leaves
     // lingua all of them.
     let (language, confidence) = match prefilter::vote(&sample) {
-        prefilter::Vote::Decided(language, share) => (language, share),
+        prefilter::Vote::Decided(language, confidence) => (language, confidence),
         prefilter::Vote::Narrowed(detector) => lingua_guess(detector, &sample)?,
         prefilter::Vote::Open => lingua_guess(&DETECTOR, &sample)?,
     };

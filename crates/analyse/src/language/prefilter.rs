@@ -184,8 +184,9 @@ static NEIGHBOURHOODS: LazyLock<Vec<LanguageDetector>> = LazyLock::new(|| {
 
 /// What the function-word vote says about a sample.
 pub(super) enum Vote {
-    /// Won by far: the language, and how far (the winner's share of the votes of the
-    /// winner and the runner-up). lingua is not needed.
+    /// Won by far: the language and the vote's confidence, 1 − (runner-up / winner)²
+    /// (0.89 at the smallest lead that decides, 1 when no other language has a vote).
+    /// lingua is not needed.
     Decided(Language, f64),
     /// Won clearly: lingua decides among the winner's neighbourhood.
     Narrowed(&'static LanguageDetector),
@@ -199,8 +200,8 @@ pub(super) fn vote(sample: &str) -> Vote {
         Some(Winner {
             index,
             overwhelming: true,
-            share,
-        }) => Vote::Decided(LATIN[index].0, share),
+            runner_up_ratio,
+        }) => Vote::Decided(LATIN[index].0, 1.0 - runner_up_ratio * runner_up_ratio),
         Some(Winner { index, .. }) => NEIGHBOURHOODS.get(index).map_or(Vote::Open, Vote::Narrowed),
         None => Vote::Open,
     }
@@ -212,8 +213,8 @@ struct Winner {
     /// At least [`OVERWHELMING_VOTES`] and [`OVERWHELMING_LEAD`] times any other
     /// language's votes, neighbours included.
     overwhelming: bool,
-    /// The winner's votes over the winner's and the runner-up's.
-    share: f64,
+    /// The runner-up's votes over the winner's.
+    runner_up_ratio: f64,
 }
 
 /// The clear winner of the function-word vote, if there is one.
@@ -265,7 +266,7 @@ fn winner(sample: &str) -> Option<Winner> {
     (top >= MIN_LEAD * outside).then_some(Winner {
         index: best,
         overwhelming: top >= OVERWHELMING_VOTES && top >= OVERWHELMING_LEAD * runner_up,
-        share: top / (top + runner_up),
+        runner_up_ratio: runner_up / top,
     })
 }
 
