@@ -228,6 +228,13 @@ fn en_speaker_span(doc: &Doc, s: usize, e: usize) -> (usize, usize) {
         i1 += 1;
     }
     if i1 <= i0 + 1 {
+        // "He’s not saying …": the pronoun without its clitic
+        if let Some(t) = doc.toks.get(i0).filter(|_| i1 == i0 + 1)
+            && let Some((pronoun, _)) = ["’", "'"].iter().find_map(|m| t.lower.split_once(m))
+            && lexicon::pronoun(pronoun)
+        {
+            return (t.start.max(s), (t.start + pronoun.chars().count()).min(e));
+        }
         return (s, e);
     }
     let word = |k: usize| doc.toks.get(k).filter(|t| t.is_word());
@@ -288,16 +295,50 @@ fn en_speaker_span(doc: &Doc, s: usize, e: usize) -> (usize, usize) {
         let participle =
             t.lower.ends_with("ing") || word(k + 1).is_some_and(|n| n.is("by") || n.is("in"));
         let only_det = (a..k).all(|x| word(x).is_some_and(|w| lexicon::determiner(&w.lower)));
+        // "The town released a statement saying …", "Clinton paused, then revealed …": a
+        // past tense after the phrase's noun (an adjective in -ed comes before it: "the
+        // retired general", "an unnamed official")
+        let past_tense = t.lower.len() > 4
+            && t.lower.ends_with("ed")
+            && word(k - 1).is_some_and(|p| {
+                !lexicon::determiner(&p.lower)
+                    && !p.lower.ends_with("'s")
+                    && !p.lower.ends_with("’s")
+                    && !p.lower.ends_with("ly")
+                    && !matches!(
+                        p.lower.as_str(),
+                        "former" | "most" | "more" | "less" | "so" | "well" | "much" | "very"
+                    )
+            });
         if t.is_word()
             && !t.cap
             && t.inside.is_none()
             && !participle
             && !only_det
             && (lexicon::is_aux(&t.lower)
+                || past_tense
                 || lexicon::is_verb("en", &t.lower) && !lexicon::noun_like(&t.lower)
                 || matches!(
                     t.lower.as_str(),
-                    "long"
+                    "soon"
+                        | "however"
+                        | "herself"
+                        | "himself"
+                        | "themselves"
+                        | "itself"
+                        | "goes"
+                        | "continues"
+                        | "includes"
+                        | "cannot"
+                        | "issued"
+                        | "sent"
+                        | "put"
+                        | "made"
+                        | "took"
+                        | "gave"
+                        | "gives"
+                        | "struck"
+                        | "long"
                         | "recently"
                         | "meanwhile"
                         | "later"

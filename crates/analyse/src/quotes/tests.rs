@@ -2514,3 +2514,65 @@ fn de_zitiert_names_the_person_quoted() {
         Some("Lenz"),
     );
 }
+
+#[test]
+fn en_speaker_stops_before_a_past_tense_or_an_adverb() {
+    for (text, who) in [
+        (
+            "The town released a statement saying the water was safe.",
+            "The town",
+        ),
+        (
+            "American Bridge President Jessica Mackler issued a statement saying Trump was wrong.",
+            "American Bridge President Jessica Mackler",
+        ),
+        (
+            "Clinton paused, then revealed why the activism was moving.",
+            "Clinton",
+        ),
+        (
+            "Fact-checkers soon noted that the figure was wrong.",
+            "Fact-checkers",
+        ),
+        ("Carter however said the deal would hold.", "Carter"),
+        // adjectives in -ed before the noun stay
+        (
+            "The state's embattled governor said the budget was balanced.",
+            "The state's embattled governor",
+        ),
+        (
+            "The newly elected mayor said the budget was balanced.",
+            "The newly elected mayor",
+        ),
+        (
+            "An unnamed official said the budget was balanced.",
+            "An unnamed official",
+        ),
+    ] {
+        let quotes = q(text, "en");
+        assert_eq!(quotes.len(), 1, "{text}: {quotes:?}");
+        assert_eq!(
+            quotes[0]
+                .speaker
+                .as_ref()
+                .and_then(|s| s.mention.as_ref())
+                .map(|m| m.text.as_str()),
+            Some(who),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn en_pronoun_speaker_without_its_clitic() {
+    for (text, who) in [
+        ("He’s not saying what other techniques he’d support.", "He"),
+        ("I've said that the plan would fail.", "I"),
+        ("They're saying the plan would fail.", "They"),
+    ] {
+        let quotes = q(text, "en");
+        assert_eq!(quotes.len(), 1, "{text}: {quotes:?}");
+        let mention = quotes[0].speaker.as_ref().and_then(|s| s.mention.as_ref());
+        assert_eq!(mention.map(|m| m.text.as_str()), Some(who), "{text}");
+    }
+}
