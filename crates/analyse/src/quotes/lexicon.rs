@@ -1400,6 +1400,90 @@ pub fn pronoun(w: &str) -> bool {
     )
 }
 
+/// English nouns (and "familiar", "close") that a source phrase goes on from with a
+/// preposition: "a spokesman for the buyer", "a person familiar with the planning",
+/// "sources close to her campaign", "advocates for stem cell research".
+pub fn en_source_head(w: &str) -> bool {
+    matches!(
+        w,
+        "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "spokespeople"
+            | "person"
+            | "people"
+            | "source"
+            | "sources"
+            | "official"
+            | "officials"
+            | "aide"
+            | "aides"
+            | "adviser"
+            | "advisers"
+            | "advisor"
+            | "advisors"
+            | "advocate"
+            | "advocates"
+            | "member"
+            | "members"
+            | "lawyer"
+            | "lawyers"
+            | "attorney"
+            | "attorneys"
+            | "representative"
+            | "representatives"
+            | "supporters"
+            | "critics"
+            | "familiar"
+            | "close"
+            | "researchers"
+            | "experts"
+            | "analysts"
+            | "economists"
+            | "executives"
+            | "leaders"
+            | "residents"
+            | "voters"
+            | "majority"
+            | "half"
+            | "third"
+            | "quarter"
+            | "most"
+            | "majorities"
+    )
+}
+
+/// English nouns of where something was said: "in an interview", "on Twitter".
+pub fn en_medium(w: &str) -> bool {
+    matches!(
+        w,
+        "interview"
+            | "statement"
+            | "tweet"
+            | "tweets"
+            | "letter"
+            | "email"
+            | "e-mail"
+            | "speech"
+            | "post"
+            | "op-ed"
+            | "memo"
+            | "video"
+            | "release"
+            | "briefing"
+            | "call"
+            | "twitter"
+            | "facebook"
+            | "instagram"
+            | "television"
+            | "radio"
+            | "podcast"
+            | "remarks"
+            | "testimony"
+            | "rally"
+    )
+}
+
 /// Determiners and possessives that may open a noun phrase.
 pub fn determiner(w: &str) -> bool {
     matches!(

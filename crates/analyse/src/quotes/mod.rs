@@ -1130,6 +1130,8 @@ impl<'a> Extractor<'a> {
             // "Sanders on Tuesday said", "which together vowed": a time adverbial between
             // the subject and the verb is not the subject
             e = self.en_time_before(a, e);
+            // "Trump in an interview said": nor is where it was said
+            e = self.en_medium_before(a, e);
             // "economists who argue that …", "Trump, who says he is honored": the
             // relative pronoun is the speaker's mention (PolNeAR's source), its antecedent
             // the name
@@ -1241,8 +1243,46 @@ impl<'a> Extractor<'a> {
                                     .tok(s - 3)
                                     .is_some_and(|d| d.is_word() && lexicon::determiner(&d.lower)))
                 });
+            // "A spokesman for the buyer", "sources close to her campaign": a source noun
+            // goes on over its preposition
+            let source_prep = self.lang == "en"
+                && matches!(
+                    t.lower.as_str(),
+                    "for" | "of" | "with" | "to" | "at" | "from"
+                )
+                && s < e
+                && n < 8
+                && s >= a + 2
+                && self.tok(s - 2).is_some_and(|x| {
+                    x.is_word() && !x.cap && x.inside.is_none() && lexicon::en_source_head(&x.lower)
+                });
+            // "Six in 10 Virginia voters"
+            let number = |x: &Tok| {
+                x.is_word()
+                    && (x.lower.chars().all(|c| c.is_ascii_digit())
+                        || matches!(
+                            x.lower.as_str(),
+                            "one"
+                                | "two"
+                                | "three"
+                                | "four"
+                                | "five"
+                                | "six"
+                                | "seven"
+                                | "eight"
+                                | "nine"
+                        ))
+            };
+            let n_in_m = self.lang == "en"
+                && t.is("in")
+                && s < e
+                && s >= a + 2
+                && self.tok(s).is_some_and(number)
+                && self.tok(s - 2).is_some_and(number);
             let crossed = initial
                 || prep_in_name
+                || source_prep
+                || n_in_m
                 || names_joined
                 || t.cap && s - 1 == a && lexicon::determiner(&t.lower);
             if lexicon::np_stop(&t.lower, self.lang) && !crossed {
@@ -1364,6 +1404,46 @@ impl<'a> Extractor<'a> {
                         && !lexicon::determiner(&p.lower))
         });
         if subject_end { k } else { e }
+    }
+
+    /// Where the words of a phrase like "in an interview", "in a statement", "on
+    /// Twitter" begin when they end right before token `e` after a subject's last word
+    /// (a name, a pronoun, a noun); else `e`.
+    fn en_medium_before(&self, a: usize, e: usize) -> usize {
+        let Some(last) = self.tok(e.wrapping_sub(1)).filter(|t| e > a && t.is_word()) else {
+            return e;
+        };
+        if !lexicon::en_medium(&last.lower) {
+            return e;
+        }
+        let mut k = e - 1;
+        while k > a
+            && k + 4 > e
+            && self.tok(k - 1).is_some_and(|t| {
+                t.is_word()
+                    && t.inside.is_none()
+                    && !matches!(t.lower.as_str(), "in" | "on" | "during")
+                    && (lexicon::determiner(&t.lower)
+                        || !t.cap && !lexicon::np_stop(&t.lower, "en"))
+            })
+        {
+            k -= 1;
+        }
+        let opens = self
+            .tok(k.wrapping_sub(1))
+            .is_some_and(|t| k > a && matches!(t.lower.as_str(), "in" | "on" | "during"));
+        let subject_end = k >= a + 2
+            && self.tok(k - 2).is_some_and(|p| {
+                p.is_word()
+                    && p.inside.is_none()
+                    && (p.cap
+                        || lexicon::pronoun(&p.lower)
+                        || !lexicon::np_stop(&p.lower, "en")
+                            && !lexicon::is_verb("en", &p.lower)
+                            && !lexicon::is_aux(&p.lower)
+                            && !lexicon::determiner(&p.lower))
+            });
+        if opens && subject_end { k - 1 } else { e }
     }
 
     /// The antecedent's words (code points) of a speaker mention that is an English

@@ -2576,3 +2576,36 @@ fn en_pronoun_speaker_without_its_clitic() {
         assert_eq!(mention.map(|m| m.text.as_str()), Some(who), "{text}");
     }
 }
+
+#[test]
+fn en_source_phrase_goes_on_over_its_preposition() {
+    for (text, who) in [
+        (
+            "A spokesman for the buyer said the deal was done.",
+            "A spokesman for the buyer",
+        ),
+        (
+            "Sources close to her campaign said she would run.",
+            "Sources close to her campaign",
+        ),
+        (
+            "Six in 10 Virginia Democratic primary voters said Clinton is honest.",
+            "Six in 10 Virginia Democratic primary voters",
+        ),
+        // where it was said is not the speaker
+        ("Trump in an interview said the deal was bad.", "Trump"),
+        (
+            "Sanders in a statement on Friday said the deal was bad.",
+            "Sanders",
+        ),
+        (
+            "The mayor during a press briefing said the deal was bad.",
+            "The mayor",
+        ),
+    ] {
+        let quotes = q(text, "en");
+        assert_eq!(quotes.len(), 1, "{text}: {quotes:?}");
+        let mention = quotes[0].speaker.as_ref().and_then(|s| s.mention.as_ref());
+        assert_eq!(mention.map(|m| m.text.as_str()), Some(who), "{text}");
+    }
+}
