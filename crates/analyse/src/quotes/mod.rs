@@ -400,7 +400,14 @@ fn de_speaker_span(doc: &Doc, s: usize, e: usize) -> (usize, usize) {
     let Some(first) = doc.toks.get(i0).filter(|_| i1 > i0) else {
         return (s, e);
     };
+    // a pronoun alone; "Ihr Vorsitzender …" is a possessive before its noun
+    let possessive = first.is("ihr")
+        && doc
+            .toks
+            .get(i0 + 1)
+            .is_some_and(|n| n.is_word() && n.cap && n.end <= e);
     if first.is_word()
+        && !possessive
         && matches!(
             first.lower.as_str(),
             "er" | "sie" | "es" | "man" | "wir" | "ich" | "ihr"
@@ -463,10 +470,21 @@ fn de_speaker_span(doc: &Doc, s: usize, e: usize) -> (usize, usize) {
         match t.kind {
             Kind::Word => {
                 let w = t.lower.as_str();
+                // the noun after this word and any further adjectives ("die staatliche
+                // libanesische Nachrichtenagentur")
+                let mut j = k + 1;
+                while j < i1
+                    && doc
+                        .toks
+                        .get(j)
+                        .is_some_and(|n| n.is_word() && !n.cap && de_adjective_ending(&n.lower))
+                {
+                    j += 1;
+                }
                 let next_cap = doc
                     .toks
-                    .get(k + 1)
-                    .filter(|_| k + 1 < i1)
+                    .get(j)
+                    .filter(|_| j < i1)
                     .is_some_and(|n| n.is_word() && n.cap);
                 if t.cap || w.starts_with(|c: char| c.is_ascii_digit()) {
                     good_end = Some(t.end);
@@ -481,10 +499,7 @@ fn de_speaker_span(doc: &Doc, s: usize, e: usize) -> (usize, usize) {
                     || k > i0 && matches!(w, "eines" | "einer")
                 {
                     // "nach Auffassung eines chinesischen Gerichtes": a genitive
-                } else if next_cap
-                    && !article(w)
-                    && ["e", "en", "er", "es", "em"].iter().any(|x| w.ends_with(x))
-                {
+                } else if next_cap && !article(w) && de_adjective_ending(w) {
                     // an adjective before its noun ("der stellvertretende Sprecher")
                 } else {
                     break;
@@ -522,6 +537,11 @@ fn de_speaker_span(doc: &Doc, s: usize, e: usize) -> (usize, usize) {
         Some(ge) if ge > s => (s, ge.min(e)),
         _ => (s, e),
     }
+}
+
+/// A German word with an adjective's ending ("staatliche", "neuen", "früherer").
+fn de_adjective_ending(w: &str) -> bool {
+    ["e", "en", "er", "es", "em"].iter().any(|x| w.ends_with(x))
 }
 
 /// The name in a speaker's words: the words before an apposition ("Jane Roe, a lawyer"),
@@ -1831,10 +1851,15 @@ impl<'a> Extractor<'a> {
         if e == from {
             return None;
         }
-        // "said Rep. Jim Clyburn (D-S.C.), …": the party tag belongs to the name
-        if self.lang == "en" && self.tok(e - 1).is_some_and(|t| t.cap) {
+        // "said Rep. Jim Clyburn (D-S.C.), …", "sagte ein Sprecher des Südwestrundfunks
+        // (SWR)": the party tag or abbreviation belongs to the name
+        if matches!(self.lang, "en" | "de") && self.tok(e - 1).is_some_and(|t| t.cap) {
             if let Some(close) = self.short_parenthesis(e, b) {
                 e = close + 1;
+            } else if self.lang == "de"
+                && let Some(close) = self.quoted_name(e, b)
+            {
+                e = close + 1; // "sagte ein Sprecher der Organisation „DotAsia“"
             }
         }
         // A subject after the verb starts with a capital, a determiner or a pronoun.
@@ -3778,6 +3803,17 @@ impl<'a> Extractor<'a> {
         }
         if e == from {
             return None;
+        }
+        // "nach Angaben des Südwestrundfunks (SWR)", "laut einem Bericht des Magazins
+        // „Der Spiegel“": an abbreviation in brackets or a name in quote marks after the
+        // noun belongs to the source
+        if self.lang == "de" && self.tok(e - 1).is_some_and(|t| t.cap) {
+            if let Some(close) = self
+                .short_parenthesis(e, b)
+                .or_else(|| self.quoted_name(e, b))
+            {
+                e = close + 1;
+            }
         }
         let np = Np {
             s: from,

@@ -2609,3 +2609,40 @@ fn en_source_phrase_goes_on_over_its_preposition() {
         assert_eq!(mention.map(|m| m.text.as_str()), Some(who), "{text}");
     }
 }
+
+#[test]
+fn de_speaker_keeps_adjectives_brackets_and_quoted_names() {
+    for (text, who, content) in [
+        (
+            "Die staatliche libanesische Nachrichtenagentur meldete, drei Menschen seien gestorben.",
+            "Die staatliche libanesische Nachrichtenagentur",
+            "drei Menschen seien gestorben",
+        ),
+        (
+            "Ihr Vorsitzender Eberhard Brandt sagte, das sei falsch.",
+            "Ihr Vorsitzender Eberhard Brandt",
+            "das sei falsch",
+        ),
+        (
+            "Nach Angaben des Magazins „Der Spiegel“ wurden drei Menschen verletzt.",
+            "Angaben des Magazins „Der Spiegel“",
+            "wurden drei Menschen verletzt",
+        ),
+        (
+            "Nach Angaben des Südwestrundfunks (SWR) wurden drei Menschen verletzt.",
+            "Angaben des Südwestrundfunks (SWR)",
+            "wurden drei Menschen verletzt",
+        ),
+        (
+            "„Das ist falsch“, sagte ein Sprecher des Südwestrundfunks (SWR).",
+            "ein Sprecher des Südwestrundfunks (SWR)",
+            "Das ist falsch",
+        ),
+    ] {
+        let quotes = q(text, "de");
+        assert_eq!(quotes.len(), 1, "{text}: {quotes:?}");
+        assert_eq!(quotes[0].text, content, "{text}");
+        let mention = quotes[0].speaker.as_ref().and_then(|s| s.mention.as_ref());
+        assert_eq!(mention.map(|m| m.text.as_str()), Some(who), "{text}");
+    }
+}
