@@ -1324,7 +1324,10 @@ impl<'a> Extractor<'a> {
             // "X, the mayor, said": an appositive chain before the verb.
             if s > a && self.tok(s - 1).is_some_and(|t| t.punct(',')) {
                 return self.appositive(a, s - 1).map(|np| Np {
-                    s: self.role_before_name(a, np.s).unwrap_or(np.s),
+                    s: self
+                        .role_before_name(a, np.s)
+                        .or_else(|| self.de_apposition_chain(a, np.s))
+                        .unwrap_or(np.s),
                     ext: Some(s - 1),
                     ..np
                 });
@@ -1674,6 +1677,66 @@ impl<'a> Extractor<'a> {
             })
         });
         role_like.then_some(s)
+    }
+
+    /// German "Der Leiter des Programms, Klaus Stöhr, sagte …", "Hans-Jürgen Papier,
+    /// Präsident des Gerichts, sagte …": when every chunk before the one at `name_s` back
+    /// to the clause's start at `a` is a noun phrase (an article, a possessive or a
+    /// capital first, no verb), the chain is the speaker: its first token.
+    fn de_apposition_chain(&self, a: usize, name_s: usize) -> Option<usize> {
+        if self.lang != "de" {
+            return None;
+        }
+        let mut start = a;
+        while start < name_s
+            && self
+                .tok(start)
+                .is_some_and(|t| lexicon::lead_trim(&t.lower))
+        {
+            start += 1;
+        }
+        let mut end = name_s;
+        for _ in 0..3 {
+            if end <= start + 1 || !self.tok(end - 1).is_some_and(|t| t.punct(',')) {
+                return None;
+            }
+            let mut s = end - 1;
+            while s > start && !self.tok(s - 1).is_some_and(|t| t.punct(',')) {
+                s -= 1;
+            }
+            let words = end - 1 - s;
+            let first = self.tok(s)?;
+            let noun_phrase = (1..=10).contains(&words)
+                && first.is_word()
+                && (first.cap && !lexicon::adverbial_start(&first.lower)
+                    || lexicon::determiner(&first.lower))
+                && (s..end - 1).all(|k| {
+                    self.tok(k).is_some_and(|t| {
+                        t.inside.is_none()
+                            && (t.is_word()
+                                && (t.cap && k > s
+                                    || k == s
+                                    || !lexicon::is_verb("de", &t.lower)
+                                        && !lexicon::is_aux(&t.lower)
+                                        && !lexicon::konjunktiv(&t.lower)
+                                        && !matches!(
+                                            t.lower.as_str(),
+                                            "und" | "oder" | "als" | "wie" | "dass" | "weil"
+                                        ))
+                                || t.punct('.')
+                                || t.punct('(')
+                                || t.punct(')'))
+                    })
+                });
+            if !noun_phrase {
+                return None;
+            }
+            if s == start {
+                return Some(s);
+            }
+            end = s;
+        }
+        None
     }
 
     /// Before a comma that precedes the verb: walk back over appositive chunks

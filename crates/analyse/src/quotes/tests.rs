@@ -2646,3 +2646,32 @@ fn de_speaker_keeps_adjectives_brackets_and_quoted_names() {
         assert_eq!(mention.map(|m| m.text.as_str()), Some(who), "{text}");
     }
 }
+
+#[test]
+fn de_apposition_chain_before_the_verb_is_the_speaker() {
+    for (text, who) in [
+        (
+            "Der Leiter des Influenza-Programms der WHO, Klaus Stöhr, sagte, die Lage sei ernst.",
+            "Der Leiter des Influenza-Programms der WHO, Klaus Stöhr",
+        ),
+        (
+            "Hans-Jürgen Papier, Präsident des Bundesverfassungsgerichtes, sagte, die Lage sei ernst.",
+            "Hans-Jürgen Papier, Präsident des Bundesverfassungsgerichtes",
+        ),
+        // a time adverbial or a relative clause is no apposition
+        (
+            "Am Montag, dem 3. Mai, sagte Papier, die Lage sei ernst.",
+            "Papier",
+        ),
+        (
+            "Papier, der gestern ankam, sagte, die Lage sei ernst.",
+            "Papier",
+        ),
+    ] {
+        let quotes = q(text, "de");
+        assert_eq!(quotes.len(), 1, "{text}: {quotes:?}");
+        assert_eq!(quotes[0].text, "die Lage sei ernst", "{text}");
+        let mention = quotes[0].speaker.as_ref().and_then(|s| s.mention.as_ref());
+        assert_eq!(mention.map(|m| m.text.as_str()), Some(who), "{text}");
+    }
+}
