@@ -539,6 +539,27 @@ fn de_speaker_span(doc: &Doc, s: usize, e: usize) -> (usize, usize) {
     }
 }
 
+/// German prepositions that end a subject after the verb ("sagte Georg Ratzinger zur
+/// Nachrichtenagentur dpa", "sagte Leung am Sonntag").
+fn de_np_after_stop(w: &str) -> bool {
+    matches!(
+        w,
+        "zur"
+            | "zum"
+            | "am"
+            | "unter"
+            | "gegenüber"
+            | "auf"
+            | "mit"
+            | "bei"
+            | "nach"
+            | "vor"
+            | "über"
+            | "seit"
+            | "laut"
+    )
+}
+
 /// A German word with an adjective's ending ("staatliche", "neuen", "früherer").
 fn de_adjective_ending(w: &str) -> bool {
     ["e", "en", "er", "es", "em"].iter().any(|x| w.ends_with(x))
@@ -1900,6 +1921,7 @@ impl<'a> Extractor<'a> {
                 }
                 if lexicon::is_verb(self.lang, w)
                     || lexicon::np_stop(w, self.lang) && !lexicon::determiner(w)
+                    || self.lang == "de" && de_np_after_stop(w)
                 {
                     break;
                 }
@@ -3828,14 +3850,19 @@ impl<'a> Extractor<'a> {
                 break;
             }
             // "nach Meinung politischer Beobachter": an inflected adjective before its noun
+            // (right after a noun only a genitive plural's "-er" / "-en": "lebte" there is
+            // the verb)
+            let after_noun = e > from && self.tok(e - 1).is_some_and(|p| p.cap);
             let adjective = self.lang == "de"
                 && !t.cap
                 && !lexicon::is_aux(&t.lower)
                 && !lexicon::konjunktiv(&t.lower)
                 && !lexicon::is_verb(self.lang, &t.lower)
-                && ["e", "en", "er", "es", "em"]
-                    .iter()
-                    .any(|x| t.lower.ends_with(x))
+                && if after_noun {
+                    t.lower.ends_with("er") || t.lower.ends_with("en")
+                } else {
+                    de_adjective_ending(&t.lower)
+                }
                 && self
                     .tok(e + 1)
                     .is_some_and(|n| n.is_word() && n.cap && n.inside.is_none());
@@ -3856,7 +3883,21 @@ impl<'a> Extractor<'a> {
                 && self.tok(e - 1).is_some_and(|p| p.cap)
                 && matches!(
                     t.lower.as_str(),
-                    "den" | "die" | "das" | "dem" | "ein" | "eine" | "einen" | "einem"
+                    "den"
+                        | "die"
+                        | "das"
+                        | "dem"
+                        | "ein"
+                        | "eine"
+                        | "einen"
+                        | "einem"
+                        | "sein"
+                        | "seine"
+                        | "seinen"
+                        | "seinem"
+                        | "ihre"
+                        | "ihren"
+                        | "ihrem"
                 )
             {
                 break;

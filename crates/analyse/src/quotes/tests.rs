@@ -2675,3 +2675,35 @@ fn de_apposition_chain_before_the_verb_is_the_speaker() {
         assert_eq!(mention.map(|m| m.text.as_str()), Some(who), "{text}");
     }
 }
+
+#[test]
+fn de_source_phrase_ends_at_the_verb_or_a_preposition() {
+    for (text, who, content) in [
+        (
+            "Nach Aussage des Justizministeriums lebte Amine El Khalifi seit Jahren illegal im Land.",
+            "Aussage des Justizministeriums",
+            "lebte Amine El Khalifi seit Jahren illegal im Land",
+        ),
+        (
+            "Nach Meinung politischer Beobachter ist die Wahl entschieden.",
+            "Meinung politischer Beobachter",
+            "ist die Wahl entschieden",
+        ),
+        (
+            "„Das ist falsch“, sagte Georg Ratzinger zur Nachrichtenagentur dpa.",
+            "Georg Ratzinger",
+            "Das ist falsch",
+        ),
+        (
+            "„Das ist falsch“, sagte Leung am Sonntag.",
+            "Leung",
+            "Das ist falsch",
+        ),
+    ] {
+        let quotes = q(text, "de");
+        assert_eq!(quotes.len(), 1, "{text}: {quotes:?}");
+        assert_eq!(quotes[0].text, content, "{text}");
+        let mention = quotes[0].speaker.as_ref().and_then(|s| s.mention.as_ref());
+        assert_eq!(mention.map(|m| m.text.as_str()), Some(who), "{text}");
+    }
+}
