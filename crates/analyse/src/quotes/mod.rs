@@ -560,6 +560,57 @@ fn de_np_after_stop(w: &str) -> bool {
     )
 }
 
+/// German prepositions that end a subject read backwards from the verb ("… zum eigenen
+/// Erfolgskriterium erklärt"); "von", "vom", "aus" may stay inside a name phrase.
+fn de_np_before_stop(w: &str) -> bool {
+    matches!(
+        w,
+        "zum"
+            | "zur"
+            | "im"
+            | "am"
+            | "beim"
+            | "bei"
+            | "mit"
+            | "nach"
+            | "vor"
+            | "über"
+            | "unter"
+            | "gegen"
+            | "auf"
+            | "seit"
+            | "durch"
+            | "ohne"
+            | "um"
+            | "gegenüber"
+            | "laut"
+            | "als"
+    )
+}
+
+/// German articles and possessives of the accusative, dative or genitive: they open an
+/// object, never the subject.
+fn de_object_article(w: &str) -> bool {
+    matches!(
+        w,
+        "den"
+            | "dem"
+            | "des"
+            | "einen"
+            | "einem"
+            | "eines"
+            | "seinen"
+            | "seinem"
+            | "seines"
+            | "ihren"
+            | "ihrem"
+            | "ihres"
+            | "diesen"
+            | "diesem"
+            | "dieses"
+    )
+}
+
 /// A German word with an adjective's ending ("staatliche", "neuen", "früherer").
 fn de_adjective_ending(w: &str) -> bool {
     ["e", "en", "er", "es", "em"].iter().any(|x| w.ends_with(x))
@@ -1326,7 +1377,10 @@ impl<'a> Extractor<'a> {
                 || n_in_m
                 || names_joined
                 || t.cap && s - 1 == a && lexicon::determiner(&t.lower);
-            if lexicon::np_stop(&t.lower, self.lang) && !crossed {
+            if (lexicon::np_stop(&t.lower, self.lang)
+                || self.lang == "de" && de_np_before_stop(&t.lower))
+                && !crossed
+            {
                 break;
             }
             if lexicon::is_verb(self.lang, &t.lower)
@@ -1958,6 +2012,10 @@ impl<'a> Extractor<'a> {
         }
         // a lone determiner is no subject
         if e - from == 1 && det(&first.lower) && !first.cap {
+            return None;
+        }
+        // nor, in German, a phrase in another case ("bestätigte den Verdacht, …")
+        if self.lang == "de" && de_object_article(&first.lower) {
             return None;
         }
         Some(Np {

@@ -2707,3 +2707,22 @@ fn de_source_phrase_ends_at_the_verb_or_a_preposition() {
         assert_eq!(mention.map(|m| m.text.as_str()), Some(who), "{text}");
     }
 }
+
+#[test]
+fn de_an_object_or_a_prepositional_phrase_is_no_speaker() {
+    for (text, who) in [
+        (
+            "Eine Laboranalyse bestätigte den Verdacht, es handele sich um Genreis.",
+            "Eine Laboranalyse",
+        ),
+        (
+            "Schröder hatte die Halbierung zum eigenen Erfolgskriterium erklärt: „Ich rechne damit.“",
+            "Schröder",
+        ),
+    ] {
+        let quotes = q(text, "de");
+        assert_eq!(quotes.len(), 1, "{text}: {quotes:?}");
+        let mention = quotes[0].speaker.as_ref().and_then(|s| s.mention.as_ref());
+        assert_eq!(mention.map(|m| m.text.as_str()), Some(who), "{text}");
+    }
+}
