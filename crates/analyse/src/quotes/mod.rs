@@ -3198,9 +3198,22 @@ impl<'a> Extractor<'a> {
                                 && (lexicon::adverbial_start(&t.lower)
                                     || lexicon::is_aux(&t.lower)
                                     || t.lower.starts_with(|c: char| c.is_numeric())
+                                    || de_np_before_stop(&t.lower)
                                     || matches!(
                                         t.lower.as_str(),
-                                        "am" | "im"
+                                        "offiziell"
+                                            | "zudem"
+                                            | "außerdem"
+                                            | "inzwischen"
+                                            | "mittlerweile"
+                                            | "daraufhin"
+                                            | "deshalb"
+                                            | "allerdings"
+                                            | "jedoch"
+                                            | "zunächst"
+                                            | "zuletzt"
+                                            | "bereits"
+                                            | "bisher"
                                             | "erst"
                                             | "dabei"
                                             | "danach"

@@ -2726,3 +2726,22 @@ fn de_an_object_or_a_prepositional_phrase_is_no_speaker() {
         assert_eq!(mention.map(|m| m.text.as_str()), Some(who), "{text}");
     }
 }
+
+#[test]
+fn de_subject_inside_a_separable_cue_after_an_adverbial() {
+    for (text, who) in [
+        (
+            "Als Begründung gaben die USA an, vermutlich hielten sich zwei verdächtige Passagiere in der Maschine auf.",
+            "die USA",
+        ),
+        (
+            "Offiziell geht die Regierung Bush davon aus, dass Nordkorea Material besitzt.",
+            "die Regierung Bush",
+        ),
+    ] {
+        let quotes = q(text, "de");
+        assert_eq!(quotes.len(), 1, "{text}: {quotes:?}");
+        let mention = quotes[0].speaker.as_ref().and_then(|s| s.mention.as_ref());
+        assert_eq!(mention.map(|m| m.text.as_str()), Some(who), "{text}");
+    }
+}
