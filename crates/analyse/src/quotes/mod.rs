@@ -4627,6 +4627,60 @@ impl<'a> Extractor<'a> {
     }
 
     /// German: a Konjunktiv sentence with no cue right after a quote continues it.
+    /// The subject of sentence `k` when it can be whose speech the next sentence reports:
+    /// a pronoun, an article's noun phrase, a name of several words, or one word the text
+    /// also capitalises inside a sentence (a noun or a name, not a fronted adverb).
+    fn reported_subject(&self, k: usize) -> Option<(usize, usize)> {
+        let sent = self.doc.sents.get(k)?;
+        let np = self.sentence_subject(sent.a, sent.b)?;
+        let first = self.tok(np.s)?;
+        if np.impersonal
+            || first.inside.is_some()
+            || de_object_article(&first.lower)
+            || de_np_before_stop(&first.lower)
+            || first.is("es")
+            || first.is("man")
+        {
+            return None;
+        }
+        // the finite verb follows
+        if !self
+            .tok(np.e)
+            .is_some_and(|t| t.is_word() && !t.cap && t.inside.is_none())
+        {
+            return None;
+        }
+        let words = np.e - np.s;
+        let capitals = (np.s..np.e).all(|i| self.tok(i).is_some_and(|t| t.cap));
+        let noun_elsewhere = || {
+            self.doc.toks.iter().enumerate().any(|(i, t)| {
+                i != np.s
+                    && t.is_word()
+                    && t.cap
+                    && t.lower == first.lower
+                    && i > 0
+                    && self.tok(i - 1).is_some_and(|p| p.is_word())
+            })
+        };
+        let plausible = lexicon::determiner(&first.lower)
+            || lexicon::pronoun(&first.lower)
+            || words >= 2 && capitals
+            || words == 1 && first.cap && noun_elsewhere();
+        if plausible {
+            return self.span(np.s, np.e);
+        }
+        // "Langfristig strebt das neue Unternehmen …": after a fronted adverb, the subject
+        // follows the verb
+        if words != 1 {
+            return None;
+        }
+        let inverted = self.np_after(np.e + 1, sent.b)?;
+        let head = self.tok(inverted.s)?;
+        (lexicon::determiner(&head.lower) || lexicon::pronoun(&head.lower))
+            .then(|| self.span(inverted.s, inverted.e))
+            .flatten()
+    }
+
     fn free_indirect(&mut self) {
         let mut quoted: Vec<Option<(usize, usize)>> = vec![None; self.doc.sents.len()];
         let mut has: Vec<bool> = vec![false; self.doc.sents.len()];
@@ -4704,19 +4758,24 @@ impl<'a> Extractor<'a> {
             if sp.is_none() && !reported {
                 continue;
             }
-            // hearsay and Konjunktiv with no quote just before: the last speaker of this
-            // paragraph or the one before
-            let sp = sp.or_else(|| {
-                (0..si)
-                    .rev()
-                    .take_while(|&k| {
-                        self.doc
-                            .sents
-                            .get(k)
-                            .is_some_and(|p| p.para + 1 >= sent.para)
-                    })
-                    .find_map(|k| quoted.get(k).copied().flatten())
-            });
+            // hearsay and Konjunktiv with no quote just before: the subject of the
+            // sentence before ("Der Wetterdienst warnte vor Sturm. Deutschland liege am
+            // Rand eines Tiefs."), else the last speaker of this paragraph or the one before
+            // (a hearsay "soll" alone reports no one in particular: "Der Flughafen war
+            // gesperrt. Mehrere Maschinen sollen umgeleitet worden sein.")
+            let sp = sp
+                .or_else(|| konj.then(|| self.reported_subject(si - 1)).flatten())
+                .or_else(|| {
+                    (0..si)
+                        .rev()
+                        .take_while(|&k| {
+                            self.doc
+                                .sents
+                                .get(k)
+                                .is_some_and(|p| p.para + 1 >= sent.para)
+                        })
+                        .find_map(|k| quoted.get(k).copied().flatten())
+                });
             let Some((s, e, kind, _)) = self.content(sent.a, sent.b) else {
                 continue;
             };

@@ -1685,8 +1685,10 @@ fn de_free_indirect_across_a_sentence_without_quote() {
                 Sperrung. Der Verband rechnete vor, eine Sanierung werde zu teuer.";
     assert!(q(text, "de").iter().all(|x| !x.text.contains("Sanierung")));
     // no quote before: a Konjunktiv I in a main clause is reported speech by itself,
-    // with no speaker; a conditional Konjunktiv II is not
+    // by the subject of the sentence before; a conditional Konjunktiv II is not
     let text = "Die Stadt plant eine Sperrung. Eine Sanierung werde zwei Jahre dauern.";
+    check(text, "de", "Sanierung werde", Indirect, Some("Die Stadt"));
+    let text = "Gestern regnete es. Eine Sanierung werde zwei Jahre dauern.";
     check(text, "de", "Sanierung werde", Indirect, None);
     let text = "Die Stadt plant eine Sperrung. Eine Sanierung wäre zu teuer.";
     assert!(q(text, "de").is_empty());
@@ -2743,5 +2745,29 @@ fn de_subject_inside_a_separable_cue_after_an_adverbial() {
         assert_eq!(quotes.len(), 1, "{text}: {quotes:?}");
         let mention = quotes[0].speaker.as_ref().and_then(|s| s.mention.as_ref());
         assert_eq!(mention.map(|m| m.text.as_str()), Some(who), "{text}");
+    }
+}
+
+#[test]
+fn de_reported_speech_goes_on_from_the_subject_before() {
+    for (text, who) in [
+        (
+            "Der Deutsche Wetterdienst warnte am Montag vor Sturm. Da Deutschland am Rand eines Tiefs liege, werde milde Luft herangeführt.",
+            Some("Der Deutsche Wetterdienst"),
+        ),
+        (
+            "Langfristig strebt das neue Unternehmen die Loslösung an. Eine der Optionen sei ein Börsengang nach 2011.",
+            Some("das neue Unternehmen"),
+        ),
+        // a fronted adverb that is no subject, and no subject after the verb
+        (
+            "Gestern regnete es stark. Die Straßen seien überflutet gewesen.",
+            None,
+        ),
+    ] {
+        let quotes = q(text, "de");
+        assert_eq!(quotes.len(), 1, "{text}: {quotes:?}");
+        let mention = quotes[0].speaker.as_ref().and_then(|s| s.mention.as_ref());
+        assert_eq!(mention.map(|m| m.text.as_str()), who, "{text}");
     }
 }
