@@ -3236,7 +3236,12 @@ impl<'a> Extractor<'a> {
                     // only before an explicit clause ("…, er wolle", "…, dass"); else the
                     // subject-before-the-verb reading below stays
                     let explicit = self.after_start(ce, b, &cue_word).1;
-                    if np.s == cs + 1 && explicit && (pronoun || det && first_constituent_adverbial)
+                    // ("Im September hatte Englands Premier David Cameron angekündigt, …":
+                    // a name too, after a fronted adverbial)
+                    let name = first.is_some_and(|f| f.cap && !de_object_article(&f.lower));
+                    if np.s == cs + 1
+                        && explicit
+                        && (pronoun || (det || name) && first_constituent_adverbial)
                     {
                         speaker_np = Some(np);
                         inverted = true;

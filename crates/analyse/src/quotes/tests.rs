@@ -2771,3 +2771,22 @@ fn de_reported_speech_goes_on_from_the_subject_before() {
         assert_eq!(mention.map(|m| m.text.as_str()), who, "{text}");
     }
 }
+
+#[test]
+fn de_name_inside_a_split_cue_after_a_fronted_adverbial() {
+    for (text, who) in [
+        (
+            "Im September hatte Englands Premier David Cameron angekündigt, den Einsatz fortsetzen zu wollen.",
+            "Englands Premier David Cameron",
+        ),
+        (
+            "Am Montag gab Siemens bekannt, der Gewinn sei gestiegen.",
+            "Siemens",
+        ),
+    ] {
+        let quotes = q(text, "de");
+        assert_eq!(quotes.len(), 1, "{text}: {quotes:?}");
+        let mention = quotes[0].speaker.as_ref().and_then(|s| s.mention.as_ref());
+        assert_eq!(mention.map(|m| m.text.as_str()), Some(who), "{text}");
+    }
+}
