@@ -501,6 +501,14 @@ fn de_speaker_span(doc: &Doc, s: usize, e: usize) -> (usize, usize) {
                     // "nach Auffassung eines chinesischen Gerichtes": a genitive
                 } else if next_cap && !article(w) && de_adjective_ending(w) {
                     // an adjective before its noun ("der stellvertretende Sprecher")
+                } else if k + 1 == i1
+                    && k > i0
+                    && doc.toks.get(k - 1).is_some_and(|p| article(&p.lower))
+                    && !lexicon::is_verb("de", w)
+                    && !de_finite(w)
+                {
+                    // a name in lower case, last: "Die taz berichtete"
+                    good_end = Some(t.end);
                 } else {
                     break;
                 }
@@ -608,6 +616,51 @@ fn de_object_article(w: &str) -> bool {
             | "diesen"
             | "diesem"
             | "dieses"
+    )
+}
+
+/// German finite forms of the auxiliaries and modals ("wurden", "ist", "soll").
+fn de_finite(w: &str) -> bool {
+    matches!(
+        w,
+        "wurde"
+            | "wurden"
+            | "wird"
+            | "werden"
+            | "ist"
+            | "sind"
+            | "war"
+            | "waren"
+            | "sei"
+            | "seien"
+            | "hat"
+            | "haben"
+            | "hatte"
+            | "hatten"
+            | "kann"
+            | "können"
+            | "konnte"
+            | "konnten"
+            | "soll"
+            | "sollen"
+            | "sollte"
+            | "sollten"
+            | "muss"
+            | "müssen"
+            | "musste"
+            | "mussten"
+            | "will"
+            | "wollen"
+            | "wollte"
+            | "wollten"
+            | "darf"
+            | "dürfen"
+            | "gibt"
+            | "gab"
+            | "gebe"
+            | "blieben"
+            | "blieb"
+            | "bleibt"
     )
 }
 
@@ -3913,11 +3966,27 @@ impl<'a> Extractor<'a> {
             {
                 break;
             }
+            let de_link = matches!(
+                t.lower.as_str(),
+                "von" | "vom" | "zur" | "zum" | "seines" | "ihres" | "seiner" | "ihrer"
+            ) || t.is("für")
+                && self.tok(e + 1).is_some_and(|n| {
+                    // "Gesellschaft für bedrohte Völker", not "… für diese Transporte"
+                    n.is_word()
+                        && (n.cap
+                            || de_adjective_ending(&n.lower)
+                                && !lexicon::determiner(&n.lower)
+                                && !n.lower.starts_with("dies")
+                                && !n.lower.starts_with("jen"))
+                });
+            if self.lang == "de" && e > from && de_finite(&t.lower) {
+                break; // "nach Angaben der Hacker wurden …"
+            }
             if self.lang == "de"
                 && e > from
                 && !t.cap
                 && !lexicon::determiner(&t.lower)
-                && !matches!(t.lower.as_str(), "von" | "vom" | "zur" | "zum")
+                && !de_link
                 && !t.lower.ends_with("en")
                 && !t.lower.ends_with("er")
                 && !t.lower.ends_with("es")
@@ -3947,7 +4016,7 @@ impl<'a> Extractor<'a> {
                 && !t.cap
                 && !adjective
                 && !lexicon::determiner(&t.lower)
-                && !matches!(t.lower.as_str(), "von" | "vom" | "zur" | "zum")
+                && !de_link
                 && self.tok(e - 1).is_some_and(|p| p.cap)
             {
                 break; // a lowercase word after a noun: the verb

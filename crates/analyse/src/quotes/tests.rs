@@ -2790,3 +2790,35 @@ fn de_name_inside_a_split_cue_after_a_fronted_adverbial() {
         assert_eq!(mention.map(|m| m.text.as_str()), Some(who), "{text}");
     }
 }
+
+#[test]
+fn de_source_phrase_with_fuer_a_genitive_possessive_and_a_finite_aux() {
+    for (text, who, content) in [
+        (
+            "Nach Angaben der Hacker wurden Zugangsdaten von 100 Kunden gestohlen.",
+            "Angaben der Hacker",
+            "wurden Zugangsdaten von 100 Kunden gestohlen",
+        ),
+        (
+            "Nach Angaben der Gesellschaft für bedrohte Völker wurden 100 Menschen getötet.",
+            "Angaben der Gesellschaft für bedrohte Völker",
+            "wurden 100 Menschen getötet",
+        ),
+        (
+            "Nach Angaben seines Impresario ist der Sänger erkrankt.",
+            "Angaben seines Impresario",
+            "ist der Sänger erkrankt",
+        ),
+        (
+            "Die taz berichtete, der Minister sei zurückgetreten.",
+            "Die taz",
+            "der Minister sei zurückgetreten",
+        ),
+    ] {
+        let quotes = q(text, "de");
+        assert_eq!(quotes.len(), 1, "{text}: {quotes:?}");
+        assert_eq!(quotes[0].text, content, "{text}");
+        let mention = quotes[0].speaker.as_ref().and_then(|s| s.mention.as_ref());
+        assert_eq!(mention.map(|m| m.text.as_str()), Some(who), "{text}");
+    }
+}
