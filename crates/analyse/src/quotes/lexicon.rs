@@ -1484,6 +1484,72 @@ pub fn en_medium(w: &str) -> bool {
     )
 }
 
+/// German finite verbs of naming and judging that take a judgement in quote marks
+/// ("nannte den Plan „fahrlässig“", "sprach von einer „Katastrophe“").
+pub fn de_judging(w: &str) -> bool {
+    matches!(
+        w,
+        "nannte"
+            | "nannten"
+            | "nennt"
+            | "nennen"
+            | "bezeichnete"
+            | "bezeichneten"
+            | "bezeichnet"
+            | "sprach"
+            | "sprachen"
+            | "spricht"
+            | "warnte"
+            | "warnten"
+            | "warnt"
+            | "warf"
+            | "warfen"
+            | "wirft"
+            | "werfen"
+            | "kritisierte"
+            | "kritisierten"
+            | "kritisiert"
+            | "lobte"
+            | "lobten"
+            | "lobt"
+            | "würdigte"
+            | "würdigten"
+            | "würdigt"
+            | "verurteilte"
+            | "verurteilten"
+            | "verurteilt"
+            | "begrüßte"
+            | "begrüßten"
+            | "begrüßt"
+            | "beklagte"
+            | "beklagten"
+            | "beklagt"
+            | "bemängelte"
+            | "bemängelten"
+            | "bemängelt"
+            | "forderte"
+            | "forderten"
+            | "fordert"
+            | "attackierte"
+            | "attackierten"
+            | "beschrieb"
+            | "beschrieben"
+            | "beschreibt"
+            | "wertete"
+            | "werteten"
+            | "wertet"
+            | "sieht"
+            | "sah"
+            | "sahen"
+            | "hält"
+            | "hielt"
+            | "hielten"
+            | "nimmt"
+            | "nahm"
+            | "nahmen"
+    )
+}
+
 /// Determiners and possessives that may open a noun phrase.
 pub fn determiner(w: &str) -> bool {
     matches!(

@@ -103,6 +103,7 @@ pub fn find(text: &str, _sentences: &[Sentence], lang: &str) -> Vec<Quote> {
     ex.neighbours();
     if lang == "de" {
         ex.free_indirect();
+        ex.de_judgements();
     }
     let mut drafts = std::mem::take(&mut ex.drafts);
     drafts.sort_by_key(|d| (d.start, d.end));
@@ -168,6 +169,12 @@ fn with_fragments(quotes: Vec<Quote>, doc: &Doc) -> Vec<Quote> {
         let mixed = q.kind == QuoteKind::Mixed;
         let (start, end) = (q.start, q.end);
         let (speaker, cue) = (q.speaker.clone(), q.cue.clone());
+        // "Er nannte den Plan „fahrlässig“ und …": after a verb of naming or judging a
+        // judgement of one word in quote marks is a quote too
+        let judging = mixed
+            && cue
+                .as_ref()
+                .is_some_and(|c| lexicon::de_judging(&c.text.to_lowercase()));
         out.push(q);
         if !mixed {
             continue;
@@ -201,7 +208,7 @@ fn with_fragments(quotes: Vec<Quote>, doc: &Doc) -> Vec<Quote> {
                     .filter(|w| !w.is_empty())
                     .count()
             });
-            if !letters || words < 2 || (s <= start && e >= end) {
+            if !letters || words < 2 && !judging || (s <= start && e >= end) {
                 continue;
             }
             out.push(Quote {
@@ -4701,6 +4708,112 @@ impl<'a> Extractor<'a> {
     }
 
     /// German: a Konjunktiv sentence with no cue right after a quote continues it.
+    /// German judgements in quote marks after a verb of naming or judging that no
+    /// attribution covered ("Der Verband nannte den Plan „fahrlässig“", "Key sprach von
+    /// einer „vollständigen Zerstörung“", "Die Opposition warf der Regierung
+    /// „Wortbruch“ vor"): direct quotes of the clause's subject.
+    fn de_judgements(&mut self) {
+        let mut out = Vec::new();
+        let mut si = 0;
+        for (pi, pair) in self.doc.pairs.iter().enumerate() {
+            if self.used_pairs.get(pi).copied().unwrap_or(true) {
+                continue;
+            }
+            let Some((s, e)) = self.inner(pi) else {
+                continue;
+            };
+            let letters = self
+                .doc
+                .chars
+                .get(s..e)
+                .is_some_and(|cs| cs.iter().any(|c| c.is_alphabetic()));
+            if !letters
+                || self
+                    .drafts
+                    .iter()
+                    .any(|d| d.start < pair.close && pair.open < d.end)
+            {
+                continue;
+            }
+            while self.doc.sents.get(si).is_some_and(|x| x.b <= pair.open_tok) {
+                si += 1;
+            }
+            let Some(sent) = self.doc.sents.get(si).copied() else {
+                break;
+            };
+            if pair.close_tok >= sent.b || pair.open_tok < sent.a {
+                continue;
+            }
+            // the verb: before the mark in the same clause, within twelve tokens
+            let Some(vi) = (sent.a.max(pair.open_tok.saturating_sub(12))..pair.open_tok)
+                .rev()
+                .take_while(|&k| {
+                    self.tok(k).is_some_and(|t| {
+                        !(t.punct(',') || t.punct(';') || t.punct(':') || t.inside.is_some())
+                    })
+                })
+                .find(|&k| {
+                    self.tok(k)
+                        .is_some_and(|t| t.is_word() && !t.cap && lexicon::de_judging(&t.lower))
+                })
+            else {
+                continue;
+            };
+            let before = self.np_before(sent.a, vi).filter(|np| {
+                !(np.s > sent.a
+                    && self.tok(np.s - 1).is_some_and(|t| {
+                        t.is_word()
+                            && (de_np_before_stop(&t.lower)
+                                || matches!(t.lower.as_str(), "in" | "von" | "für" | "wegen"))
+                    }))
+                    && self
+                        .tok(np.s)
+                        .is_some_and(|t| !de_object_article(&t.lower) && !t.is("es"))
+            });
+            // "Key hat sich informiert und sprach von einer „…“": the sentence's subject
+            let coordinated = || {
+                (vi > sent.a && self.tok(vi - 1).is_some_and(|t| t.is("und")))
+                    .then(|| self.reported_subject(si))
+                    .flatten()
+            };
+            let np = before.or_else(|| {
+                self.np_after(vi + 1, pair.open_tok).filter(|np| {
+                    self.tok(np.s).is_some_and(|t| {
+                        !de_object_article(&t.lower)
+                            && (lexicon::pronoun(&t.lower)
+                                || t.cap
+                                || lexicon::determiner(&t.lower))
+                    })
+                })
+            });
+            let speaker = match np.filter(|np| !np.impersonal) {
+                Some(np) => self.span(np.s, np.e),
+                None => coordinated(),
+            };
+            let Some(speaker) = speaker else {
+                continue;
+            };
+            out.push((
+                pi,
+                Draft {
+                    start: s,
+                    end: e,
+                    kind: QuoteKind::Direct,
+                    speaker: Some(speaker),
+                    cue: self.span(vi, vi + 1),
+                    sent: si,
+                    pair: Some(pi),
+                },
+            ));
+        }
+        for (pi, d) in out {
+            if let Some(u) = self.used_pairs.get_mut(pi) {
+                *u = true;
+            }
+            self.drafts.push(d);
+        }
+    }
+
     /// The subject of sentence `k` when it can be whose speech the next sentence reports:
     /// a pronoun, an article's noun phrase, a name of several words, or one word the text
     /// also capitalises inside a sentence (a noun or a name, not a fronted adverb).

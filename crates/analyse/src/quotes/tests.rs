@@ -2822,3 +2822,35 @@ fn de_source_phrase_with_fuer_a_genitive_possessive_and_a_finite_aux() {
         assert_eq!(mention.map(|m| m.text.as_str()), Some(who), "{text}");
     }
 }
+
+#[test]
+fn de_judgement_in_quote_marks_after_a_verb_of_judging() {
+    for (text, needle, who) in [
+        (
+            "Key hat sich vor Ort informiert. Key sprach von einer „vollständigen Zerstörung“.",
+            "vollständigen Zerstörung",
+            "Key",
+        ),
+        (
+            "Datenschützer warfen der Regierung „Wortbruch“ vor.",
+            "Wortbruch",
+            "Datenschützer",
+        ),
+        (
+            "Der Hauptgeschäftsführer des BPI nannte sie „fahrlässig“ und verwies auf Studien.",
+            "fahrlässig",
+            "Der Hauptgeschäftsführer des BPI",
+        ),
+    ] {
+        let quotes = q(text, "de");
+        let x = quotes
+            .iter()
+            .find(|x| x.text == needle)
+            .unwrap_or_else(|| panic!("{text}: {quotes:?}"));
+        assert_eq!(x.kind, Direct, "{text}");
+        let mention = x.speaker.as_ref().and_then(|s| s.mention.as_ref());
+        assert_eq!(mention.map(|m| m.text.as_str()), Some(who), "{text}");
+    }
+    // a name in quote marks after no verb of judging is no quote
+    assert!(q("Das Magazin „Der Spiegel“ erscheint am Montag.", "de").is_empty());
+}
