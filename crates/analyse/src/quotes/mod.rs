@@ -96,6 +96,7 @@ pub fn find(text: &str, _sentences: &[Sentence], lang: &str) -> Vec<Quote> {
         drafts: Vec::new(),
         used_pairs: vec![false; doc.pairs.len()],
         intro: vec![None; doc.sents.len()],
+        mid_caps: std::cell::OnceCell::new(),
     };
     for si in 0..doc.sents.len() {
         ex.sentence(si);
@@ -713,6 +714,9 @@ struct Extractor<'a> {
     used_pairs: Vec<bool>,
     /// Per sentence: a speaker introduced without content ("Peskov told reporters:").
     intro: Vec<Option<((usize, usize), Option<(usize, usize)>)>>,
+    /// Words the text capitalises inside a sentence (nouns and names, not a fronted
+    /// adverb), lower-cased; built on first use.
+    mid_caps: std::cell::OnceCell<std::collections::HashSet<&'a str>>,
 }
 
 /// A subject or source phrase: token range `[s, e)`.
@@ -4713,6 +4717,21 @@ impl<'a> Extractor<'a> {
     /// einer „vollständigen Zerstörung“", "Die Opposition warf der Regierung
     /// „Wortbruch“ vor"): direct quotes of the clause's subject.
     fn de_judgements(&mut self) {
+        // the drafts by start, with the furthest end so far: whether a span overlaps one
+        // is a binary search
+        let mut spans: Vec<(usize, usize)> = self.drafts.iter().map(|d| (d.start, d.end)).collect();
+        spans.sort_unstable();
+        let furthest: Vec<usize> = spans
+            .iter()
+            .scan(0, |m, &(_, e)| {
+                *m = e.max(*m);
+                Some(*m)
+            })
+            .collect();
+        let covered = |a: usize, b: usize| {
+            let n = spans.partition_point(|&(s, _)| s < b);
+            n > 0 && furthest.get(n - 1).is_some_and(|&e| e > a)
+        };
         let mut out = Vec::new();
         let mut si = 0;
         for (pi, pair) in self.doc.pairs.iter().enumerate() {
@@ -4727,12 +4746,7 @@ impl<'a> Extractor<'a> {
                 .chars
                 .get(s..e)
                 .is_some_and(|cs| cs.iter().any(|c| c.is_alphabetic()));
-            if !letters
-                || self
-                    .drafts
-                    .iter()
-                    .any(|d| d.start < pair.close && pair.open < d.end)
-            {
+            if !letters || covered(pair.open, pair.close) {
                 continue;
             }
             while self.doc.sents.get(si).is_some_and(|x| x.b <= pair.open_tok) {
@@ -4840,14 +4854,16 @@ impl<'a> Extractor<'a> {
         let words = np.e - np.s;
         let capitals = (np.s..np.e).all(|i| self.tok(i).is_some_and(|t| t.cap));
         let noun_elsewhere = || {
-            self.doc.toks.iter().enumerate().any(|(i, t)| {
-                i != np.s
-                    && t.is_word()
-                    && t.cap
-                    && t.lower == first.lower
-                    && i > 0
-                    && self.tok(i - 1).is_some_and(|p| p.is_word())
-            })
+            self.mid_caps
+                .get_or_init(|| {
+                    let toks = &self.doc.toks;
+                    toks.iter()
+                        .zip(toks.iter().skip(1))
+                        .filter(|(p, t)| p.is_word() && t.is_word() && t.cap)
+                        .map(|(_, t)| t.lower.as_str())
+                        .collect()
+                })
+                .contains(first.lower.as_str())
         };
         let plausible = lexicon::determiner(&first.lower)
             || lexicon::pronoun(&first.lower)
