@@ -2866,6 +2866,19 @@ impl<'a> Extractor<'a> {
                     {
                         return k;
                     }
+                    // "… the final bill, which includes …" to the sentence's end: a
+                    // relative clause on the content's last noun, not what was said
+                    if self.lang == "en"
+                        && k > j + 1
+                        && n.inside.is_none()
+                        && (matches!(n.lower.as_str(), "which" | "who" | "whom" | "whose")
+                            && !(k + 2..b).any(|x| {
+                                self.tok(x)
+                                    .is_some_and(|t| t.inside.is_none() && t.punct(','))
+                            }))
+                    {
+                        return k;
+                    }
                     // ", he said." at the end
                     if n.is_word() && k + 3 >= b {
                         if let Some(m) = self.tok(k + 2) {

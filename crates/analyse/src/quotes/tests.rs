@@ -2854,3 +2854,26 @@ fn de_judgement_in_quote_marks_after_a_verb_of_judging() {
     // a name in quote marks after no verb of judging is no quote
     assert!(q("Das Magazin „Der Spiegel“ erscheint am Montag.", "de").is_empty());
 }
+
+#[test]
+fn en_content_ends_before_a_closing_relative_clause() {
+    for (text, content) in [
+        (
+            "She said he supports the final bill, which includes provisions not in the Senate bill.",
+            "he supports the final bill",
+        ),
+        (
+            "In May, she said he supports the final bill, which includes provisions.",
+            "he supports the final bill",
+        ),
+        // a relative clause with more to come is inside the content
+        (
+            "She said the bill, which passed on Monday, is a disaster.",
+            "the bill, which passed on Monday, is a disaster",
+        ),
+    ] {
+        let quotes = q(text, "en");
+        assert_eq!(quotes.len(), 1, "{text}: {quotes:?}");
+        assert_eq!(quotes[0].text, content, "{text}");
+    }
+}
