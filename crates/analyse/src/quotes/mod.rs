@@ -4728,7 +4728,9 @@ impl<'a> Extractor<'a> {
     /// German judgements in quote marks after a verb of naming or judging that no
     /// attribution covered ("Der Verband nannte den Plan „fahrlässig“", "Key sprach von
     /// einer „vollständigen Zerstörung“", "Die Opposition warf der Regierung
-    /// „Wortbruch“ vor"): direct quotes of the clause's subject.
+    /// „Wortbruch“ vor"), and words in quote marks in lower case inside a clause ("…
+    /// würdigte den Einsatz zur „Stärkung der Diplomatie“"): direct quotes of the
+    /// clause's subject.
     fn de_judgements(&mut self) {
         // the drafts by start, with the furthest end so far: whether a span overlaps one
         // is a binary search
@@ -4784,6 +4786,37 @@ impl<'a> Extractor<'a> {
                         .is_some_and(|t| t.is_word() && !t.cap && lexicon::de_judging(&t.lower))
                 })
             else {
+                // "Das Nobelkomitee würdigte Obamas Einsatz zur „Stärkung der
+                // internationalen Diplomatie“": words of several, in lower case, inside a
+                // clause are the subject's words
+                let words = self.doc.chars.get(s..e).map_or(0, |cs| {
+                    cs.split(|c| c.is_whitespace())
+                        .filter(|w| !w.is_empty())
+                        .count()
+                });
+                let lower = self.doc.chars.get(s).is_some_and(|c| c.is_lowercase());
+                let inside = pair.open_tok > sent.a + 2
+                    && self
+                        .tok(pair.open_tok - 1)
+                        .is_some_and(|t| t.is_word() && t.inside.is_none());
+                if words >= 2
+                    && lower
+                    && inside
+                    && let Some(speaker) = self.reported_subject(si)
+                {
+                    out.push((
+                        pi,
+                        Draft {
+                            start: s,
+                            end: e,
+                            kind: QuoteKind::Direct,
+                            speaker: Some(speaker),
+                            cue: None,
+                            sent: si,
+                            pair: Some(pi),
+                        },
+                    ));
+                }
                 continue;
             };
             let before = self.np_before(sent.a, vi).filter(|np| {

@@ -2877,3 +2877,23 @@ fn en_content_ends_before_a_closing_relative_clause() {
         assert_eq!(quotes[0].text, content, "{text}");
     }
 }
+
+#[test]
+fn de_quoted_words_in_lower_case_inside_a_clause_are_its_subjects() {
+    let text =
+        "Das Nobelkomitee würdigte Obamas Einsatz zur „Stärkung der internationalen Diplomatie“.";
+    let quotes = q(text, "de");
+    let x = with(&quotes, "Stärkung der internationalen Diplomatie");
+    assert_eq!(x.kind, Direct);
+    let mention = x.speaker.as_ref().and_then(|s| s.mention.as_ref());
+    assert_eq!(mention.map(|m| m.text.as_str()), Some("Das Nobelkomitee"));
+    // a title in quote marks (capitalised) or a single word is left alone
+    assert!(
+        q(
+            "Die Zeitung druckte den Roman „Der Schatten des Windes“ nach.",
+            "de"
+        )
+        .is_empty()
+    );
+    assert!(q("Die Zeitung nutzte das Wort „modern“ oft.", "de").is_empty());
+}
