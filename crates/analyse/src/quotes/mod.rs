@@ -4872,6 +4872,86 @@ impl<'a> Extractor<'a> {
             }
             self.drafts.push(d);
         }
+        self.de_reported_acts();
+    }
+
+    /// German sentences that report a speech act on an object ("Der Kommissar nannte den
+    /// Beschluss einen fairen Kompromiss.", "Der Rat stufte das Gesetz als
+    /// verfassungswidrig ein."): with no quote of their own, the words after the verb are
+    /// what the subject said, as the German corpus's "Reported" kind counts them.
+    fn de_reported_acts(&mut self) {
+        let mut has = vec![false; self.doc.sents.len()];
+        for d in &self.drafts {
+            if let Some(h) = has.get_mut(d.sent) {
+                *h = true;
+            }
+        }
+        let mut out = Vec::new();
+        for (si, sent) in self.doc.sents.iter().enumerate() {
+            if has.get(si).copied().unwrap_or(true) || sent.b < sent.a + 5 {
+                continue;
+            }
+            // the subject opens the sentence and the verb follows it
+            let Some(np) = self.sentence_subject(sent.a, sent.b) else {
+                continue;
+            };
+            let vi = np.e;
+            let Some(verb) = self.tok(vi) else { continue };
+            if !(verb.is_word()
+                && !verb.cap
+                && verb.inside.is_none()
+                && lexicon::de_judging(&verb.lower)
+                && !matches!(
+                    verb.lower.as_str(),
+                    "sieht"
+                        | "sah"
+                        | "sahen"
+                        | "hält"
+                        | "hielt"
+                        | "hielten"
+                        | "nimmt"
+                        | "nahm"
+                        | "nahmen"
+                        | "beschrieb"
+                        | "beschrieben"
+                        | "beschreibt"
+                        | "wertete"
+                        | "werteten"
+                        | "wertet"
+                        | "sprach"
+                        | "sprachen"
+                        | "spricht"
+                ))
+            {
+                continue;
+            }
+            if self.tok(np.s).is_none_or(|t| {
+                np.impersonal || de_object_article(&t.lower) || de_np_before_stop(&t.lower)
+            }) {
+                continue;
+            }
+            let mut end = sent.b;
+            while end > vi + 1 && self.tok(end - 1).is_some_and(|t| !t.is_word()) {
+                end -= 1;
+            }
+            if end < vi + 4 {
+                continue;
+            }
+            let (Some(content), Some(speaker)) = (self.span(vi + 1, end), self.span(np.s, np.e))
+            else {
+                continue;
+            };
+            out.push(Draft {
+                start: content.0,
+                end: content.1,
+                kind: QuoteKind::Indirect,
+                speaker: Some(speaker),
+                cue: self.span(vi, vi + 1),
+                sent: si,
+                pair: None,
+            });
+        }
+        self.drafts.extend(out);
     }
 
     /// The subject of sentence `k` when it can be whose speech the next sentence reports:
