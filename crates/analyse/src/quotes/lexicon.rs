@@ -1485,8 +1485,36 @@ pub fn en_medium(w: &str) -> bool {
 }
 
 /// German finite verbs of naming and judging that take a judgement in quote marks
-/// ("nannte den Plan „fahrlässig“", "sprach von einer „Katastrophe“").
+/// ("nannte den Plan „fahrlässig“", "sprach von einer „Katastrophe“"): the speech acts
+/// and verbs of speaking of, seeing or holding something as something.
 pub fn de_judging(w: &str) -> bool {
+    de_speech_act(w)
+        || matches!(
+            w,
+            "sprach"
+                | "sprachen"
+                | "spricht"
+                | "beschrieb"
+                | "beschrieben"
+                | "beschreibt"
+                | "wertete"
+                | "werteten"
+                | "wertet"
+                | "sieht"
+                | "sah"
+                | "sahen"
+                | "hält"
+                | "hielt"
+                | "hielten"
+                | "nimmt"
+                | "nahm"
+                | "nahmen"
+        )
+}
+
+/// German finite verbs of a speech act on an object: naming, criticising, praising,
+/// demanding, warning ("nannte den Beschluss einen fairen Kompromiss").
+pub fn de_speech_act(w: &str) -> bool {
     matches!(
         w,
         "nannte"
@@ -1496,9 +1524,6 @@ pub fn de_judging(w: &str) -> bool {
             | "bezeichnete"
             | "bezeichneten"
             | "bezeichnet"
-            | "sprach"
-            | "sprachen"
-            | "spricht"
             | "warnte"
             | "warnten"
             | "warnt"
@@ -1532,21 +1557,6 @@ pub fn de_judging(w: &str) -> bool {
             | "fordert"
             | "attackierte"
             | "attackierten"
-            | "beschrieb"
-            | "beschrieben"
-            | "beschreibt"
-            | "wertete"
-            | "werteten"
-            | "wertet"
-            | "sieht"
-            | "sah"
-            | "sahen"
-            | "hält"
-            | "hielt"
-            | "hielten"
-            | "nimmt"
-            | "nahm"
-            | "nahmen"
     )
 }
 

@@ -4900,28 +4900,7 @@ impl<'a> Extractor<'a> {
             if !(verb.is_word()
                 && !verb.cap
                 && verb.inside.is_none()
-                && lexicon::de_judging(&verb.lower)
-                && !matches!(
-                    verb.lower.as_str(),
-                    "sieht"
-                        | "sah"
-                        | "sahen"
-                        | "hält"
-                        | "hielt"
-                        | "hielten"
-                        | "nimmt"
-                        | "nahm"
-                        | "nahmen"
-                        | "beschrieb"
-                        | "beschrieben"
-                        | "beschreibt"
-                        | "wertete"
-                        | "werteten"
-                        | "wertet"
-                        | "sprach"
-                        | "sprachen"
-                        | "spricht"
-                ))
+                && lexicon::de_speech_act(&verb.lower))
             {
                 continue;
             }
