@@ -2553,15 +2553,7 @@ fn en_speaker_stops_before_a_past_tense_or_an_adverb() {
     ] {
         let quotes = q(text, "en");
         assert_eq!(quotes.len(), 1, "{text}: {quotes:?}");
-        assert_eq!(
-            quotes[0]
-                .speaker
-                .as_ref()
-                .and_then(|s| s.mention.as_ref())
-                .map(|m| m.text.as_str()),
-            Some(who),
-            "{text}"
-        );
+        assert_eq!(mention(&quotes[0]), Some(who), "{text}");
     }
 }
 
@@ -2574,8 +2566,7 @@ fn en_pronoun_speaker_without_its_clitic() {
     ] {
         let quotes = q(text, "en");
         assert_eq!(quotes.len(), 1, "{text}: {quotes:?}");
-        let mention = quotes[0].speaker.as_ref().and_then(|s| s.mention.as_ref());
-        assert_eq!(mention.map(|m| m.text.as_str()), Some(who), "{text}");
+        assert_eq!(mention(&quotes[0]), Some(who), "{text}");
     }
 }
 
@@ -2607,8 +2598,7 @@ fn en_source_phrase_goes_on_over_its_preposition() {
     ] {
         let quotes = q(text, "en");
         assert_eq!(quotes.len(), 1, "{text}: {quotes:?}");
-        let mention = quotes[0].speaker.as_ref().and_then(|s| s.mention.as_ref());
-        assert_eq!(mention.map(|m| m.text.as_str()), Some(who), "{text}");
+        assert_eq!(mention(&quotes[0]), Some(who), "{text}");
     }
 }
 
@@ -2644,8 +2634,7 @@ fn de_speaker_keeps_adjectives_brackets_and_quoted_names() {
         let quotes = q(text, "de");
         assert_eq!(quotes.len(), 1, "{text}: {quotes:?}");
         assert_eq!(quotes[0].text, content, "{text}");
-        let mention = quotes[0].speaker.as_ref().and_then(|s| s.mention.as_ref());
-        assert_eq!(mention.map(|m| m.text.as_str()), Some(who), "{text}");
+        assert_eq!(mention(&quotes[0]), Some(who), "{text}");
     }
 }
 
@@ -2673,8 +2662,7 @@ fn de_apposition_chain_before_the_verb_is_the_speaker() {
         let quotes = q(text, "de");
         assert_eq!(quotes.len(), 1, "{text}: {quotes:?}");
         assert_eq!(quotes[0].text, "die Lage sei ernst", "{text}");
-        let mention = quotes[0].speaker.as_ref().and_then(|s| s.mention.as_ref());
-        assert_eq!(mention.map(|m| m.text.as_str()), Some(who), "{text}");
+        assert_eq!(mention(&quotes[0]), Some(who), "{text}");
     }
 }
 
@@ -2705,8 +2693,7 @@ fn de_source_phrase_ends_at_the_verb_or_a_preposition() {
         let quotes = q(text, "de");
         assert_eq!(quotes.len(), 1, "{text}: {quotes:?}");
         assert_eq!(quotes[0].text, content, "{text}");
-        let mention = quotes[0].speaker.as_ref().and_then(|s| s.mention.as_ref());
-        assert_eq!(mention.map(|m| m.text.as_str()), Some(who), "{text}");
+        assert_eq!(mention(&quotes[0]), Some(who), "{text}");
     }
 }
 
@@ -2724,8 +2711,7 @@ fn de_an_object_or_a_prepositional_phrase_is_no_speaker() {
     ] {
         let quotes = q(text, "de");
         assert_eq!(quotes.len(), 1, "{text}: {quotes:?}");
-        let mention = quotes[0].speaker.as_ref().and_then(|s| s.mention.as_ref());
-        assert_eq!(mention.map(|m| m.text.as_str()), Some(who), "{text}");
+        assert_eq!(mention(&quotes[0]), Some(who), "{text}");
     }
 }
 
@@ -2743,8 +2729,7 @@ fn de_subject_inside_a_separable_cue_after_an_adverbial() {
     ] {
         let quotes = q(text, "de");
         assert_eq!(quotes.len(), 1, "{text}: {quotes:?}");
-        let mention = quotes[0].speaker.as_ref().and_then(|s| s.mention.as_ref());
-        assert_eq!(mention.map(|m| m.text.as_str()), Some(who), "{text}");
+        assert_eq!(mention(&quotes[0]), Some(who), "{text}");
     }
 }
 
@@ -2769,8 +2754,7 @@ fn de_reported_speech_goes_on_from_the_subject_before() {
         // the Konjunktiv sentence (the one before may report a speech act of its own)
         let x = quotes.last().unwrap_or_else(|| panic!("{text}"));
         assert!(x.cue.is_none(), "{text}: {quotes:?}");
-        let mention = x.speaker.as_ref().and_then(|s| s.mention.as_ref());
-        assert_eq!(mention.map(|m| m.text.as_str()), who, "{text}");
+        assert_eq!(mention(x), who, "{text}");
     }
 }
 
@@ -2788,8 +2772,7 @@ fn de_name_inside_a_split_cue_after_a_fronted_adverbial() {
     ] {
         let quotes = q(text, "de");
         assert_eq!(quotes.len(), 1, "{text}: {quotes:?}");
-        let mention = quotes[0].speaker.as_ref().and_then(|s| s.mention.as_ref());
-        assert_eq!(mention.map(|m| m.text.as_str()), Some(who), "{text}");
+        assert_eq!(mention(&quotes[0]), Some(who), "{text}");
     }
 }
 
@@ -2820,8 +2803,7 @@ fn de_source_phrase_with_fuer_a_genitive_possessive_and_a_finite_aux() {
         let quotes = q(text, "de");
         assert_eq!(quotes.len(), 1, "{text}: {quotes:?}");
         assert_eq!(quotes[0].text, content, "{text}");
-        let mention = quotes[0].speaker.as_ref().and_then(|s| s.mention.as_ref());
-        assert_eq!(mention.map(|m| m.text.as_str()), Some(who), "{text}");
+        assert_eq!(mention(&quotes[0]), Some(who), "{text}");
     }
 }
 
@@ -2850,8 +2832,7 @@ fn de_judgement_in_quote_marks_after_a_verb_of_judging() {
             .find(|x| x.text == needle)
             .unwrap_or_else(|| panic!("{text}: {quotes:?}"));
         assert_eq!(x.kind, Direct, "{text}");
-        let mention = x.speaker.as_ref().and_then(|s| s.mention.as_ref());
-        assert_eq!(mention.map(|m| m.text.as_str()), Some(who), "{text}");
+        assert_eq!(mention(x), Some(who), "{text}");
     }
     // a name in quote marks after no verb of judging is no quote
     assert!(q("Das Magazin „Der Spiegel“ erscheint am Montag.", "de").is_empty());
@@ -2887,8 +2868,7 @@ fn de_quoted_words_in_lower_case_inside_a_clause_are_its_subjects() {
     let quotes = q(text, "de");
     let x = with(&quotes, "Stärkung der internationalen Diplomatie");
     assert_eq!(x.kind, Direct);
-    let mention = x.speaker.as_ref().and_then(|s| s.mention.as_ref());
-    assert_eq!(mention.map(|m| m.text.as_str()), Some("Das Nobelkomitee"));
+    assert_eq!(mention(x), Some("Das Nobelkomitee"));
     // a title in quote marks (capitalised) or a single word is left alone
     assert!(
         q(
