@@ -12,6 +12,14 @@ fn with<'a>(quotes: &'a [Quote], needle: &str) -> &'a Quote {
         .unwrap_or_else(|| panic!("no quote containing {needle:?} in {quotes:#?}"))
 }
 
+/// The one quote of `text`, whose attributing words must be `who`.
+fn only_quote(text: &str, lang: &str, who: &str) -> Quote {
+    let quotes = q(text, lang);
+    assert_eq!(quotes.len(), 1, "{text}: {quotes:?}");
+    assert_eq!(mention(&quotes[0]), Some(who), "{text}");
+    quotes[0].clone()
+}
+
 fn speaker(q: &Quote) -> Option<&str> {
     q.speaker.as_ref().map(|s| s.name.as_str())
 }
@@ -2551,9 +2559,7 @@ fn en_speaker_stops_before_a_past_tense_or_an_adverb() {
             "An unnamed official",
         ),
     ] {
-        let quotes = q(text, "en");
-        assert_eq!(quotes.len(), 1, "{text}: {quotes:?}");
-        assert_eq!(mention(&quotes[0]), Some(who), "{text}");
+        only_quote(text, "en", who);
     }
 }
 
@@ -2564,9 +2570,7 @@ fn en_pronoun_speaker_without_its_clitic() {
         ("I've said that the plan would fail.", "I"),
         ("They're saying the plan would fail.", "They"),
     ] {
-        let quotes = q(text, "en");
-        assert_eq!(quotes.len(), 1, "{text}: {quotes:?}");
-        assert_eq!(mention(&quotes[0]), Some(who), "{text}");
+        only_quote(text, "en", who);
     }
 }
 
@@ -2596,9 +2600,7 @@ fn en_source_phrase_goes_on_over_its_preposition() {
             "The mayor",
         ),
     ] {
-        let quotes = q(text, "en");
-        assert_eq!(quotes.len(), 1, "{text}: {quotes:?}");
-        assert_eq!(mention(&quotes[0]), Some(who), "{text}");
+        only_quote(text, "en", who);
     }
 }
 
@@ -2631,10 +2633,8 @@ fn de_speaker_keeps_adjectives_brackets_and_quoted_names() {
             "Das ist falsch",
         ),
     ] {
-        let quotes = q(text, "de");
-        assert_eq!(quotes.len(), 1, "{text}: {quotes:?}");
-        assert_eq!(quotes[0].text, content, "{text}");
-        assert_eq!(mention(&quotes[0]), Some(who), "{text}");
+        let x = only_quote(text, "de", who);
+        assert_eq!(x.text, content, "{text}");
     }
 }
 
@@ -2659,10 +2659,8 @@ fn de_apposition_chain_before_the_verb_is_the_speaker() {
             "Papier",
         ),
     ] {
-        let quotes = q(text, "de");
-        assert_eq!(quotes.len(), 1, "{text}: {quotes:?}");
-        assert_eq!(quotes[0].text, "die Lage sei ernst", "{text}");
-        assert_eq!(mention(&quotes[0]), Some(who), "{text}");
+        let x = only_quote(text, "de", who);
+        assert_eq!(x.text, "die Lage sei ernst", "{text}");
     }
 }
 
@@ -2690,10 +2688,8 @@ fn de_source_phrase_ends_at_the_verb_or_a_preposition() {
             "Das ist falsch",
         ),
     ] {
-        let quotes = q(text, "de");
-        assert_eq!(quotes.len(), 1, "{text}: {quotes:?}");
-        assert_eq!(quotes[0].text, content, "{text}");
-        assert_eq!(mention(&quotes[0]), Some(who), "{text}");
+        let x = only_quote(text, "de", who);
+        assert_eq!(x.text, content, "{text}");
     }
 }
 
@@ -2709,9 +2705,7 @@ fn de_an_object_or_a_prepositional_phrase_is_no_speaker() {
             "Schröder",
         ),
     ] {
-        let quotes = q(text, "de");
-        assert_eq!(quotes.len(), 1, "{text}: {quotes:?}");
-        assert_eq!(mention(&quotes[0]), Some(who), "{text}");
+        only_quote(text, "de", who);
     }
 }
 
@@ -2727,9 +2721,7 @@ fn de_subject_inside_a_separable_cue_after_an_adverbial() {
             "die Regierung Bush",
         ),
     ] {
-        let quotes = q(text, "de");
-        assert_eq!(quotes.len(), 1, "{text}: {quotes:?}");
-        assert_eq!(mention(&quotes[0]), Some(who), "{text}");
+        only_quote(text, "de", who);
     }
 }
 
@@ -2770,9 +2762,7 @@ fn de_name_inside_a_split_cue_after_a_fronted_adverbial() {
             "Siemens",
         ),
     ] {
-        let quotes = q(text, "de");
-        assert_eq!(quotes.len(), 1, "{text}: {quotes:?}");
-        assert_eq!(mention(&quotes[0]), Some(who), "{text}");
+        only_quote(text, "de", who);
     }
 }
 
@@ -2800,10 +2790,8 @@ fn de_source_phrase_with_fuer_a_genitive_possessive_and_a_finite_aux() {
             "der Minister sei zurückgetreten",
         ),
     ] {
-        let quotes = q(text, "de");
-        assert_eq!(quotes.len(), 1, "{text}: {quotes:?}");
-        assert_eq!(quotes[0].text, content, "{text}");
-        assert_eq!(mention(&quotes[0]), Some(who), "{text}");
+        let x = only_quote(text, "de", who);
+        assert_eq!(x.text, content, "{text}");
     }
 }
 
