@@ -487,6 +487,12 @@ fn several_inputs_keep_order_and_report_failures() {
         "{}",
         lines[3]
     );
+    // A page with no article still tells what its metadata holds; a missing file has
+    // nothing to tell.
+    let found = &lines[3]["found"];
+    assert!(!s(found, "title").is_empty(), "{}", lines[3]);
+    assert_eq!(found["paragraphs"], serde_json::json!([]), "{}", lines[3]);
+    assert!(lines[1].get("found").is_none(), "{}", lines[1]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains(&format!("storyline: {missing}: ")), "{err}");
     assert!(

@@ -10,17 +10,36 @@ use rayon::prelude::*;
 use crate::inputs::Input;
 use crate::output::{self, Failures};
 
+/// Why one input gave no object: the one-line reason, and what the input still told
+/// (a page with no article keeps its title, dates and outlet), written beside the reason
+/// as `found` in JSON Lines.
+#[derive(Debug)]
+pub struct Failed {
+    pub reason: String,
+    pub found: Option<serde_json::Value>,
+}
+
+impl From<String> for Failed {
+    fn from(reason: String) -> Self {
+        Failed {
+            reason,
+            found: None,
+        }
+    }
+}
+
 /// How many inputs are processed in parallel before their output is written, in order.
 const CHUNK: usize = 256;
 
 /// Runs `each` over `inputs` and prints one JSON object per input: pretty-printed when
 /// there is one input and `jsonl` is false, else one line each (failures as
-/// `{"input", "error"}` lines). Exit code 1 when any input failed.
+/// `{"input", "error"}` lines, with `found` when the failure kept something). Exit code 1
+/// when any input failed.
 pub fn run(
     inputs: &[Result<Input, (String, String)>],
     jsonl: bool,
     what: &str,
-    each: impl Fn(&Input) -> Result<serde_json::Value, String> + Sync,
+    each: impl Fn(&Input) -> Result<serde_json::Value, Failed> + Sync,
 ) -> anyhow::Result<ExitCode> {
     let jsonl = jsonl || inputs.len() > 1;
     let bar = output::progress(inputs.len() as u64, what);
@@ -28,11 +47,11 @@ pub fn run(
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     for chunk in inputs.chunks(CHUNK) {
-        let results: Vec<(String, Result<serde_json::Value, String>)> = chunk
+        let results: Vec<(String, Result<serde_json::Value, Failed>)> = chunk
             .par_iter()
             .map(|input| match input {
                 Ok(input) => (input.name(), each(input)),
-                Err((name, reason)) => (name.clone(), Err(reason.clone())),
+                Err((name, reason)) => (name.clone(), Err(Failed::from(reason.clone()))),
             })
             .collect();
         for (name, result) in results {
@@ -40,9 +59,12 @@ pub fn run(
             match result {
                 Ok(value) if jsonl => writeln!(out, "{}", serde_json::to_string(&value)?)?,
                 Ok(value) => writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?,
-                Err(reason) => {
+                Err(Failed { reason, found }) => {
                     if jsonl {
-                        let obj = serde_json::json!({ "input": name, "error": reason });
+                        let mut obj = serde_json::json!({ "input": name, "error": reason });
+                        if let Some(found) = found {
+                            obj["found"] = found;
+                        }
                         writeln!(out, "{obj}")?;
                     }
                     failures.push(&bar, name, reason);

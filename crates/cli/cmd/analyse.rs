@@ -7,7 +7,7 @@ use storyline_core::Article;
 use storyline_extract::Limits;
 
 use crate::batch;
-use crate::cmd::extract::extract_one;
+use crate::cmd::extract::extract_found;
 use crate::inputs::{self, Input};
 
 /// Analyse news pages: the extracted article plus its language (with confidence),
@@ -70,10 +70,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let article = if args.text {
             text_article(input, args.url.as_deref(), &limits)?
         } else {
-            extract_one(input, args.url.as_deref(), &limits)?
+            extract_found(input, args.url.as_deref(), &limits)?
         };
         let annotated = storyline_analyse::annotate(article, &options);
-        serde_json::to_value(&annotated).map_err(|e| e.to_string())
+        Ok(serde_json::to_value(&annotated).map_err(|e| e.to_string())?)
     })
 }
 

@@ -3,9 +3,9 @@
 use std::process::ExitCode;
 
 use storyline_core::{Article, Page};
-use storyline_extract::Limits;
+use storyline_extract::{ExtractError, Limits};
 
-use crate::batch;
+use crate::batch::{self, Failed};
 use crate::inputs::{self, Input};
 
 /// Extract the article from news pages: title, teaser, authors, dates, outlet, original
@@ -15,7 +15,8 @@ use crate::inputs::{self, Input};
 /// HTML (.gz) and plain-text page dumps. One input prints one pretty JSON article; several
 /// inputs (or --jsonl) print one JSON object per line in input order, each with `input`.
 /// A failed input prints `storyline: INPUT: REASON` on stderr (and, in JSON Lines, an object
-/// `{"input": …, "error": …}` in its place); the batch goes on and a summary of failures
+/// `{"input": …, "error": …}` in its place, with `found`: the title, dates, outlet and
+/// language of a page that holds no article); the batch goes on and a summary of failures
 /// ends it. The JSON contract is documented in docs/json.md.
 #[derive(Debug, clap::Args)]
 #[command(after_help = crate::EXIT_CODES)]
@@ -37,13 +38,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     batch::check_url(args.url.as_deref(), inputs.len())?;
     let limits = Limits::default();
     batch::run(&inputs, args.jsonl, "pages", |input| {
-        let article = extract_one(input, args.url.as_deref(), &limits)?;
-        serde_json::to_value(&article).map_err(|e| e.to_string())
+        let article = extract_found(input, args.url.as_deref(), &limits)?;
+        Ok(serde_json::to_value(&article).map_err(|e| e.to_string())?)
     })
 }
 
-/// Reads and extracts one input (also used by `storyline analyse`).
-pub fn extract_one(input: &Input, url: Option<&str>, limits: &Limits) -> Result<Article, String> {
+/// Reads and extracts one input; a page with no article fails with its metadata as
+/// `found` (also used by `storyline analyse`).
+pub fn extract_found(input: &Input, url: Option<&str>, limits: &Limits) -> Result<Article, Failed> {
     // Gzip may inflate far beyond its size; the extractor bounds the inflated size.
     let bytes = input
         .read(limits.max_page_bytes)
@@ -52,5 +54,19 @@ pub fn extract_one(input: &Input, url: Option<&str>, limits: &Limits) -> Result<
     if let Some(u) = url {
         page = page.with_url(u);
     }
-    storyline_extract::extract_with(&page, limits).map_err(|e| e.to_string())
+    storyline_extract::extract_with(&page, limits).map_err(|e| {
+        let reason = e.to_string();
+        match e {
+            ExtractError::NoArticle { found, .. } => Failed {
+                reason,
+                found: serde_json::to_value(&found).ok(),
+            },
+            _ => Failed::from(reason),
+        }
+    })
+}
+
+/// Reads and extracts one input; the reason alone when it fails.
+pub fn extract_one(input: &Input, url: Option<&str>, limits: &Limits) -> Result<Article, String> {
+    extract_found(input, url, limits).map_err(|f| f.reason)
 }

@@ -220,7 +220,10 @@ pub fn run_storyline(
                         seconds,
                         error: None,
                     },
-                    Err(ExtractError::NoArticle { .. }) => Prediction {
+                    // No text, but the page's title and date as storyline reports them.
+                    Err(ExtractError::NoArticle { found, .. }) => Prediction {
+                        title: found.title,
+                        date: found.published,
                         seconds,
                         ..Prediction::default()
                     },

@@ -49,7 +49,7 @@ impl Default for Limits {
 /// Extracts the article from one page with the default [`Limits`].
 ///
 /// Returns [`ExtractError::NoArticle`] when the page decodes but holds no article text
-/// (a home page, a 404 page, an empty document).
+/// (a home page, a 404 page, an empty document); the error keeps the page's metadata.
 pub fn extract(page: &Page) -> Result<Article, ExtractError> {
     extract_with(page, &Limits::default())
 }
@@ -78,6 +78,7 @@ pub fn extract_with(page: &Page, limits: &Limits) -> Result<Article, ExtractErro
     if article.paragraphs.is_empty() {
         return Err(ExtractError::NoArticle {
             reason: "no article text found".into(),
+            found: Box::new(article),
         });
     }
     Ok(article)

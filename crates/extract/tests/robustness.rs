@@ -114,7 +114,11 @@ fn oversized_page_is_refused_without_work() {
 fn a_page_without_article_is_an_explicit_no_article() {
     let html = "<html><head><title>404 Not Found</title></head><body><nav><a href=/>Home</a></nav></body></html>";
     match extract(&Page::new(html)) {
-        Err(ExtractError::NoArticle { .. }) => {}
+        // The page's metadata is still reported, with no text.
+        Err(ExtractError::NoArticle { found, .. }) => {
+            assert_eq!(found.title.as_deref(), Some("404 Not Found"));
+            assert!(found.paragraphs.is_empty() && found.text.is_empty());
+        }
         other => panic!("expected NoArticle, got {other:?}"),
     }
 }
